@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+// Import boundaries are enforced here so the layering in ARCHITECTURE.md holds:
+// the ML core stays free of React, the DOM-only adapters and tfjs-vis; tfjs-vis
+// is reached only through src/vis.
+const noUiInCore = {
+  patterns: [
+    { group: ['react', 'react-dom', 'react-dom/*'], message: 'src/ml must not import React.' },
+    { group: ['@tensorflow/tfjs-vis'], message: 'Only src/vis may import tfjs-vis.' },
+    { group: ['**/components/**', '**/app/**', '**/state/**', '**/vis/**', '**/platform/**'], message: 'src/ml is the core: UI layers import it, never the other way.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public', 'e2e/.artifacts', 'bench/.tmp'] },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    files: ['**/*.{ts,tsx,js}'],
+    languageOptions: { ecmaVersion: 2023, globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@tensorflow/tfjs-vis'], message: 'Only src/vis may import tfjs-vis.' }] }],
+    },
+  },
+  { files: ['src/vis/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/ml/**'], rules: { 'no-restricted-imports': ['error', noUiInCore] } },
+);
