@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { DataLoadError } from './fetchWithProgress';
+import { createDataset, fetchManifest, loadDataset, pureSheetDecoder, type LoadProgress, type SheetDecoder } from './loader';
+import { parseManifest, type DataManifest } from './manifest';
+import { encodeGrayPng } from './pngCodec';
+import { imagesToSheet, pixelHash, sheetSize } from './sprite';
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A tiny dataset: train = 2 sheets of 3 images, test = 1 sheet of 2 images. */
+function buildServer() {
+  const files = new Map<string, Uint8Array>();
+  const allImages: Record<string, Uint8Array> = {};
+  const split = (name: 'train' | 'test', sheetCounts: number[]) => {
+    const total = sheetCounts.reduce((a, b) => a + b, 0);
+    const images = Uint8Array.from({ length: total * 784 }, (_, i) => (i * 7 + name.length) % 256);
+    allImages[name] = images;
+    const labels = Uint8Array.from({ length: total }, (_, i) => i % 10);
+    files.set(`${name}-labels.bin`, labels);
+    let first = 0;
+    const sheets = sheetCounts.map((count, index) => {
+      const layout = { count, columns: 2 };
+      const part = images.subarray(first * 784, (first + count) * 784);
+      const { width, height } = sheetSize(layout);
+      const png = encodeGrayPng(imagesToSheet(part, layout), width, height);
+      const file = `${name}-${index}.png`;
+      files.set(file, png);
+      const entry = { file, bytes: png.length, sha256: sha(png), first, count, columns: 2, width, height, pixelHash: pixelHash(part) };
+      first += count;
+      return entry;
+    });
+    return { count: total, labels: { file: `${name}-labels.bin`, bytes: total, sha256: sha(labels) }, sheets };
+  };
+  const manifest: DataManifest = parseManifest({
+    version: 1,
+    dataset: 'test',
+    imageSize: 28,
+    classNames: Array.from({ length: 10 }, (_, i) => `c${i}`),
+    license: 'LICENSE.txt',
+    splits: { train: split('train', [3, 3]), test: split('test', [2]) },
+  });
+  files.set('manifest.json', new TextEncoder().encode(JSON.stringify(manifest)));
+  const requested: string[] = [];
+  const overrides = new Map<string, Response | Error>();
+  const fetch = async (url: string) => {
+    const name = url.replace('/data/', '');
+    requested.push(name);
+    const override = overrides.get(name);
+    if (override instanceof Error) throw override;
+    if (override) return override;
+    const body = files.get(name);
+    return body ? new Response(body.slice(), { status: 200 }) : new Response('not found', { status: 404 });
+  };
+  return { manifest, files, fetch, requested, overrides, allImages };
+}
+
+const options = (fetch: ReturnType<typeof buildServer>['fetch'], decoders: SheetDecoder[] = [pureSheetDecoder]) => ({
+  baseUrl: '/data/',
+  fetch,
+  decoders,
+});
+
+describe('dataset loader', () => {
+  it('loads every file in the order that lets training start early, with monotonic progress', async () => {
+    const server = buildServer();
+    const manifest = await fetchManifest(options(server.fetch));
+    const data = createDataset(manifest);
+    const progress: LoadProgress[] = [];
+    await loadDataset(manifest, data, options(server.fetch), { onProgress: (p) => progress.push(p) });
+    expect(server.requested).toEqual(['manifest.json', 'train-labels.bin', 'test-labels.bin', 'train-0.png', 'test-0.png', 'train-1.png']);
+    expect(Array.from(data.train.images)).toEqual(Array.from(server.allImages.train));
+    expect(Array.from(data.test.images)).toEqual(Array.from(server.allImages.test));
+    expect(data.train.complete && data.test.complete).toBe(true);
+    const last = progress[progress.length - 1];
+    expect(last.loadedBytes).toBe(last.totalBytes);
+    expect(last.loadedImages).toBe(8);
+    for (let i = 1; i < progress.length; i++) expect(progress[i].loadedBytes).toBeGreaterThanOrEqual(progress[i - 1].loadedBytes);
+  });
+
+  it('reports a truncated file clearly, then resumes on retry without refetching', async () => {
+    const server = buildServer();
+    const data = createDataset(server.manifest);
+    const full = server.files.get('test-0.png')!;
+    server.overrides.set('test-0.png', new Response(full.slice(0, 100)));
+    const error = await loadDataset(server.manifest, data, options(server.fetch)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataLoadError);
+    expect((error as DataLoadError).kind).toBe('size');
+    expect((error as Error).message).toMatch(/test-0\.png is truncated: 100 bytes/);
+    expect(data.train.availableCount).toBe(3); // the first sheet stays usable
+    expect(data.test.complete).toBe(false);
+
+    server.overrides.clear();
+    server.requested.length = 0;
+    await loadDataset(server.manifest, data, options(server.fetch));
+    expect(server.requested).toEqual(['test-0.png', 'train-1.png']);
+    expect(data.train.complete && data.test.complete).toBe(true);
+  });
+
+  it('rejects a corrupt file of the right size by checksum', async () => {
+    const server = buildServer();
+    const corrupt = server.files.get('train-0.png')!.slice();
+    corrupt[60] ^= 0x55;
+    server.overrides.set('train-0.png', new Response(corrupt));
+    const error = (await loadDataset(server.manifest, createDataset(server.manifest), options(server.fetch)).catch((e: unknown) => e)) as DataLoadError;
+    expect(error.kind).toBe('checksum');
+    expect(error.file).toBe('train-0.png');
+  });
+
+  it('says a missing file is missing, including an HTML fallback page', async () => {
+    const server = buildServer();
+    server.files.delete('train-1.png');
+    const e1 = (await loadDataset(server.manifest, createDataset(server.manifest), options(server.fetch)).catch((e: unknown) => e)) as DataLoadError;
+    expect([e1.kind, e1.file]).toEqual(['missing', 'train-1.png']);
+    const server2 = buildServer();
+    server2.overrides.set('test-labels.bin', new Response('<html></html>', { headers: { 'content-type': 'text/html' } }));
+    const e2 = (await loadDataset(server2.manifest, createDataset(server2.manifest), options(server2.fetch)).catch((e: unknown) => e)) as DataLoadError;
+    expect(e2.kind).toBe('missing');
+  });
+
+  it('reports a network failure as such', async () => {
+    const server = buildServer();
+    server.overrides.set('train-labels.bin', new TypeError('Failed to fetch'));
+    const error = (await loadDataset(server.manifest, createDataset(server.manifest), options(server.fetch)).catch((e: unknown) => e)) as DataLoadError;
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/Failed to fetch/);
+  });
+
+  it('falls back to the pure decoder when a platform decoder alters pixels', async () => {
+    const server = buildServer();
+    const noisy: SheetDecoder = {
+      name: 'canvas',
+      decode: async (png, sheet) => {
+        const exact = await pureSheetDecoder.decode(png, sheet);
+        exact[5] = exact[5] ^ 1; // what anti-fingerprinting noise does
+        return exact;
+      },
+    };
+    const used: string[] = [];
+    const data = createDataset(server.manifest);
+    await loadDataset(server.manifest, data, options(server.fetch, [noisy, pureSheetDecoder]), {
+      onSheet: (_split, _i, decoder, fellBack) => used.push(`${decoder}:${fellBack}`),
+    });
+    expect(used).toEqual(['pure:true', 'pure:true', 'pure:true']);
+    expect(Array.from(data.train.images)).toEqual(Array.from(server.allImages.train));
+    const onlyNoisy = await loadDataset(server.manifest, createDataset(server.manifest), options(server.fetch, [noisy])).catch((e: unknown) => e);
+    expect((onlyNoisy as DataLoadError).kind).toBe('pixels');
+  });
+
+  it('rejects an invalid manifest with the path of the problem', async () => {
+    const server = buildServer();
+    server.overrides.set('manifest.json', new Response(JSON.stringify({ version: 1, splits: {} })));
+    const error = (await fetchManifest(options(server.fetch)).catch((e: unknown) => e)) as DataLoadError;
+    expect(error.kind).toBe('manifest');
+    expect(error.message).toMatch(/manifest\.json is invalid at/);
+  });
+});
