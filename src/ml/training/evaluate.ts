@@ -1,0 +1,69 @@
+/** Forward passes in batches (no training): probabilities, loss and accuracy. */
+import * as tf from '@tensorflow/tfjs';
+import { NUM_CLASSES } from '../constants';
+import { imagesTensor } from '../data/batches';
+import { yieldToHost } from './yieldToHost';
+
+export interface PredictOptions {
+  readonly batchSize?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Class probabilities for the images at `indices`: Float32Array of length n*10, row-major,
+ * each row summing to 1. Reads each batch back asynchronously and yields between batches,
+ * so the page stays responsive. Returns null if aborted.
+ */
+export async function predictInBatches(
+  model: tf.LayersModel,
+  images: Uint8Array,
+  indices: ArrayLike<number>,
+  options: PredictOptions = {},
+): Promise<Float32Array | null> {
+  const batchSize = options.batchSize ?? 256;
+  const n = indices.length;
+  const probabilities = new Float32Array(n * NUM_CLASSES);
+  for (let start = 0; start < n; start += batchSize) {
+    if (options.signal?.aborted) return null;
+    const batchIndices = Array.prototype.slice.call(indices, start, Math.min(n, start + batchSize)) as number[];
+    const out = tf.tidy(() => model.predict(imagesTensor(images, batchIndices)) as tf.Tensor2D);
+    try {
+      probabilities.set(await out.data(), start * NUM_CLASSES);
+    } finally {
+      out.dispose();
+    }
+    options.onProgress?.(Math.min(n, start + batchSize), n);
+    await yieldToHost();
+  }
+  return probabilities;
+}
+
+export interface ScoreSummary {
+  /** Mean categorical cross-entropy (natural log). */
+  readonly loss: number;
+  /** Fraction of argmax predictions equal to the label, 0..1. */
+  readonly accuracy: number;
+  /** Predicted class per example. */
+  readonly predictions: Uint8Array;
+}
+
+const EPSILON = 1e-7;
+
+/** Scores probabilities (n*10) against labels[indices]. */
+export function scorePredictions(probabilities: Float32Array, labels: Uint8Array, indices: ArrayLike<number>): ScoreSummary {
+  const n = indices.length;
+  const predictions = new Uint8Array(n);
+  let lossSum = 0;
+  let correct = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * NUM_CLASSES;
+    let best = 0;
+    for (let c = 1; c < NUM_CLASSES; c++) if (probabilities[row + c] > probabilities[row + best]) best = c;
+    predictions[i] = best;
+    const label = labels[indices[i]];
+    if (best === label) correct++;
+    lossSum -= Math.log(Math.min(1 - EPSILON, Math.max(EPSILON, probabilities[row + label])));
+  }
+  return { loss: n ? lossSum / n : NaN, accuracy: n ? correct / n : NaN, predictions };
+}
