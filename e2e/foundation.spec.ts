@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { PlaygroundPage } from './pages/playground';
+
+test('loads all 70,000 images with progress, shows samples and the model summary', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await expect(app.downloadBar).toBeVisible();
+  await app.waitForAllData();
+  await expect(app.downloadBar).toHaveAttribute('value', '1');
+  await expect(page.getByText(/loaded in \d+(\.\d)? s/)).toBeVisible();
+
+  const grid = page.getByRole('list', { name: 'Training samples' });
+  await expect(grid.getByTestId('sample-image')).toHaveCount(25);
+  await page.getByLabel('Show class').selectOption({ label: 'Sneaker' });
+  await expect(grid.getByTestId('sample-image')).toHaveCount(25);
+  await expect(grid.getByText('Sneaker', { exact: true })).toHaveCount(25);
+
+  const summary = page.getByTestId('model-summary');
+  await expect(summary.getByText('conv2d_1')).toBeVisible();
+  await expect(summary.getByText('[batch,26,26,32]')).toBeVisible();
+  await expect(page.getByText('Total parameters: 225,034')).toBeVisible();
+  expect(await app.activeBackend()).toBe('webgl');
+});
+
+test('a tiny run from the URL trains on WebGL, draws curves and reports a test accuracy', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('?trainSize=160&testSize=100&epochs=2&batchSize=16&validationSplit=0.2&autostart=1&backend=webgl');
+  await expect(app.status).toContainText(/Training|Validating|Evaluating|Finished/, { timeout: 60_000 });
+  // WebGL here is SwiftShader: assert it really ran, rather than tfjs's silent CPU fallback.
+  expect(await app.activeBackend()).toBe('webgl');
+  await expect(page.getByLabel('Compute backend')).toContainText(/SwiftShader|GPU:/);
+  await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+  await expect(app.status).toContainText('Finished');
+  await expect(page.getByTestId('batch-loss-chart').locator('canvas, svg').first()).toBeVisible();
+  await expect(page.getByTestId('epoch-accuracy-chart').locator('canvas, svg').first()).toBeVisible();
+  const accuracy = await app.testAccuracyValue();
+  expect(accuracy).toBeGreaterThan(0.1);
+  await page.screenshot({ path: 'test-results/tiny-run-webgl.png', fullPage: true });
+});

@@ -1,0 +1,28 @@
+/** Wires the store to the browser: fetch, decoders, backends, the address bar. */
+import { parseRunConfig, serializeRunConfig } from '../ml/config/runConfig';
+import { pureSheetDecoder } from '../ml/data/loader';
+import { canvasSheetDecoder } from '../platform/canvasSheetDecoder';
+import { readWebGlInfo } from '../platform/gpuInfo';
+import { prepareWasm } from '../platform/wasmBackend';
+import { PlaygroundStore } from '../state/playgroundStore';
+
+export function createPlaygroundStore(): PlaygroundStore {
+  const parsed = parseRunConfig(window.location.search);
+  // ?decoder=pure skips the canvas path (useful to compare, and for browsers that alter pixels).
+  const forcePure = new URLSearchParams(window.location.search).get('decoder') === 'pure';
+  return new PlaygroundStore(parsed, {
+    dataBaseUrl: `${import.meta.env.BASE_URL}data/`,
+    fetch: (url, init) => window.fetch(url, init),
+    decoders: forcePure ? [pureSheetDecoder] : [canvasSheetDecoder, pureSheetDecoder],
+    backendPlatform: { prepareWasm },
+    readGpuInfo: readWebGlInfo,
+    onConfigChange: (config) => {
+      const url = new URL(window.location.href);
+      const extra = new URLSearchParams(url.search);
+      const query = new URLSearchParams(serializeRunConfig(config));
+      for (const key of ['decoder']) if (extra.has(key)) query.set(key, extra.get(key)!);
+      url.search = query.toString();
+      window.history.replaceState(null, '', url);
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import { usePlayground } from '../state/usePlayground';
+
+const NAMES: Record<string, string> = { webgl: 'WebGL', webgpu: 'WebGPU', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
+
+/** Which tfjs backend actually runs, on which renderer, and why if it is not the one asked for. */
+export function BackendBadge() {
+  const { backend } = usePlayground();
+  if (backend.status === 'starting') return <p className="backend">Starting TensorFlow.js…</p>;
+  if (backend.status === 'error') return <p className="backend backend--error" role="alert">{backend.error}</p>;
+  return (
+    <div className="backend" aria-label="Compute backend">
+      <p>
+        Backend: <strong data-backend={backend.active}>{NAMES[backend.active ?? ''] ?? backend.active}</strong>
+        {backend.renderer && (
+          <>
+            {' '}
+            · GPU: <span className="backend__renderer">{backend.renderer}</span>
+          </>
+        )}
+      </p>
+      {backend.note && <p className="backend__note">{backend.note}</p>}
+    </div>
+  );
+}

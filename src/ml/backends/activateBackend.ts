@@ -1,0 +1,60 @@
+/**
+ * Chooses and initialises the tfjs backend. WebGL is the default; if it cannot start
+ * (no WebGL, blocked driver) the next backend that can train is used and the reason kept,
+ * so the UI can say why. Which backend *actually* runs is whatever tf.getBackend() says.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgl';
+import type { BackendChoice } from '../config/runConfig';
+
+export type BackendName = 'webgl' | 'webgpu' | 'wasm' | 'cpu';
+
+export interface BackendStatus {
+  readonly requested: BackendChoice;
+  readonly active: BackendName;
+  /** Why the active backend differs from the requested one, or null. */
+  readonly fallbackReason: string | null;
+}
+
+/** Hooks for backends that need platform setup (WASM binaries' URLs, extra kernels). */
+export interface BackendPlatform {
+  prepareWasm?(): Promise<void>;
+  prepareWebGpu?(): Promise<void>;
+}
+
+// tfjs refuses a WebGL context with a "major performance caveat" (software rendering such
+// as SwiftShader) and silently falls back to CPU. We want WebGL whenever the user asks
+// for it, and decide about software renderers ourselves (and tell the user).
+tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+
+async function tryBackend(name: BackendName, platform: BackendPlatform): Promise<string | null> {
+  try {
+    if (name === 'wasm') await platform.prepareWasm?.();
+    if (name === 'webgpu') {
+      if (!platform.prepareWebGpu) return 'WebGPU support is not bundled in this build.';
+      await platform.prepareWebGpu();
+    }
+    if (!tf.findBackendFactory(name)) return `the ${name} backend is not registered.`;
+    const ok = await tf.setBackend(name);
+    await tf.ready();
+    if (!ok || tf.getBackend() !== name) return `${name} could not be initialised in this browser.`;
+    return null;
+  } catch (error) {
+    return `${name} failed to start: ${(error as Error).message}`;
+  }
+}
+
+const FALLBACK_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+export async function activateBackend(requested: BackendChoice, platform: BackendPlatform = {}): Promise<BackendStatus> {
+  const first: BackendName = requested === 'auto' ? 'webgl' : requested;
+  const failure = await tryBackend(first, platform);
+  if (failure === null) return { requested, active: first, fallbackReason: null };
+  for (const candidate of FALLBACK_ORDER) {
+    if (candidate === first) continue;
+    if ((await tryBackend(candidate, platform)) === null) {
+      return { requested, active: candidate, fallbackReason: `${failure} Using ${candidate} instead.` };
+    }
+  }
+  throw new Error(`No TensorFlow.js backend could start (${failure}).`);
+}

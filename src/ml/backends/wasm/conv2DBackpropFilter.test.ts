@@ -1,0 +1,113 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { conv2DBackpropFilterWasm, type FilterGradStrategy } from './conv2DBackpropFilter';
+import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
+
+type Pad = 'same' | 'valid' | number;
+interface Case {
+  x: [number, number, number, number]; // [N, H, W, Ci]
+  filter: [number, number, number, number]; // [Fh, Fw, Ci, Co]
+  strides: number | [number, number];
+  pad: Pad;
+}
+
+// Kernel sizes 1/3/5 (and non-square), strides 1/2 (and mixed), SAME/VALID/
+// numeric padding, odd and even sizes, K < Co and K >= Co (both strategies).
+const CASES: Case[] = [
+  { x: [2, 7, 7, 3], filter: [3, 3, 3, 4], strides: 1, pad: 'same' },
+  { x: [2, 7, 7, 3], filter: [3, 3, 3, 4], strides: 2, pad: 'same' },
+  { x: [2, 8, 8, 3], filter: [3, 3, 3, 4], strides: 2, pad: 'valid' },
+  { x: [2, 8, 8, 3], filter: [3, 3, 3, 4], strides: 1, pad: 'valid' },
+  { x: [2, 9, 9, 2], filter: [5, 5, 2, 3], strides: 2, pad: 'same' },
+  { x: [3, 10, 9, 4], filter: [5, 5, 4, 5], strides: 1, pad: 'same' },
+  { x: [1, 12, 12, 1], filter: [3, 3, 1, 16], strides: 1, pad: 'valid' },
+  { x: [4, 11, 10, 1], filter: [5, 5, 1, 32], strides: 2, pad: 'same' },
+  { x: [2, 6, 8, 6], filter: [2, 3, 6, 7], strides: [2, 1], pad: 'same' },
+  { x: [2, 6, 6, 5], filter: [1, 1, 5, 4], strides: 2, pad: 'valid' },
+  { x: [2, 5, 5, 2], filter: [3, 3, 2, 3], strides: 1, pad: 1 },
+  { x: [2, 4, 4, 3], filter: [5, 5, 3, 2], strides: 1, pad: 'same' }, // filter larger than image
+];
+
+function attrsOf(c: Case) {
+  return { strides: c.strides, pad: c.pad, dataFormat: 'NHWC' as const, filterShape: c.filter };
+}
+
+function dyShape(c: Case): number[] {
+  return tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, 1, c.pad).outShape;
+}
+
+describe('Conv2DBackpropFilter on wasm', () => {
+  beforeAll(async () => {
+    await switchBackend('wasm');
+  });
+
+  it.each(CASES.map((c, i) => [i, c] as const))('matches cpu, case %i: %o', async (i, c) => {
+    const xv = randomArray(c.x, 100 + i);
+    const dyv = randomArray(dyShape(c), 200 + i);
+    const run = () =>
+      tf.engine().runKernel(
+        'Conv2DBackpropFilter',
+        { x: tf.tensor(xv, c.x), dy: tf.tensor(dyv, dyShape(c)) },
+        attrsOf(c),
+      ) as tf.Tensor;
+    const ref = await runOn('cpu', run);
+    const got = await runOn('wasm', run);
+    expectClose(got, ref, 1e-5, 'auto');
+
+    // Both matmul layouts, whichever 'auto' picks for this shape.
+    const backend = wasmBackend();
+    for (const strategy of ['colsT', 'dyT'] as FilterGradStrategy[]) {
+      const x = tf.tensor(xv, c.x);
+      const dy = tf.tensor(dyv, dyShape(c));
+      const out = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrsOf(c) }, strategy);
+      expect(out.shape).toEqual(c.filter);
+      expectClose(backend.readSync(out.dataId) as Float32Array, ref, 1e-5, strategy);
+      backend.disposeData(out.dataId);
+      tf.dispose([x, dy]);
+    }
+  });
+
+  it('agrees with tf.grad of conv2d on cpu (bias-free conv, relu-like upstream)', async () => {
+    const xShape: [number, number, number, number] = [3, 9, 9, 4];
+    const w = randomArray([3, 3, 4, 6], 7);
+    const xv = randomArray(xShape, 8);
+    const grad = () => {
+      const f = (filter: tf.Tensor4D) => tf.relu(tf.conv2d(tf.tensor4d(xv, xShape), filter, 2, 'same')).square().sum();
+      return tf.grad(f)(tf.tensor4d(w, [3, 3, 4, 6]));
+    };
+    expectClose(await runOn('wasm', grad), await runOn('cpu', grad), 1e-5);
+  });
+
+  it('leaks no tensors or wasm buffers', async () => {
+    await switchBackend('wasm');
+    const backend = wasmBackend();
+    const x = tf.randomNormal([4, 10, 10, 8]);
+    const dy = tf.randomNormal([4, 5, 5, 16]);
+    const attrs = { strides: 2, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 8, 16] };
+    tf.dispose(tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs)); // warm up
+    const tensors = tf.memory().numTensors;
+    const buffers = backend.numDataIds();
+    for (const strategy of ['auto', 'colsT', 'dyT'] as FilterGradStrategy[]) {
+      const out = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrs as never }, strategy);
+      backend.disposeData(out.dataId);
+    }
+    tf.dispose(tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs));
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(backend.numDataIds()).toBe(buffers);
+    tf.dispose([x, dy]);
+  });
+
+  it('rejects NCHW and dilation > 1 with a clear error', async () => {
+    await switchBackend('wasm');
+    const x = tf.zeros([1, 5, 5, 2]);
+    const dy = tf.zeros([1, 5, 5, 3]);
+    const base = { strides: 1, pad: 'same', filterShape: [3, 3, 2, 3] };
+    expect(() =>
+      tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...base, dataFormat: 'NCHW' }),
+    ).toThrow(/NHWC/);
+    expect(() =>
+      tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...base, dataFormat: 'NHWC', dilations: 2 }),
+    ).toThrow(/dilation 1/);
+    tf.dispose([x, dy]);
+  });
+});

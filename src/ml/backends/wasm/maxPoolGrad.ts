@@ -1,0 +1,106 @@
+/**
+ * MaxPoolGrad for the wasm backend, replacing the built-in one of
+ * tfjs-backend-wasm 4.22, which gives wrong gradients: it seeds its running
+ * max with FLT_MIN (the smallest *positive* float) instead of -Infinity, so a
+ * window whose values are all <= 0 sends no gradient at all (and it breaks
+ * ties towards the last maximum, where tfjs' cpu/webgl take the first).
+ *
+ * Inputs:  dy     [N, Ho, Wo, C]  gradient w.r.t. the pooling output
+ *          input  [N, H, W, C]    the pooling input x
+ *          output [N, Ho, Wo, C]  the pooling output (unused)
+ * Attrs:   filterSize, strides, pad ('same' | 'valid' | number | explicit),
+ *          dimRoundingMode. NHWC, dilation 1.
+ * Output:  dx [N, H, W, C]: each dy element is added to the position of the
+ *          first maximum of its window (padding excluded; a window with no
+ *          value > -Infinity, e.g. all NaN, passes nothing), as the cpu
+ *          backend does.
+ */
+import {
+  backend_util,
+  MaxPoolGrad,
+  type KernelConfig,
+  type KernelFunc,
+  type MaxPoolGradAttrs,
+  type TensorInfo,
+} from '@tensorflow/tfjs';
+import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAccess';
+
+interface Args {
+  inputs: { dy: TensorInfo; input: TensorInfo; output?: TensorInfo };
+  backend: BackendWasm;
+  attrs: MaxPoolGradAttrs;
+}
+
+export function maxPoolGradWasm({ inputs, backend, attrs }: Args): TensorInfo {
+  const { dy, input } = inputs;
+  const { filterSize, strides, pad, dimRoundingMode } = attrs;
+  const info = backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
+  if (dy.shape.join() !== info.outShape.join()) {
+    throw new Error(`${MaxPoolGrad}: dy shape [${dy.shape}] does not match [${info.outShape}]`);
+  }
+  const dxInfo = allocF32(backend, [...input.shape]);
+  try {
+    scatterMaxGrad(heapF32(backend, input), heapF32(backend, dy), info, heapF32(backend, dxInfo));
+  } catch (e) {
+    release(backend, dxInfo);
+    throw e;
+  }
+  return dxInfo;
+}
+
+/** dx = 0, then dx[first argmax of each window] += dy. */
+function scatterMaxGrad(
+  x: Float32Array,
+  dy: Float32Array,
+  info: backend_util.Conv2DInfo,
+  dx: Float32Array,
+): void {
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: c } = info;
+  const { outHeight: ho, outWidth: wo, filterHeight: fh, filterWidth: fw } = info;
+  const { strideHeight: sh, strideWidth: sw } = info;
+  const { top, left } = info.padInfo;
+  const rowStride = w * c;
+  dx.fill(0);
+  let dyIdx = 0;
+  for (let b = 0; b < n; b++) {
+    const xBatch = b * h * rowStride;
+    for (let oh = 0; oh < ho; oh++) {
+      const r0 = Math.max(0, oh * sh - top);
+      const r1 = Math.min(h, oh * sh - top + fh);
+      for (let ow = 0; ow < wo; ow++) {
+        const c0 = Math.max(0, ow * sw - left);
+        const c1 = Math.min(w, ow * sw - left + fw);
+        const corner = xBatch + r0 * rowStride + c0 * c;
+        for (let d = 0; d < c; d++, dyIdx++) {
+          // Row-major window scan with strict '>' keeps the first maximum;
+          // NaN never compares greater, as in the cpu backend.
+          let best = -Infinity;
+          let at = -1;
+          for (let r = r0, rowBase = corner + d; r < r1; r++, rowBase += rowStride) {
+            for (let col = c0, i = rowBase; col < c1; col++, i += c) {
+              const v = x[i];
+              if (v > best) {
+                best = v;
+                at = i;
+              }
+            }
+          }
+          if (at >= 0) dx[at] += dy[dyIdx];
+        }
+      }
+    }
+  }
+}
+
+export const maxPoolGradConfig: KernelConfig = {
+  kernelName: MaxPoolGrad,
+  backendName: 'wasm',
+  kernelFunc: maxPoolGradWasm as unknown as KernelFunc,
+};

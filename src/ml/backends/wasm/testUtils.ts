@@ -1,0 +1,62 @@
+/**
+ * Test helpers for the wasm training kernels (used only by *.test.ts files).
+ *
+ * Reference results come from the cpu backend: inputs are generated once as
+ * plain arrays, the same computation runs on 'cpu' and on 'wasm', and results
+ * are compared with `expectClose`, whose tolerance is relative to the
+ * reference's magnitude: max|got - ref| <= tol * max(1, max|ref|).
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { expect } from 'vitest';
+import { registerWasmTrainingKernels } from './registerWasmTrainingKernels';
+import type { BackendWasm } from './wasmBackendAccess';
+
+/** Default kernel tolerance, relative to max(1, max|ref|). */
+export const KERNEL_TOL = 1e-5;
+
+export async function switchBackend(name: 'cpu' | 'wasm'): Promise<void> {
+  if (name === 'wasm') registerWasmTrainingKernels();
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error(`could not initialise the ${name} backend`);
+  await tf.ready();
+}
+
+export function wasmBackend(): BackendWasm {
+  if (tf.getBackend() !== 'wasm') throw new Error('wasm backend is not active');
+  return tf.backend() as unknown as BackendWasm;
+}
+
+/** Seeded standard-normal values as a flat array (backend independent). */
+export function randomArray(shape: number[], seed: number): Float32Array {
+  return tf.tidy(() => tf.randomNormal(shape, 0, 1, 'float32', seed).dataSync() as Float32Array);
+}
+
+/** Runs `fn` on the given backend and returns its result's values. */
+export async function runOn(backend: 'cpu' | 'wasm', fn: () => tf.Tensor): Promise<Float32Array> {
+  await switchBackend(backend);
+  return tf.tidy(() => fn().dataSync() as Float32Array);
+}
+
+export function maxAbs(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  return m;
+}
+
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    if (!(d <= m)) m = Number.isNaN(d) ? Infinity : d;
+  }
+  return m;
+}
+
+/** Asserts max|got - ref| <= tol * max(1, max|ref|). */
+export function expectClose(got: ArrayLike<number>, ref: ArrayLike<number>, tol = KERNEL_TOL, label = ''): void {
+  const diff = maxAbsDiff(got, ref);
+  const bound = tol * Math.max(1, maxAbs(ref));
+  expect(diff, `${label} max|diff| ${diff} > ${bound}`).toBeLessThanOrEqual(bound);
+}

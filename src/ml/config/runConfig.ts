@@ -1,0 +1,98 @@
+/**
+ * Run settings as typed data with defaults, mirrored to the URL query string
+ * (?trainSize=2000&epochs=1&autostart=1 …). Bad values are reported and replaced by
+ * defaults, never thrown.
+ */
+export const BACKEND_CHOICES = ['auto', 'webgl', 'webgpu', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+export interface RunConfig {
+  /** Training examples used (the first N of the official 60,000). */
+  readonly trainSize: number;
+  /** Test images evaluated at the end (the first N of the official 10,000). */
+  readonly testSize: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  /** Fraction of the training examples held out for validation, in [0, 0.5]. */
+  readonly validationSplit: number;
+  readonly backend: BackendChoice;
+  /** Start training as soon as the data allows. */
+  readonly autostart: boolean;
+  readonly seed: number;
+}
+
+export const DEFAULT_RUN_CONFIG: RunConfig = {
+  trainSize: 60_000,
+  testSize: 10_000,
+  epochs: 5,
+  batchSize: 64,
+  validationSplit: 0.1,
+  backend: 'webgl',
+  autostart: false,
+  seed: 42,
+};
+
+type NumericKey = 'trainSize' | 'testSize' | 'epochs' | 'batchSize' | 'validationSplit' | 'seed';
+
+/** Limits per numeric field; `integer` fields reject fractions. */
+export const NUMERIC_LIMITS: Record<NumericKey, { min: number; max: number; integer: boolean; label: string }> = {
+  trainSize: { min: 10, max: 60_000, integer: true, label: 'Training examples' },
+  testSize: { min: 10, max: 10_000, integer: true, label: 'Test images' },
+  epochs: { min: 1, max: 100, integer: true, label: 'Epochs' },
+  batchSize: { min: 1, max: 1024, integer: true, label: 'Batch size' },
+  validationSplit: { min: 0, max: 0.5, integer: false, label: 'Validation split' },
+  seed: { min: 0, max: 2 ** 31 - 1, integer: true, label: 'Random seed' },
+};
+
+/** Why a value is not acceptable for `key`, or null if it is. */
+export function checkNumeric(key: NumericKey, value: number): string | null {
+  const { min, max, integer, label } = NUMERIC_LIMITS[key];
+  if (!Number.isFinite(value)) return `${label} must be a number.`;
+  if (integer && !Number.isInteger(value)) return `${label} must be a whole number.`;
+  if (value < min || value > max) return `${label} must be between ${min.toLocaleString('en')} and ${max.toLocaleString('en')}.`;
+  return null;
+}
+
+export interface ParsedRunConfig {
+  readonly config: RunConfig;
+  /** Human-readable problems with the URL, one per ignored parameter. */
+  readonly problems: string[];
+}
+
+export function parseRunConfig(search: string): ParsedRunConfig {
+  const params = new URLSearchParams(search);
+  const problems: string[] = [];
+  const config: { -readonly [K in keyof RunConfig]: RunConfig[K] } = { ...DEFAULT_RUN_CONFIG };
+  for (const key of Object.keys(NUMERIC_LIMITS) as NumericKey[]) {
+    const raw = params.get(key);
+    if (raw === null) continue;
+    const value = raw.trim() === '' ? NaN : Number(raw);
+    const problem = checkNumeric(key, value);
+    if (problem) problems.push(`URL parameter ${key}=${JSON.stringify(raw)} ignored: ${problem}`);
+    else config[key] = value;
+  }
+  const backend = params.get('backend');
+  if (backend !== null) {
+    if ((BACKEND_CHOICES as readonly string[]).includes(backend)) config.backend = backend as BackendChoice;
+    else problems.push(`URL parameter backend=${JSON.stringify(backend)} ignored: use one of ${BACKEND_CHOICES.join(', ')}.`);
+  }
+  const autostart = params.get('autostart');
+  if (autostart !== null) {
+    if (['1', 'true', ''].includes(autostart)) config.autostart = true;
+    else if (['0', 'false'].includes(autostart)) config.autostart = false;
+    else problems.push(`URL parameter autostart=${JSON.stringify(autostart)} ignored: use 1 or 0.`);
+  }
+  return { config, problems };
+}
+
+/** Query string with only the values that differ from the defaults ('' when none). */
+export function serializeRunConfig(config: RunConfig): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(DEFAULT_RUN_CONFIG) as (keyof RunConfig)[]) {
+    if (config[key] === DEFAULT_RUN_CONFIG[key]) continue;
+    const value = config[key];
+    params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

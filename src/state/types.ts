@@ -1,0 +1,75 @@
+/** The app state the components render. Plain data, replaced (never mutated) on change. */
+import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
+import type { BackendName } from '../ml/backends/activateBackend';
+import type { LoadProgress } from '../ml/data/loader';
+import type { EpochEvent } from '../ml/training/trainer';
+
+export interface BackendState {
+  readonly status: 'starting' | 'ready' | 'error';
+  readonly requested: BackendChoice;
+  readonly active: BackendName | null;
+  readonly renderer: string | null;
+  readonly software: boolean;
+  /** Why another backend than requested runs, or why a software renderer is in use. */
+  readonly note: string | null;
+  readonly error: string | null;
+}
+
+export interface DataState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  readonly progress: LoadProgress | null;
+  readonly error: { readonly message: string; readonly file: string } | null;
+  /** Training examples loaded so far (from index 0). */
+  readonly trainAvailable: number;
+  readonly testAvailable: number;
+  /** Set when the pure decoder had to replace the browser's (altered pixels). */
+  readonly decoderNote: string | null;
+  readonly loadSeconds: number | null;
+  /** Bumped whenever more images are available, so views of the data can refresh. */
+  readonly revision: number;
+}
+
+export type TrainingStatus = 'idle' | 'training' | 'validating' | 'evaluating' | 'done' | 'stopped' | 'error';
+
+export interface BatchPoint {
+  /** Global batch number since the run started, from 1. */
+  readonly step: number;
+  readonly epoch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+export interface TrainingState {
+  readonly status: TrainingStatus;
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly batch: number;
+  readonly batchesInEpoch: number;
+  readonly examplesPerSecond: number | null;
+  readonly etaSeconds: number | null;
+  readonly batches: readonly BatchPoint[];
+  readonly epochHistory: readonly EpochEvent[];
+  readonly evaluationProgress: number | null;
+  readonly error: string | null;
+  readonly numTensors: number;
+}
+
+export interface TestResult {
+  readonly accuracy: number;
+  readonly loss: number;
+  readonly count: number;
+  readonly seconds: number;
+  /** Evaluated a model stopped before its last epoch. */
+  readonly partial: boolean;
+}
+
+export interface AppState {
+  readonly config: RunConfig;
+  readonly configProblems: readonly string[];
+  readonly backend: BackendState;
+  readonly data: DataState;
+  readonly training: TrainingState;
+  readonly test: TestResult | null;
+  /** Bumped when a new model is built, so the summary redraws. */
+  readonly modelRevision: number;
+}
