@@ -72,7 +72,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
     const w = randomArray([3, 3, 4, 6], 7);
     const xv = randomArray(xShape, 8);
     const grad = () => {
-      const f = (filter: tf.Tensor4D) => tf.relu(tf.conv2d(tf.tensor4d(xv, xShape), filter, 2, 'same')).square().sum();
+      const f = (filter: tf.Tensor) => tf.relu(tf.conv2d(tf.tensor4d(xv, xShape), filter as tf.Tensor4D, 2, 'same')).square().sum();
       return tf.grad(f)(tf.tensor4d(w, [3, 3, 4, 6]));
     };
     expectClose(await runOn('wasm', grad), await runOn('cpu', grad), 1e-5);

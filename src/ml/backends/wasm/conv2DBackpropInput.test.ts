@@ -73,7 +73,7 @@ describe('Conv2DBackpropInput on wasm', () => {
     const w = randomArray([3, 3, 4, 6], 17);
     const xv = randomArray(xShape, 18);
     const grad = () => {
-      const f = (x: tf.Tensor4D) => tf.relu(tf.conv2d(x, tf.tensor4d(w, [3, 3, 4, 6]), 2, 'same')).square().sum();
+      const f = (x: tf.Tensor) => tf.relu(tf.conv2d(x as tf.Tensor4D, tf.tensor4d(w, [3, 3, 4, 6]), 2, 'same')).square().sum();
       return tf.grad(f)(tf.tensor4d(xv, xShape));
     };
     expectClose(await runOn('wasm', grad), await runOn('cpu', grad), 1e-5);

@@ -33,7 +33,7 @@ function poolGrad(op: 'maxPool' | 'avgPool', c: Case, xv: Float32Array, transfor
     const x = transform(tf.tensor4d(xv, c.x));
     const y = tf[op](x as tf.Tensor4D, c.pool, c.strides, c.pad);
     const weights = tf.tensor(randomArray(y.shape, 99), y.shape);
-    return tf.grad((t: tf.Tensor4D) => tf[op](t, c.pool, c.strides, c.pad).mul(weights).sum())(x as tf.Tensor4D);
+    return tf.grad((t: tf.Tensor) => tf[op](t as tf.Tensor4D, c.pool, c.strides, c.pad).mul(weights).sum())(x as tf.Tensor4D);
   };
 }
 

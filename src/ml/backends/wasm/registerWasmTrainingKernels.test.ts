@@ -103,7 +103,7 @@ describe('every layer configuration trains on wasm', () => {
         true,
       );
       expect(Number.isFinite(loss?.dataSync()[0]), optName).toBe(true);
-      tf.dispose(loss);
+      if (loss) tf.dispose(loss);
       optimizer.dispose();
       model.dispose();
     }

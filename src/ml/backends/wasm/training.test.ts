@@ -37,7 +37,7 @@ const OPTIMIZERS: Record<string, () => tf.Optimizer> = {
   adagrad: () => tf.train.adagrad(0.05),
 };
 
-let xs = new Float32Array(0);
+let xs: Float32Array = new Float32Array(0);
 const labels = Array.from({ length: BATCH }, (_, i) => (i * 7) % 10);
 let initialWeights: { values: Float32Array; shape: number[] }[] = [];
 
@@ -74,7 +74,7 @@ describe('small CNN training on wasm', () => {
     await switchBackend('cpu');
     xs = randomArray([BATCH, ...INPUT], 1);
     const model = buildModel();
-    initialWeights = model.getWeights().map((w) => ({ values: w.dataSync() as Float32Array, shape: w.shape }));
+    initialWeights = model.getWeights().map((w) => ({ values: new Float32Array(w.dataSync()), shape: w.shape }));
     model.dispose();
     // Register after the wasm backend is initialised: must work in this order too.
     await tf.setBackend('wasm');
