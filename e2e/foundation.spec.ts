@@ -19,7 +19,9 @@ test('loads all 70,000 images with progress, shows samples and the model summary
   await expect(summary.getByText('conv2d_1')).toBeVisible();
   await expect(summary.getByText('[batch,26,26,32]')).toBeVisible();
   await expect(page.getByText('Total parameters: 225,034')).toBeVisible();
-  expect(await app.activeBackend()).toBe('webgl');
+  // Automatic choice: WebGL is software-rendered here, so WebAssembly is picked, and the page says why.
+  expect(await app.activeBackend()).toBe('wasm');
+  await expect(page.getByLabel('Compute backend')).toContainText(/software-rendered/);
 });
 
 test('a tiny run from the URL trains on WebGL, draws curves and reports a test accuracy', async ({ page }) => {
@@ -37,3 +39,14 @@ test('a tiny run from the URL trains on WebGL, draws curves and reports a test a
   expect(accuracy).toBeGreaterThan(0.1);
   await page.screenshot({ path: 'test-results/tiny-run-webgl.png', fullPage: true });
 });
+
+for (const backend of ['wasm', 'cpu'] as const) {
+  test(`a tiny run trains on the ${backend} backend`, async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    const size = backend === 'cpu' ? 48 : 320;
+    await app.open(`?trainSize=${size}&testSize=100&epochs=1&batchSize=16&validationSplit=0&autostart=1&backend=${backend}`);
+    await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+    expect(await app.activeBackend()).toBe(backend);
+    await expect(app.status).toContainText('Finished');
+  });
+}

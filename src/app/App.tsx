@@ -35,6 +35,9 @@ export function App() {
           <TrainingStatus />
           <TrainingCharts />
         </section>
+        {/* evaluation panel (issue: evaluation) */}
+        {/* classify panel (issue: classify your own) */}
+        {/* internals panel (issue: inside the CNN) */}
         <DataPanel />
         <ModelSummary />
         <DatasetExplorer />

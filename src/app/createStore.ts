@@ -4,6 +4,7 @@ import { pureSheetDecoder } from '../ml/data/loader';
 import { canvasSheetDecoder } from '../platform/canvasSheetDecoder';
 import { readWebGlInfo } from '../platform/gpuInfo';
 import { prepareWasm } from '../platform/wasmBackend';
+import { prepareWebGpu } from '../platform/webgpuBackend';
 import { PlaygroundStore } from '../state/playgroundStore';
 
 export function createPlaygroundStore(): PlaygroundStore {
@@ -14,7 +15,7 @@ export function createPlaygroundStore(): PlaygroundStore {
     dataBaseUrl: `${import.meta.env.BASE_URL}data/`,
     fetch: (url, init) => window.fetch(url, init),
     decoders: forcePure ? [pureSheetDecoder] : [canvasSheetDecoder, pureSheetDecoder],
-    backendPlatform: { prepareWasm },
+    backendPlatform: { prepareWasm, prepareWebGpu, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false },
     readGpuInfo: readWebGlInfo,
     onConfigChange: (config) => {
       const url = new URL(window.location.href);

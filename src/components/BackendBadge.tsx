@@ -14,7 +14,7 @@ export function BackendBadge() {
         {backend.renderer && (
           <>
             {' '}
-            · GPU: <span className="backend__renderer">{backend.renderer}</span>
+            · WebGL renderer: <span className="backend__renderer">{backend.renderer}</span>
           </>
         )}
       </p>

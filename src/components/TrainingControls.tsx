@@ -1,5 +1,6 @@
 import { checkNumeric, NUMERIC_LIMITS, type RunConfig } from '../ml/config/runConfig';
 import { usePlayground, usePlaygroundStore } from '../state/usePlayground';
+import { BackendPicker } from './BackendPicker';
 import { NumberField } from './NumberField';
 
 type Key = 'epochs' | 'batchSize' | 'validationSplit' | 'trainSize' | 'testSize';
@@ -42,10 +43,28 @@ export function TrainingControls() {
             />
           );
         })}
+        <BackendPicker />
       </div>
       <div className="controls-row">
         <button type="button" className="primary" onClick={() => void store.train()} disabled={busy || !canTrain}>
           Train
+        </button>
+        {state.training.status === 'paused' ? (
+          <button type="button" onClick={() => store.resume()}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" onClick={() => store.pause()} disabled={state.training.status !== 'training'}>
+            Pause
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => void store.step()}
+          disabled={state.training.status !== 'paused' && (busy || !canTrain)}
+          title="Run exactly one batch, then pause"
+        >
+          Step
         </button>
         <button type="button" onClick={() => store.stop()} disabled={!busy}>
           Stop

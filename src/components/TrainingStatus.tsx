@@ -4,6 +4,7 @@ import { formatCount, formatDuration, formatPercent } from './format';
 const LABELS = {
   idle: 'Ready to train',
   training: 'Training',
+  paused: 'Paused',
   validating: 'Validating',
   evaluating: 'Evaluating on the test set',
   done: 'Finished',

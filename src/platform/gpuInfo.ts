@@ -16,12 +16,19 @@ export function isSoftwareRenderer(renderer: string): boolean {
   return SOFTWARE_RENDERER.test(renderer);
 }
 
-/** Reads the renderer of the context tfjs is using; null when the backend is not WebGL. */
+let lastReading: GpuInfo | null = null;
+
+/**
+ * Reads the renderer of the context tfjs is using. When the backend is no longer WebGL
+ * (e.g. auto-selection moved on to WASM) the last reading is returned, or null if WebGL
+ * never started.
+ */
 export function readWebGlInfo(): GpuInfo | null {
-  if (tf.getBackend() !== 'webgl') return null;
+  if (tf.getBackend() !== 'webgl') return lastReading;
   const gl = (tf.backend() as MathBackendWebGL).gpgpu.gl;
   const debug = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   const vendor = String(gl.getParameter(debug ? debug.UNMASKED_VENDOR_WEBGL : gl.VENDOR));
-  return { renderer, vendor, webglVersion: tf.env().getNumber('WEBGL_VERSION'), software: isSoftwareRenderer(renderer) };
+  lastReading = { renderer, vendor, webglVersion: tf.env().getNumber('WEBGL_VERSION'), software: isSoftwareRenderer(renderer) };
+  return lastReading;
 }

@@ -1,3 +1,4 @@
+import { SIMPLE_CNN } from '../ml/model/spec';
 import type { ParsedRunConfig } from '../ml/config/runConfig';
 import type { AppState, TrainingState } from './types';
 
@@ -24,6 +25,7 @@ export function initialState({ config, problems }: ParsedRunConfig): AppState {
     data: { status: 'idle', progress: null, error: null, trainAvailable: 0, testAvailable: 0, decoderNote: null, loadSeconds: null, revision: 0 },
     training: idleTraining(config.epochs),
     test: null,
+    modelSpec: SIMPLE_CNN,
     modelRevision: 0,
   };
 }

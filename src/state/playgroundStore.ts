@@ -1,96 +1,100 @@
 /**
- * The one bridge between the ML core and React: owns the dataset, model and training
- * run, turns their events into AppState snapshots (throttled), and takes commands.
- * Components subscribe with useSyncExternalStore (see usePlayground.ts).
+ * The one bridge between the ML core and React: owns the backend, dataset, model and
+ * training run, exposes AppState snapshots (useSyncExternalStore) and takes commands.
+ * Feature panels read the model and data through the getters and may add epoch hooks.
  */
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend, type BackendPlatform } from '../ml/backends/activateBackend';
-import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
+import type { BackendChoice, ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
 import type { FashionMnistData } from '../ml/data/dataset';
-import { DataLoadError, type Fetch } from '../ml/data/fetchWithProgress';
-import { createDataset, fetchManifest, loadDataset, type SheetDecoder } from '../ml/data/loader';
 import { buildModel, createOptimizer } from '../ml/model/build';
-import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
-import { range } from '../ml/data/batches';
-import { predictInBatches, scorePredictions } from '../ml/training/evaluate';
-import { trainModel } from '../ml/training/trainer';
+import type { ModelSpec } from '../ml/model/spec';
+import { TrainingControl } from '../ml/training/control';
+import { DataController, type DataDeps } from './dataController';
 import { idleTraining, initialState } from './initialState';
-import { throttle } from './throttle';
-import type { AppState, BatchPoint, TrainingState } from './types';
+import { StateCell } from './stateCell';
+import { runTrainingSession, type EpochHook } from './trainingSession';
+import type { AppState, TestEvaluation } from './types';
 
-export interface PlaygroundDeps {
-  readonly dataBaseUrl: string;
-  readonly fetch: Fetch;
-  readonly decoders: readonly SheetDecoder[];
-  readonly backendPlatform: BackendPlatform;
-  readonly readGpuInfo: () => { renderer: string; software: boolean } | null;
-  /** Mirrors the config to the address bar. */
-  readonly onConfigChange?: (config: RunConfig) => void;
+export interface GpuReading {
+  readonly renderer: string;
+  readonly software: boolean;
 }
 
-/** Chart and progress updates at most this often while training. */
-const PUBLISH_INTERVAL_MS = 250;
+export interface PlaygroundDeps extends DataDeps {
+  readonly backendPlatform: BackendPlatform;
+  readonly readGpuInfo: () => GpuReading | null;
+  /** Mirrors the config to the address bar. */
+  readonly onConfigChange?: (config: RunConfig, spec: ModelSpec) => void;
+}
 
 export class PlaygroundStore {
-  private state: AppState;
-  private readonly listeners = new Set<() => void>();
-  private data: FashionMnistData | null = null;
+  private readonly cell: StateCell<AppState>;
+  private readonly dataController: DataController;
   private model: tf.LayersModel | null = null;
   private optimizer: tf.Optimizer | null = null;
   private run: AbortController | null = null;
   private evaluation: AbortController | null = null;
-  private batchBuffer: BatchPoint[] = [];
-  private readonly spec: ModelSpec = SIMPLE_CNN;
-  private readonly publish = throttle(() => this.flushBatches(), PUBLISH_INTERVAL_MS);
-  private loadStartedAt = 0;
+  private control = new TrainingControl();
+  private testEvaluation: TestEvaluation | null = null;
+  private readonly epochHooks = new Set<EpochHook>();
   private autostarted = false;
 
   constructor(
     parsed: ParsedRunConfig,
     private readonly deps: PlaygroundDeps,
   ) {
-    this.state = initialState(parsed);
+    this.cell = new StateCell(initialState(parsed));
+    this.dataController = new DataController(this.cell, deps, () => this.maybeAutostart());
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.cell.subscribe(listener);
+  getSnapshot = (): AppState => this.cell.get();
 
-  getSnapshot = (): AppState => this.state;
-
+  /** The current model (rebuilt for every run); null until the backend is ready. */
   getModel(): tf.LayersModel | null {
     return this.model;
   }
 
   getData(): FashionMnistData | null {
-    return this.data;
+    return this.dataController.data;
   }
 
-  private set(update: (s: AppState) => AppState): void {
-    this.state = update(this.state);
-    this.listeners.forEach((l) => l());
+  /** Probabilities and predictions of the last test-set evaluation. */
+  getTestEvaluation(): TestEvaluation | null {
+    return this.testEvaluation;
   }
 
-  private setTraining(patch: Partial<TrainingState>): void {
-    this.set((s) => ({ ...s, training: { ...s.training, ...patch } }));
+  /** Runs `hook` after every epoch of every run (awaited); returns an unregister function. */
+  addEpochHook(hook: EpochHook): () => void {
+    this.epochHooks.add(hook);
+    return () => this.epochHooks.delete(hook);
+  }
+
+  private get state(): AppState {
+    return this.cell.get();
   }
 
   /** Starts the backend and the data download in parallel. */
   async start(): Promise<void> {
-    await Promise.all([this.startBackend(), this.loadData()]);
+    await Promise.all([this.startBackend(this.state.config.backend), this.loadData()]);
   }
 
-  private async startBackend(): Promise<void> {
+  loadData(): Promise<void> {
+    return this.dataController.load();
+  }
+
+  private async startBackend(choice: BackendChoice): Promise<void> {
+    this.cell.set((s) => ({ ...s, backend: { ...s.backend, status: 'starting', requested: choice, error: null } }));
     try {
-      const status = await activateBackend(this.state.config.backend, this.deps.backendPlatform);
+      const status = await activateBackend(choice, this.deps.backendPlatform);
       const gpu = this.deps.readGpuInfo();
-      const softwareNote = gpu?.software ? `WebGL is software-rendered here (${gpu.renderer}): training will be slow.` : null;
-      this.set((s) => ({
+      const softwareNote = gpu?.software ? `WebGL is software-rendered here (${gpu.renderer}), so training on it is slow.` : null;
+      this.cell.set((s) => ({
         ...s,
         backend: {
           status: 'ready',
-          requested: status.requested,
+          requested: choice,
           active: status.active,
           renderer: gpu?.renderer ?? null,
           software: gpu?.software ?? false,
@@ -101,72 +105,44 @@ export class PlaygroundStore {
       this.rebuildModel();
       this.maybeAutostart();
     } catch (error) {
-      this.set((s) => ({ ...s, backend: { ...s.backend, status: 'error', error: (error as Error).message } }));
+      this.cell.set((s) => ({ ...s, backend: { ...s.backend, status: 'error', error: (error as Error).message } }));
     }
+  }
+
+  /** Switches the compute backend (when no run is active); the model is rebuilt on it. */
+  async setBackend(choice: BackendChoice): Promise<void> {
+    if (this.isBusy()) return;
+    this.disposeModel();
+    this.setConfig({ backend: choice });
+    await this.startBackend(choice);
+  }
+
+  private disposeModel(): void {
+    this.model?.dispose();
+    this.optimizer?.dispose();
+    this.model = null;
+    this.optimizer = null;
+    this.testEvaluation = null;
   }
 
   private rebuildModel(): void {
-    this.model?.dispose();
-    this.optimizer?.dispose();
-    this.model = buildModel(this.spec);
-    this.optimizer = createOptimizer(this.spec.optimizer, this.spec.learningRate);
-    this.set((s) => ({ ...s, modelRevision: s.modelRevision + 1 }));
+    this.disposeModel();
+    const spec = this.state.modelSpec;
+    this.model = buildModel(spec);
+    this.optimizer = createOptimizer(spec.optimizer, spec.learningRate);
+    this.cell.set((s) => ({ ...s, modelRevision: s.modelRevision + 1 }));
   }
 
-  /** Loads (or, after a failure, resumes loading) the dataset. */
-  async loadData(): Promise<void> {
-    if (this.state.data.status === 'loading') return;
-    this.loadStartedAt ||= performance.now();
-    this.set((s) => ({ ...s, data: { ...s.data, status: 'loading', error: null } }));
-    const options = { baseUrl: this.deps.dataBaseUrl, fetch: this.deps.fetch, decoders: this.deps.decoders };
-    const progress = throttle(() => this.set((s) => ({ ...s, data: { ...s.data, progress: pendingProgress } })), 100);
-    let pendingProgress = this.state.data.progress;
-    try {
-      const manifest = await fetchManifest(options);
-      this.data ??= createDataset(manifest);
-      const data = this.data;
-      await loadDataset(manifest, data, options, {
-        onProgress: (p) => {
-          pendingProgress = p;
-          progress.request();
-        },
-        onSheet: (_split, _index, decoder, fellBack) => {
-          this.set((s) => ({
-            ...s,
-            data: {
-              ...s.data,
-              trainAvailable: data.train.availableCount,
-              testAvailable: data.test.availableCount,
-              revision: s.data.revision + 1,
-              decoderNote: fellBack
-                ? `The browser's image decoder altered pixel values, so sheets were decoded exactly in JavaScript (${decoder}).`
-                : s.data.decoderNote,
-            },
-          }));
-          this.maybeAutostart();
-        },
-      });
-      progress.flush();
-      const seconds = (performance.now() - this.loadStartedAt) / 1000;
-      this.set((s) => ({ ...s, data: { ...s.data, status: 'ready', loadSeconds: seconds } }));
-    } catch (error) {
-      progress.flush();
-      const file = error instanceof DataLoadError ? error.file : 'dataset';
-      this.set((s) => ({ ...s, data: { ...s.data, status: 'error', error: { message: (error as Error).message, file } } }));
-    }
-  }
-
-  /** Enough is loaded to train: the first train sheet (or all of trainSize) and the test images. */
+  /** Enough is loaded to train: some training examples beyond the validation part, and the test images. */
   canTrain(state: AppState = this.state): boolean {
     const { data, config, backend } = state;
     if (backend.status !== 'ready' || !this.model) return false;
-    const needTrain = Math.min(config.trainSize, 1);
-    const trainReady = data.trainAvailable >= needTrain && data.trainAvailable > Math.floor(config.trainSize * config.validationSplit);
-    return trainReady && data.testAvailable >= config.testSize;
+    const valCount = Math.floor(config.trainSize * config.validationSplit);
+    return data.trainAvailable > valCount && data.testAvailable >= Math.min(config.testSize, 1) && data.testAvailable >= config.testSize;
   }
 
-  isBusy(): boolean {
-    return ['training', 'validating', 'evaluating'].includes(this.state.training.status);
+  isBusy(state: AppState = this.state): boolean {
+    return ['training', 'paused', 'validating', 'evaluating'].includes(state.training.status);
   }
 
   private maybeAutostart(): void {
@@ -177,102 +153,79 @@ export class PlaygroundStore {
   }
 
   setConfig(patch: Partial<RunConfig>): void {
-    this.set((s) => ({ ...s, config: { ...s.config, ...patch } }));
-    this.deps.onConfigChange?.(this.state.config);
+    this.cell.set((s) => ({ ...s, config: { ...s.config, ...patch } }));
+    this.deps.onConfigChange?.(this.state.config, this.state.modelSpec);
   }
 
-  /** Trains a fresh model with the current config, then evaluates it on the test images. */
-  async train(): Promise<void> {
-    if (this.isBusy() || !this.canTrain() || !this.data) return;
+  /** Replaces the architecture/optimizer; applies to the next run (the model is rebuilt now if idle). */
+  setModelSpec(spec: ModelSpec): void {
+    this.cell.set((s) => ({ ...s, modelSpec: spec }));
+    this.deps.onConfigChange?.(this.state.config, spec);
+    if (!this.isBusy() && this.state.backend.status === 'ready') this.rebuildModel();
+  }
+
+  /** Trains a fresh model with the current settings, then evaluates it on the test images. */
+  async train(options: { startPaused?: boolean } = {}): Promise<void> {
+    const data = this.getData();
+    if (this.isBusy() || !this.canTrain() || !data) return;
     this.rebuildModel();
-    const model = this.model!;
-    const optimizer = this.optimizer!;
-    const data = this.data;
-    const config = this.state.config;
     const run = new AbortController();
     this.run = run;
-    this.batchBuffer = [];
-    let step = 0;
-    this.set((s) => ({ ...s, test: null, training: { ...idleTraining(config.epochs), status: 'training', numTensors: tf.memory().numTensors } }));
-    let stopped: boolean;
-    try {
-      const result = await trainModel(
-        model,
-        optimizer,
-        { images: data.train.images, labels: data.train.labels, available: () => data.train.availableCount },
-        { epochs: config.epochs, batchSize: config.batchSize, validationSplit: config.validationSplit, trainSize: config.trainSize, seed: config.seed },
-        {
-          onBatch: (e) => {
-            this.batchBuffer.push({ step: ++step, epoch: e.epoch, loss: e.loss, accuracy: e.accuracy });
-            this.pendingProgress = { epoch: e.epoch, batch: e.batch + 1, batchesInEpoch: e.batchesInEpoch, examplesPerSecond: e.examplesPerSecond, etaSeconds: e.etaSeconds };
-            this.publish.request();
-          },
-          onPhase: (phase, epoch) => {
-            this.publish.flush();
-            this.setTraining({ status: phase, epoch });
-          },
-          onEpoch: (e) => {
-            this.publish.flush();
-            this.setTraining({ epochHistory: [...this.state.training.epochHistory, e], numTensors: tf.memory().numTensors });
-          },
-        },
-        { signal: run.signal },
-      );
-      stopped = result.stopped;
-      this.publish.flush();
-    } catch (error) {
-      this.publish.flush();
-      this.setTraining({ status: 'error', error: (error as Error).message });
-      return;
-    } finally {
-      this.run = null;
-    }
-    await this.evaluate(stopped);
-  }
-
-  private pendingProgress: Partial<TrainingState> = {};
-
-  private flushBatches(): void {
-    const added = this.batchBuffer;
-    this.batchBuffer = [];
-    this.setTraining({ ...this.pendingProgress, batches: added.length ? [...this.state.training.batches, ...added] : this.state.training.batches });
-  }
-
-  private async evaluate(partial: boolean): Promise<void> {
-    if (!this.model || !this.data) return;
-    const controller = new AbortController();
-    this.evaluation = controller;
-    const count = Math.min(this.state.config.testSize, this.data.test.availableCount);
-    const indices = range(0, count);
-    const started = performance.now();
-    this.setTraining({ status: 'evaluating', evaluationProgress: 0 });
-    const progress = throttle(() => this.setTraining({ evaluationProgress: lastDone / count }), PUBLISH_INTERVAL_MS);
-    let lastDone = 0;
-    const probabilities = await predictInBatches(this.model, this.data.test.images, indices, {
-      signal: controller.signal,
-      onProgress: (done) => {
-        lastDone = done;
-        progress.request();
+    this.control = new TrainingControl();
+    if (options.startPaused) this.control.pause();
+    const config = this.state.config;
+    this.cell.set((s) => ({
+      ...s,
+      test: null,
+      training: { ...idleTraining(config.epochs), status: options.startPaused ? 'paused' : 'training', numTensors: tf.memory().numTensors },
+    }));
+    const evaluation = await runTrainingSession({
+      cell: this.cell,
+      model: this.model!,
+      optimizer: this.optimizer!,
+      data,
+      config,
+      control: this.control,
+      signal: run.signal,
+      epochHooks: [...this.epochHooks],
+      onEvaluationStart: (controller) => {
+        this.run = null;
+        this.evaluation = controller;
       },
     });
-    progress.cancel();
+    this.run = null;
     this.evaluation = null;
-    if (!probabilities) {
-      this.setTraining({ status: 'stopped', evaluationProgress: null, numTensors: tf.memory().numTensors });
-      return;
-    }
-    const score = scorePredictions(probabilities, this.data.test.labels, indices);
-    const seconds = (performance.now() - started) / 1000;
-    this.set((s) => ({
-      ...s,
-      test: { accuracy: score.accuracy, loss: score.loss, count, seconds, partial },
-      training: { ...s.training, status: partial ? 'stopped' : 'done', evaluationProgress: null, numTensors: tf.memory().numTensors },
-    }));
+    if (evaluation) this.testEvaluation = evaluation;
   }
 
   /** Stops training (the model so far is still evaluated); a second Stop cancels that too. */
   stop(): void {
     if (this.run) this.run.abort();
     else this.evaluation?.abort();
+  }
+
+  pause(): void {
+    if (this.state.training.status !== 'training') return;
+    this.control.pause();
+    this.cell.set((s) => ({ ...s, training: { ...s.training, status: 'paused' } }));
+  }
+
+  resume(): void {
+    if (this.state.training.status !== 'paused') return;
+    this.control.resume();
+    this.cell.set((s) => ({ ...s, training: { ...s.training, status: 'training' } }));
+  }
+
+  /** While paused, runs exactly one batch; when idle, starts a paused run and runs its first batch. */
+  async step(): Promise<void> {
+    if (this.state.training.status === 'paused') {
+      this.control.step();
+      return;
+    }
+    if (!this.isBusy()) {
+      const run = this.train({ startPaused: true });
+      this.control.step();
+      await run;
+    }
   }
 }

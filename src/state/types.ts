@@ -3,6 +3,7 @@ import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
 import type { BackendName } from '../ml/backends/activateBackend';
 import type { LoadProgress } from '../ml/data/loader';
 import type { EpochEvent } from '../ml/training/trainer';
+import type { ModelSpec } from '../ml/model/spec';
 
 export interface BackendState {
   readonly status: 'starting' | 'ready' | 'error';
@@ -29,7 +30,7 @@ export interface DataState {
   readonly revision: number;
 }
 
-export type TrainingStatus = 'idle' | 'training' | 'validating' | 'evaluating' | 'done' | 'stopped' | 'error';
+export type TrainingStatus = 'idle' | 'training' | 'paused' | 'validating' | 'evaluating' | 'done' | 'stopped' | 'error';
 
 export interface BatchPoint {
   /** Global batch number since the run started, from 1. */
@@ -61,6 +62,20 @@ export interface TestResult {
   readonly seconds: number;
   /** Evaluated a model stopped before its last epoch. */
   readonly partial: boolean;
+  /** Bumped on each new evaluation, so views of its details can refresh. */
+  readonly revision: number;
+}
+
+/** The full result of the last test-set evaluation (kept outside AppState: it is large). */
+export interface TestEvaluation {
+  /** Test-set indices evaluated, in order. */
+  readonly indices: Int32Array;
+  /** n×10 class probabilities, row-major. */
+  readonly probabilities: Float32Array;
+  /** All test labels (index with `indices`). */
+  readonly labels: Uint8Array;
+  /** Argmax class per evaluated example. */
+  readonly predictions: Uint8Array;
 }
 
 export interface AppState {
@@ -70,6 +85,7 @@ export interface AppState {
   readonly data: DataState;
   readonly training: TrainingState;
   readonly test: TestResult | null;
+  readonly modelSpec: ModelSpec;
   /** Bumped when a new model is built, so the summary redraws. */
   readonly modelRevision: number;
 }

@@ -20,6 +20,8 @@ export interface BackendStatus {
 export interface BackendPlatform {
   prepareWasm?(): Promise<void>;
   prepareWebGpu?(): Promise<void>;
+  /** The active WebGL context is emulated on the CPU (SwiftShader, llvmpipe…). */
+  isSoftwareWebGl?(): boolean;
 }
 
 // tfjs refuses a WebGL context with a "major performance caveat" (software rendering such
@@ -46,8 +48,27 @@ async function tryBackend(name: BackendName, platform: BackendPlatform): Promise
 
 const FALLBACK_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
+/**
+ * 'auto': WebGL on a real GPU; where WebGL is missing or software-rendered, WebAssembly,
+ * which trains the default CNN far faster than emulated WebGL (see bench/results.md).
+ */
+async function activateAuto(platform: BackendPlatform): Promise<BackendStatus> {
+  const webglFailure = await tryBackend('webgl', platform);
+  if (webglFailure === null && !platform.isSoftwareWebGl?.()) return { requested: 'auto', active: 'webgl', fallbackReason: null };
+  const why = webglFailure ?? 'WebGL is software-rendered here (no usable GPU).';
+  if ((await tryBackend('wasm', platform)) === null) {
+    return { requested: 'auto', active: 'wasm', fallbackReason: `${why} WebAssembly trains faster on this machine, so it is used.` };
+  }
+  if (webglFailure === null && (await tryBackend('webgl', platform)) === null) {
+    return { requested: 'auto', active: 'webgl', fallbackReason: `${why} WebAssembly could not start either, so software WebGL is used.` };
+  }
+  if ((await tryBackend('cpu', platform)) === null) return { requested: 'auto', active: 'cpu', fallbackReason: `${why} Using the plain CPU backend.` };
+  throw new Error(`No TensorFlow.js backend could start (${why}).`);
+}
+
 export async function activateBackend(requested: BackendChoice, platform: BackendPlatform = {}): Promise<BackendStatus> {
-  const first: BackendName = requested === 'auto' ? 'webgl' : requested;
+  if (requested === 'auto') return activateAuto(platform);
+  const first: BackendName = requested;
   const failure = await tryBackend(first, platform);
   if (failure === null) return { requested, active: first, fallbackReason: null };
   for (const candidate of FALLBACK_ORDER) {

@@ -27,7 +27,7 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   epochs: 5,
   batchSize: 64,
   validationSplit: 0.1,
-  backend: 'webgl',
+  backend: 'auto',
   autostart: false,
   seed: 42,
 };

@@ -57,6 +57,11 @@ export interface TrainCallbacks {
   onBatch?(event: BatchEvent): void;
   onEpoch?(event: EpochEvent): void;
   onPhase?(phase: 'training' | 'validating', epoch: number): void;
+  /**
+   * Awaited after each epoch's onEpoch, before the next epoch starts: the place for extra
+   * per-epoch work on the model (e.g. a confusion matrix on a test subset).
+   */
+  afterEpoch?(epoch: number): Promise<void>;
 }
 
 export interface TrainResult {
@@ -191,6 +196,7 @@ export async function trainModel(
       valExamples: valCount,
       seconds: (performance.now() - epochStart) / 1000,
     });
+    await callbacks.afterEpoch?.(epoch);
   }
   return { stopped: false, epochsCompleted: config.epochs, batchesCompleted };
 }
