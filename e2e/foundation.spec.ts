@@ -40,6 +40,15 @@ test('a tiny run from the URL trains on WebGL, draws curves and reports a test a
   await page.screenshot({ path: 'test-results/tiny-run-webgl.png', fullPage: true });
 });
 
+test('one epoch on 2,000 examples scores clearly above chance on all 10,000 test images', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('?trainSize=2000&testSize=10000&epochs=1&validationSplit=0&autostart=1&backend=wasm');
+  await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+  await expect(page.getByText(/on 10,000 test images never seen in training/)).toBeVisible();
+  expect(await app.testAccuracyValue()).toBeGreaterThanOrEqual(0.6);
+  await page.screenshot({ path: 'test-results/one-epoch-2000.png', fullPage: true });
+});
+
 for (const backend of ['wasm', 'cpu'] as const) {
   test(`a tiny run trains on the ${backend} backend`, async ({ page }) => {
     const app = new PlaygroundPage(page);

@@ -14,3 +14,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 void store.start();
+// ?bench=1 exposes the in-page benchmark harness to `npm run bench` (not loaded otherwise).
+if (new URLSearchParams(window.location.search).has('bench')) {
+  void import('./bench/harness').then((m) => m.installBenchHarness(store));
+}

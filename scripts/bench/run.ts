@@ -1,0 +1,141 @@
+/**
+ * npm run bench [-- --quick] [-- --backends=wasm,webgl]
+ * Builds the app, serves it locally, and for each backend opens headless Chromium and
+ * measures training throughput (ours and the model.fit + fitCallbacks baseline), time to
+ * the first batch, dataset load, evaluation, prediction latency and memory.
+ * Writes bench/results.json and bench/results.md, and the table into the README.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
+import type { BackendMeasurement, BenchHarness } from '../../src/bench/harness';
+import { toMarkdown, updateReadme, type BenchResults } from './report';
+import { BACKENDS, sizesFor, type BenchBackend } from './sizes';
+
+const root = resolve(import.meta.dirname, '../..');
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--backends='))?.split('=')[1].split(',');
+// The plain CPU backend needs minutes even for tiny runs: only in full runs or when asked for.
+const backends = (only ?? BACKENDS.filter((b) => !(quick && b === 'cpu'))) as BenchBackend[];
+const PORT = 4471;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const DIST = 'bench/.tmp/dist';
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** Ends the preview server and its children (npx spawns vite as a child). */
+function stop(server: ReturnType<typeof spawn>) {
+  try {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    server.kill();
+  }
+}
+
+async function serve() {
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(BASE).then((r) => r.ok, () => false);
+    if (up) return server;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop(server);
+  throw new Error('vite preview did not start');
+}
+
+async function openBench(browser: Browser, query: string) {
+  const page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.text().startsWith('[bench]')) log(message.text().slice(8));
+  });
+  await page.goto(`${BASE}?bench=1${query}`);
+  await page.waitForFunction(() => 'playgroundBench' in window, undefined, { timeout: 60_000 });
+  const ready = await page.evaluate(() => (window as unknown as { playgroundBench: BenchHarness }).playgroundBench.ready());
+  return { page, ready };
+}
+
+type BaselinePage = { ready(): Promise<string>; measure(o: { examples: number; batchSize: number; warmupBatches: number }): Promise<{ backend: string; examplesPerSec: number }> };
+
+/** model.fit + tfjs-vis fitCallbacks on bench/baseline.html, same model, data and backend. */
+async function measureBaseline(browser: Browser, backend: BenchBackend, options: ReturnType<typeof sizesFor>): Promise<number> {
+  const page = await browser.newPage();
+  await page.goto(`${BASE}bench/baseline.html?backend=${backend}`);
+  await page.waitForFunction(() => 'baselineBench' in window, undefined, { timeout: 60_000 });
+  const active = await page.evaluate(() => (window as unknown as { baselineBench: BaselinePage }).baselineBench.ready());
+  if (active !== backend) throw new Error(`baseline page: ${backend} did not start (got ${active})`);
+  const result = await page.evaluate(
+    (o) => (window as unknown as { baselineBench: BaselinePage }).baselineBench.measure(o),
+    { examples: options.baselineExamples, batchSize: options.batchSize, warmupBatches: options.warmupBatches },
+  );
+  await page.close();
+  return result.examplesPerSec;
+}
+
+async function main() {
+  const server = await serve();
+  const executablePath = findChromium();
+  // WebGPU is behind a flag on Linux; with it, Chromium offers a (software) adapter.
+  const launch = () => chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] });
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    quick,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, gpu: 'no GPU (WebGL/WebGPU via SwiftShader)' },
+    browser: '',
+    autoBackend: null,
+    backends: {},
+  };
+  try {
+    const probe = await launch();
+    results.browser = `Chromium ${probe.version()}`;
+    const auto = await openBench(probe, '');
+    results.autoBackend = auto.ready.backend;
+    log(`automatic choice: ${auto.ready.backend} (WebGL renderer: ${auto.ready.renderer ?? 'none'})`);
+    if (auto.ready.renderer) results.machine.gpu = `WebGL renderer: ${auto.ready.renderer}`;
+    await probe.close();
+
+    for (const backend of backends) {
+      const browser = await launch();
+      const started = Date.now();
+      try {
+        const { page, ready } = await openBench(browser, `&backend=${backend}`);
+        if (ready.backend !== backend) throw new Error(`${backend} did not start (got ${ready.backend})`);
+        const options = sizesFor(backend, quick);
+        log(`${backend}: measuring (${options.trainExamples} training examples)…`);
+        const m: BackendMeasurement = await page.evaluate((o) => (window as unknown as { playgroundBench: BenchHarness }).playgroundBench.measure(o), options);
+        await page.close();
+        const baseline = await measureBaseline(browser, backend, options);
+        results.backends[backend] = {
+          ...m,
+          baselineExamplesPerSec: baseline,
+          baselineRatio: m.trainExamplesPerSec / baseline,
+          evalImagesMeasured: m.evalImages,
+          evalMs: (m.evalMs * 10000) / m.evalImages,
+        };
+        log(`${backend}: ${m.trainExamplesPerSec.toFixed(1)} ex/s, baseline ${baseline.toFixed(1)} ex/s, first batch ${m.firstBatchMs.toFixed(0)} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      } catch (error) {
+        results.backends[backend] = { error: (error as Error).message.split('\n')[0] };
+        log(`${backend}: ${(error as Error).message.split('\n')[0]}`);
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    stop(server);
+  }
+  await mkdir(join(root, 'bench'), { recursive: true });
+  await writeFile(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  const markdown = toMarkdown(results);
+  await writeFile(join(root, 'bench/results.md'), markdown);
+  const inReadme = await updateReadme(join(root, 'README.md'), markdown);
+  console.log('\n' + markdown);
+  log(`wrote bench/results.json, bench/results.md${inReadme ? ' and the README table' : ''}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+/**
+ * The benchmark's baseline as its own page, like the usual tutorials: plain tfjs +
+ * tfjs-vis, no app around it. Same model, same data (the first training sheet), same
+ * backend setup as the app.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { activateBackend } from '../ml/backends/activateBackend';
+import { parseRunConfig } from '../ml/config/runConfig';
+import { imagesTensor, labelsTensor, range } from '../ml/data/batches';
+import { fetchVerified } from '../ml/data/fetchWithProgress';
+import { fetchManifest, pureSheetDecoder } from '../ml/data/loader';
+import { buildModel } from '../ml/model/build';
+import { SIMPLE_CNN } from '../ml/model/spec';
+import { prepareWasm } from '../platform/wasmBackend';
+import { prepareWebGpu } from '../platform/webgpuBackend';
+import { fitLikeTheTutorials } from '../vis/fitCallbacksBaseline';
+import { intervals, median } from './stats';
+
+async function measure(options: { examples: number; batchSize: number; warmupBatches: number }) {
+  const baseUrl = `${import.meta.env.BASE_URL}data/`;
+  const fetchOptions = { baseUrl, fetch: (url: string, init?: { signal?: AbortSignal }) => window.fetch(url, init), decoders: [pureSheetDecoder] };
+  const manifest = await fetchManifest(fetchOptions);
+  const sheet = manifest.splits.train.sheets[0];
+  const images = await pureSheetDecoder.decode(await fetchVerified(fetchOptions.fetch, baseUrl, sheet, () => {}), sheet);
+  const labels = await fetchVerified(fetchOptions.fetch, baseUrl, manifest.splits.train.labels, () => {});
+  const indices = range(0, options.examples);
+  const xs = imagesTensor(images, indices);
+  const ys = labelsTensor(labels, indices);
+  const model = buildModel(SIMPLE_CNN);
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['acc'] });
+  try {
+    const batchEnds = await fitLikeTheTutorials(model, xs, ys, options.batchSize);
+    const steady = intervals(batchEnds).slice(options.warmupBatches);
+    return { backend: tf.getBackend(), examplesPerSec: options.batchSize / (median(steady) / 1000) };
+  } finally {
+    tf.dispose([xs, ys]);
+    model.dispose();
+  }
+}
+
+const { config } = parseRunConfig(window.location.search);
+const ready = activateBackend(config.backend, { prepareWasm, prepareWebGpu }).then((s) => s.active);
+(window as unknown as { baselineBench: unknown }).baselineBench = { ready: () => ready, measure };
