@@ -1,0 +1,46 @@
+import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+
+/** Says which model the predictions come from, and offers to train when there is none yet. */
+export function ModelNotice() {
+  const state = usePlayground();
+  const store = usePlaygroundStore();
+  const { backend, training, test } = state;
+
+  if (backend.status === 'error') {
+    return <p className="error">There is no model: TensorFlow.js could not start ({backend.error}).</p>;
+  }
+  if (backend.status === 'starting' || !store.getModel()) {
+    return <p className="muted">The model is not ready yet: TensorFlow.js is starting…</p>;
+  }
+  if (training.status === 'idle' && training.batches.length === 0) {
+    const canTrain = store.canTrain(state);
+    return (
+      <div className="note classify-notice">
+        <p>
+          <strong>The model has not been trained yet</strong>, so its guesses below are random. Train it first (a minute or two), or
+          watch the guesses improve while it learns.
+        </p>
+        <button type="button" className="primary" onClick={() => void store.train()} disabled={!canTrain}>
+          Train the model
+        </button>
+        {!canTrain && <span className="muted"> Waiting for the training images…</span>}
+      </div>
+    );
+  }
+  if (store.isBusy(state)) {
+    const where = training.status === 'evaluating' ? 'being tested' : `training (epoch ${Math.min(training.epoch + 1, training.epochs)} of ${training.epochs})`;
+    return <p className="note classify-notice">The model is still {where}: the prediction is refreshed as it learns.</p>;
+  }
+  if (training.status === 'error') {
+    return <p className="error">Training failed ({training.error}); predictions come from the model as it was left.</p>;
+  }
+  if (test) {
+    return (
+      <p className="muted classify-notice">
+        Using the model trained in this tab{test.partial ? ' (stopped early)' : ''}: {(test.accuracy * 100).toFixed(1)} % correct on {test.count.toLocaleString('en-US')} test
+        images.
+      </p>
+    );
+  }
+  return <p className="muted classify-notice">Using the model trained in this tab (stopped before it was tested).</p>;
+}

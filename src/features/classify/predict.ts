@@ -1,0 +1,23 @@
+/**
+ * One forward pass for one preprocessed image. Runs on whatever backend is active and
+ * with whatever weights the model has right now (also mid-training: JS is
+ * single-threaded, so this slots in between the training loop's awaits).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { IMAGE_SIZE } from '../../ml/constants';
+import { toModelInput } from '../../ml/preprocess';
+
+/**
+ * 784 bytes (28x28, 0 = background .. 255) -> Float32Array(10) of class probabilities
+ * (softmax output, sums to 1). The input is scaled to [0, 1] as in training, shaped
+ * [1, 28, 28, 1]; every tensor is disposed, also when the read-back fails.
+ */
+export async function predictProbabilities(model: tf.LayersModel, pixels: Uint8Array): Promise<Float32Array> {
+  const input = toModelInput(pixels);
+  const output = tf.tidy(() => model.predict(tf.tensor4d(input, [1, IMAGE_SIZE, IMAGE_SIZE, 1])) as tf.Tensor);
+  try {
+    return Float32Array.from(await output.data());
+  } finally {
+    output.dispose();
+  }
+}
