@@ -33,7 +33,7 @@ export function toMarkdown(results: BenchResults): string {
   const lines = [
     `Measured ${results.date.slice(0, 10)}${results.quick ? ' (quick run)' : ''} on ${results.machine.cpus} cores (${results.machine.cpuModel}), ${results.machine.memoryGiB} GiB, ${results.machine.gpu}; ${results.browser} headless. Default CNN, batch 64. Automatic choice here: **${results.autoBackend ?? '?'}**.`,
     '',
-    '| backend | train ex/s (median) | vs `model.fit`+`fitCallbacks` | Train → first batch | dataset load | 10k-image eval | predict median / p95 | peak memory | peak tensors | tensors after each epoch | longest task while training |',
+    '| backend | train ex/s (median) | vs `model.fit` + per-batch tfjs-vis charts | Train → first batch | dataset load | 10k-image eval | predict median / p95 | peak memory | peak tensors | tensors after each epoch | longest task while training |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const [name, row] of Object.entries(results.backends)) {

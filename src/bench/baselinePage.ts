@@ -26,10 +26,13 @@ async function measure(options: { examples: number; batchSize: number; warmupBat
   const indices = range(0, options.examples);
   const xs = imagesTensor(images, indices);
   const ys = labelsTensor(labels, indices);
+  console.info('[bench] baseline: data ready, fitting');
   const model = buildModel(SIMPLE_CNN);
   model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['acc'] });
   try {
-    const batchEnds = await fitLikeTheTutorials(model, xs, ys, options.batchSize);
+    const container = document.createElement('div');
+    document.body.append(container);
+    const batchEnds = await fitLikeTheTutorials(model, xs, ys, options.batchSize, container);
     const steady = intervals(batchEnds).slice(options.warmupBatches);
     return { backend: tf.getBackend(), examplesPerSec: options.batchSize / (median(steady) / 1000) };
   } finally {
