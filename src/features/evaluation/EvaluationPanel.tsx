@@ -1,0 +1,89 @@
+import { useCallback, useRef, useState } from 'react';
+import { formatCount, formatPercent } from '../../components/format';
+import { trace } from '../../ml/metrics';
+import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { CellGallery } from './CellGallery';
+import { ClassificationReportSection } from './ClassificationReportSection';
+import { ConfusedPairsSection } from './ConfusedPairsSection';
+import type { Cell } from './ConfusionMatrixGrid';
+import { ConfusionMatrixSection } from './ConfusionMatrixSection';
+import { describeSource } from './labels';
+import { SamplePredictions } from './SamplePredictions';
+import { EPOCH_SUBSET_SIZE } from './testSubsetEvaluation';
+import { useEvaluation } from './useEvaluation';
+import './evaluation.css';
+
+/**
+ * How good is the model, and where does it go wrong? Confusion matrix (click a
+ * cell for its images), classification report, most-confused pairs and sample
+ * predictions, refreshed after every epoch and final when training ends.
+ */
+export function EvaluationPanel() {
+  const store = usePlaygroundStore();
+  const { training } = usePlayground();
+  const { result, updatingAfterEpoch, error } = useEvaluation();
+  const [normalized, setNormalized] = useState(false);
+  const [cell, setCell] = useState<Cell | null>(null);
+  // Where focus was when the gallery opened, to return it there on close.
+  const opener = useRef<HTMLElement | null>(null);
+  // Stable callbacks: the sections are memoised, and the panel re-renders on every progress update.
+  const openCell = useCallback((next: Cell) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setCell(next);
+  }, []);
+  const closeGallery = useCallback(() => {
+    setCell(null);
+    opener.current?.focus();
+  }, []);
+  const data = store.getData();
+
+  const running = ['training', 'paused', 'validating', 'evaluating'].includes(training.status);
+  let progress: string | null = null;
+  if (updatingAfterEpoch !== null) progress = `Evaluating the model after epoch ${updatingAfterEpoch + 1}…`;
+  else if (training.status === 'evaluating') progress = 'Evaluating the final model on the test set…';
+
+  return (
+    <section className="panel panel--wide evaluation" aria-labelledby="evaluation-heading">
+      <h2 id="evaluation-heading">Evaluation on the test set</h2>
+      <div aria-live="polite">
+        {result ? (
+          <p className="evaluation__source">
+            <strong>{describeSource(result)}.</strong> Accuracy {formatPercent(result.report.accuracy)}:{' '}
+            {formatCount(trace(result.matrix))} of {formatCount(result.count)} images correct.
+          </p>
+        ) : (
+          <p className="muted">
+            {running
+              ? 'The first evaluation appears after epoch 1.'
+              : `Train a model to evaluate it here: after every epoch on the first ${formatCount(EPOCH_SUBSET_SIZE)} test images, and on the whole test set when training ends (or is stopped).`}
+          </p>
+        )}
+        {progress && <p className="muted evaluation__progress">{progress}</p>}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && data && (
+        <>
+          <ConfusionMatrixSection
+            matrix={result.matrix}
+            normalized={normalized}
+            onNormalizedChange={setNormalized}
+            selected={cell}
+            onSelect={openCell}
+          />
+          {cell && (
+            <CellGallery key={`${cell.trueClass}-${cell.predictedClass}`} result={result} data={data} cell={cell} onClose={closeGallery} />
+          )}
+          <div className="evaluation__columns">
+            <ClassificationReportSection report={result.report} />
+            <ConfusedPairsSection result={result} data={data} onSelect={openCell} />
+          </div>
+          <SamplePredictions result={result} data={data} />
+        </>
+      )}
+    </section>
+  );
+}
