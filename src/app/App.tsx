@@ -1,14 +1,22 @@
 import { BackendBadge } from '../components/BackendBadge';
 import { DataPanel } from '../components/DataPanel';
 import { DatasetExplorer } from '../components/DatasetExplorer';
-import { ModelSummary } from '../components/ModelSummary';
 import { TrainingCharts } from '../components/TrainingCharts';
-import { TrainingControls } from '../components/TrainingControls';
 import { TrainingStatus } from '../components/TrainingStatus';
+import { ClassifyPanel } from '../features/classify/ClassifyPanel';
+import { EvaluationPanel } from '../features/evaluation/EvaluationPanel';
+import { InstructorBar } from '../features/instructor/InstructorBar';
+import { useInstructorMode } from '../features/instructor/instructorMode';
+import { InternalsPanel } from '../features/internals/InternalsPanel';
+import { ModelLab } from '../features/modelLab/ModelLab';
+import { RunsPanel } from '../features/modelLab/RunsPanel';
+import { TrainingSetup } from '../features/modelLab/TrainingSetup';
 import { usePlayground } from '../state/usePlayground';
 
 export function App() {
   const { configProblems } = usePlayground();
+  // Instructor mode (?instructor=1): projector layout and shortcuts; the data panels are hidden.
+  const instructor = useInstructorMode();
   return (
     <>
       <header className="app-header">
@@ -18,6 +26,7 @@ export function App() {
         </div>
         <BackendBadge />
       </header>
+      {instructor && <InstructorBar />}
       {configProblems.length > 0 && (
         <div className="error banner" role="alert">
           <p>Some settings in the address were not understood and were replaced by defaults:</p>
@@ -29,18 +38,19 @@ export function App() {
         </div>
       )}
       <main className="layout">
+        <ModelLab />
         <section className="panel panel--wide" aria-labelledby="train-heading">
           <h2 id="train-heading">Training</h2>
-          <TrainingControls />
+          <TrainingSetup />
           <TrainingStatus />
           <TrainingCharts />
         </section>
-        {/* evaluation panel (issue: evaluation) */}
-        {/* classify panel (issue: classify your own) */}
-        {/* internals panel (issue: inside the CNN) */}
-        <DataPanel />
-        <ModelSummary />
-        <DatasetExplorer />
+        <RunsPanel />
+        <EvaluationPanel />
+        <ClassifyPanel />
+        <InternalsPanel />
+        {!instructor && <DataPanel />}
+        {!instructor && <DatasetExplorer />}
       </main>
       <footer className="muted footer">
         Data: Fashion-MNIST © 2017 Zalando SE, MIT licence. Everything runs in this browser tab; nothing is uploaded.

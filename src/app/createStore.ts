@@ -1,5 +1,5 @@
 /** Wires the store to the browser: fetch, decoders, backends, the address bar. */
-import { parseRunConfig, serializeRunConfig } from '../ml/config/runConfig';
+import { parseUrlState, serializeUrlState } from '../ml/config/urlState';
 import { pureSheetDecoder } from '../ml/data/loader';
 import { canvasSheetDecoder } from '../platform/canvasSheetDecoder';
 import { readWebGlInfo } from '../platform/gpuInfo';
@@ -8,7 +8,7 @@ import { prepareWebGpu } from '../platform/webgpuBackend';
 import { PlaygroundStore } from '../state/playgroundStore';
 
 export function createPlaygroundStore(): PlaygroundStore {
-  const parsed = parseRunConfig(window.location.search);
+  const parsed = parseUrlState(window.location.search);
   // ?decoder=pure skips the canvas path (useful to compare, and for browsers that alter pixels).
   const forcePure = new URLSearchParams(window.location.search).get('decoder') === 'pure';
   return new PlaygroundStore(parsed, {
@@ -17,10 +17,10 @@ export function createPlaygroundStore(): PlaygroundStore {
     decoders: forcePure ? [pureSheetDecoder] : [canvasSheetDecoder, pureSheetDecoder],
     backendPlatform: { prepareWasm, prepareWebGpu, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false },
     readGpuInfo: readWebGlInfo,
-    onConfigChange: (config) => {
+    onConfigChange: (config, spec) => {
       const url = new URL(window.location.href);
       const extra = new URLSearchParams(url.search);
-      const query = new URLSearchParams(serializeRunConfig(config));
+      const query = new URLSearchParams(serializeUrlState(config, spec));
       for (const key of ['decoder']) if (extra.has(key)) query.set(key, extra.get(key)!);
       url.search = query.toString();
       window.history.replaceState(null, '', url);

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { learningRateByStep } from '../ml/training/learningRate';
 import { renderLineChart } from '../vis/tfvisAdapter';
 import { usePlayground } from '../state/usePlayground';
 import { useThrottledRender } from './useThrottledRender';
@@ -10,20 +11,34 @@ export function TrainingCharts() {
   const batchAcc = useRef<HTMLDivElement>(null);
   const epochLoss = useRef<HTMLDivElement>(null);
   const epochAcc = useRef<HTMLDivElement>(null);
-  const { batches, epochHistory } = training;
+  const { batches, epochHistory, learningRateChanges } = training;
+  // Learning-rate changes during the run: the rate as a step line scaled onto the chart
+  // (tfjs-vis line charts have one y axis and no annotations).
+  const markers = (low: number, high: number) => {
+    const rates = learningRateByStep(batches.map((b) => b.step), learningRateChanges);
+    if (rates.length === 0) return [];
+    const max = Math.max(...rates);
+    // No "." in the name: tfjs-vis uses series names as Vega field names, where a dot nests.
+    return [{ name: 'learning rate (scaled)', points: batches.map((b, i) => ({ x: b.step, y: low + ((high - low) * rates[i]) / max })) }];
+  };
 
   useThrottledRender(() => {
     if (batchLoss.current && batches.length) {
-      void renderLineChart(batchLoss.current, [{ name: 'loss', points: batches.map((b) => ({ x: b.step, y: b.loss })) }], { xLabel: 'Batch', yLabel: 'Loss' });
+      const losses = batches.map((b) => b.loss);
+      void renderLineChart(
+        batchLoss.current,
+        [{ name: 'loss', points: batches.map((b) => ({ x: b.step, y: b.loss })) }, ...markers(Math.min(...losses), Math.max(...losses))],
+        { xLabel: 'Batch', yLabel: 'Loss' },
+      );
     }
     if (batchAcc.current && batches.length) {
-      void renderLineChart(batchAcc.current, [{ name: 'accuracy', points: batches.map((b) => ({ x: b.step, y: b.accuracy })) }], {
+      void renderLineChart(batchAcc.current, [{ name: 'accuracy', points: batches.map((b) => ({ x: b.step, y: b.accuracy })) }, ...markers(0, 1)], {
         xLabel: 'Batch',
         yLabel: 'Accuracy',
         yDomain: [0, 1],
       });
     }
-  }, [batches]);
+  }, [batches, learningRateChanges]);
 
   useThrottledRender(() => {
     if (!epochHistory.length) return;

@@ -1,4 +1,4 @@
-import { SIMPLE_CNN } from '../ml/model/spec';
+import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import type { ParsedRunConfig } from '../ml/config/runConfig';
 import type { AppState, TrainingState } from './types';
 
@@ -15,9 +15,12 @@ export const idleTraining = (epochs: number, numTensors = 0): TrainingState => (
   evaluationProgress: null,
   error: null,
   numTensors,
+  learningRateChanges: [],
+  earlyStopping: null,
 });
 
-export function initialState({ config, problems }: ParsedRunConfig): AppState {
+/** `spec`: the model from the URL (see parseUrlState); the simple CNN without one. */
+export function initialState({ config, problems, spec }: ParsedRunConfig & { spec?: ModelSpec }): AppState {
   return {
     config,
     configProblems: problems,
@@ -25,7 +28,8 @@ export function initialState({ config, problems }: ParsedRunConfig): AppState {
     data: { status: 'idle', progress: null, error: null, trainAvailable: 0, testAvailable: 0, decoderNote: null, loadSeconds: null, revision: 0 },
     training: idleTraining(config.epochs),
     test: null,
-    modelSpec: SIMPLE_CNN,
+    modelSpec: spec ?? SIMPLE_CNN,
     modelRevision: 0,
+    runs: [],
   };
 }

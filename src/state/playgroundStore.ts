@@ -5,8 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend, type BackendPlatform } from '../ml/backends/activateBackend';
-import type { BackendChoice, ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
+import { runConfigProblems, type BackendChoice, type ParsedRunConfig, type RunConfig } from '../ml/config/runConfig';
 import type { FashionMnistData } from '../ml/data/dataset';
+import { analyzeModel } from '../ml/model/analyze';
 import { buildModel, createOptimizer } from '../ml/model/build';
 import type { ModelSpec } from '../ml/model/spec';
 import { TrainingControl } from '../ml/training/control';
@@ -14,7 +15,7 @@ import { DataController, type DataDeps } from './dataController';
 import { idleTraining, initialState } from './initialState';
 import { StateCell } from './stateCell';
 import { runTrainingSession, type EpochHook } from './trainingSession';
-import type { AppState, TestEvaluation } from './types';
+import type { AppState, RunRecord, TestEvaluation } from './types';
 
 export interface GpuReading {
   readonly renderer: string;
@@ -39,9 +40,10 @@ export class PlaygroundStore {
   private testEvaluation: TestEvaluation | null = null;
   private readonly epochHooks = new Set<EpochHook>();
   private autostarted = false;
+  private runsStarted = 0;
 
   constructor(
-    parsed: ParsedRunConfig,
+    parsed: ParsedRunConfig & { spec?: ModelSpec },
     private readonly deps: PlaygroundDeps,
   ) {
     this.cell = new StateCell(initialState(parsed));
@@ -125,18 +127,21 @@ export class PlaygroundStore {
     this.testEvaluation = null;
   }
 
+  /** A fresh model (seeded by the run seed); none while the spec is not a valid network. */
   private rebuildModel(): void {
     this.disposeModel();
     const spec = this.state.modelSpec;
-    this.model = buildModel(spec);
-    this.optimizer = createOptimizer(spec.optimizer, spec.learningRate);
+    if (analyzeModel(spec).valid) {
+      this.model = buildModel(spec, { seed: this.state.config.seed });
+      this.optimizer = createOptimizer(spec.optimizer, spec.learningRate);
+    }
     this.cell.set((s) => ({ ...s, modelRevision: s.modelRevision + 1 }));
   }
 
   /** Enough is loaded to train: some training examples beyond the validation part, and the test images. */
   canTrain(state: AppState = this.state): boolean {
     const { data, config, backend } = state;
-    if (backend.status !== 'ready' || !this.model) return false;
+    if (backend.status !== 'ready' || !this.model || runConfigProblems(config).length > 0) return false;
     const valCount = Math.floor(config.trainSize * config.validationSplit);
     return data.trainAvailable > valCount && data.testAvailable >= Math.min(config.testSize, 1) && data.testAvailable >= config.testSize;
   }
@@ -157,8 +162,12 @@ export class PlaygroundStore {
     this.deps.onConfigChange?.(this.state.config, this.state.modelSpec);
   }
 
-  /** Replaces the architecture/optimizer; applies to the next run (the model is rebuilt now if idle). */
+  /**
+   * Replaces the architecture/recipe; applies to the next run (the model is rebuilt now if
+   * idle). During a run, a new learning rate also takes effect from the next batch.
+   */
   setModelSpec(spec: ModelSpec): void {
+    if (this.isBusy() && spec.learningRate !== this.state.modelSpec.learningRate) this.control.requestLearningRate(spec.learningRate);
     this.cell.set((s) => ({ ...s, modelSpec: spec }));
     this.deps.onConfigChange?.(this.state.config, spec);
     if (!this.isBusy() && this.state.backend.status === 'ready') this.rebuildModel();
@@ -173,7 +182,9 @@ export class PlaygroundStore {
     this.run = run;
     this.control = new TrainingControl();
     if (options.startPaused) this.control.pause();
-    const config = this.state.config;
+    const { config, modelSpec: spec } = this.state;
+    const started = performance.now();
+    const params = this.model!.countParams();
     this.cell.set((s) => ({
       ...s,
       test: null,
@@ -185,6 +196,7 @@ export class PlaygroundStore {
       optimizer: this.optimizer!,
       data,
       config,
+      spec,
       control: this.control,
       signal: run.signal,
       epochHooks: [...this.epochHooks],
@@ -196,6 +208,31 @@ export class PlaygroundStore {
     this.run = null;
     this.evaluation = null;
     if (evaluation) this.testEvaluation = evaluation;
+    this.recordRun({ config, spec, params, seconds: (performance.now() - started) / 1000 });
+  }
+
+  /** Keeps the run that just ended (setup, curves, test metrics) for comparison. */
+  private recordRun(run: Pick<RunRecord, 'config' | 'spec' | 'params' | 'seconds'>): void {
+    if (this.state.training.batches.length === 0) return;
+    const id = ++this.runsStarted;
+    this.cell.set((s) => {
+      const record: RunRecord = {
+        ...run,
+        id,
+        backend: s.backend.active,
+        status: s.training.status,
+        batches: s.training.batches,
+        epochHistory: s.training.epochHistory,
+        learningRateChanges: s.training.learningRateChanges,
+        earlyStopping: s.training.earlyStopping,
+        test: s.test,
+      };
+      return { ...s, runs: [...s.runs, record] };
+    });
+  }
+
+  removeRun(id: number): void {
+    this.cell.set((s) => ({ ...s, runs: s.runs.filter((r) => r.id !== id) }));
   }
 
   /** Stops training (the model so far is still evaluated); a second Stop cancels that too. */
@@ -227,5 +264,21 @@ export class PlaygroundStore {
       this.control.step();
       await run;
     }
+  }
+
+  /**
+   * Starts over: stops any run without evaluating it, then builds a fresh untrained model
+   * and clears the curves and the test result (the instructor's "Reset").
+   */
+  async reset(): Promise<void> {
+    while (this.isBusy()) {
+      // Aborting the run starts its test evaluation a moment later: abort that too.
+      this.run?.abort();
+      this.evaluation?.abort();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    if (this.state.backend.status !== 'ready') return;
+    this.rebuildModel();
+    this.cell.set((s) => ({ ...s, test: null, training: idleTraining(s.config.epochs, tf.memory().numTensors) }));
   }
 }

@@ -4,8 +4,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../ml/config/runConfig';
+import { trainConfigFor } from '../ml/config/trainConfig';
 import { range } from '../ml/data/batches';
 import type { FashionMnistData } from '../ml/data/dataset';
+import type { ModelSpec } from '../ml/model/spec';
 import type { TrainingControl } from '../ml/training/control';
 import { predictInBatches, scorePredictions } from '../ml/training/evaluate';
 import { trainModel } from '../ml/training/trainer';
@@ -25,6 +27,8 @@ export interface SessionContext {
   readonly optimizer: tf.Optimizer;
   readonly data: FashionMnistData;
   readonly config: RunConfig;
+  /** The recipe the model trains with (L2, augmentation). */
+  readonly spec: ModelSpec;
   readonly control: TrainingControl;
   readonly signal: AbortSignal;
   readonly epochHooks: readonly EpochHook[];
@@ -55,7 +59,7 @@ export async function runTrainingSession(ctx: SessionContext): Promise<TestEvalu
       ctx.model,
       ctx.optimizer,
       { images: data.train.images, labels: data.train.labels, available: () => data.train.availableCount },
-      config,
+      trainConfigFor(config, ctx.spec),
       {
         onBatch: (e) => {
           buffer.push({ step: ++step, epoch: e.epoch, loss: e.loss, accuracy: e.accuracy });
@@ -73,10 +77,15 @@ export async function runTrainingSession(ctx: SessionContext): Promise<TestEvalu
         afterEpoch: async (epoch) => {
           for (const hook of ctx.epochHooks) await hook({ model: ctx.model, epoch, data, signal: ctx.signal });
         },
+        onLearningRateChange: (change) => {
+          publish.flush();
+          setTraining(cell, { learningRateChanges: [...cell.get().training.learningRateChanges, change] });
+        },
       },
       { signal: ctx.signal, control: ctx.control },
     );
     stopped = result.stopped;
+    setTraining(cell, { earlyStopping: result.earlyStopping });
   } catch (error) {
     setTraining(cell, { status: 'error', error: (error as Error).message });
     return null;

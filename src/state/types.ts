@@ -2,7 +2,7 @@
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
 import type { BackendName } from '../ml/backends/activateBackend';
 import type { LoadProgress } from '../ml/data/loader';
-import type { EpochEvent } from '../ml/training/trainer';
+import type { EarlyStoppingOutcome, EpochEvent, LearningRateChange } from '../ml/training/trainer';
 import type { ModelSpec } from '../ml/model/spec';
 
 export interface BackendState {
@@ -53,6 +53,10 @@ export interface TrainingState {
   readonly evaluationProgress: number | null;
   readonly error: string | null;
   readonly numTensors: number;
+  /** Learning-rate changes made while this run trained (marked on the batch curves). */
+  readonly learningRateChanges: readonly LearningRateChange[];
+  /** What early stopping did, once the run has ended (null when it was off). */
+  readonly earlyStopping: EarlyStoppingOutcome | null;
 }
 
 export interface TestResult {
@@ -88,4 +92,25 @@ export interface AppState {
   readonly modelSpec: ModelSpec;
   /** Bumped when a new model is built, so the summary redraws. */
   readonly modelRevision: number;
+  /** Finished or stopped runs of this session, oldest first, for comparison. */
+  readonly runs: readonly RunRecord[];
+}
+
+/** One run as it ended: its whole setup, curves and final test metrics. */
+export interface RunRecord {
+  /** 1, 2, 3… in the order the runs started. */
+  readonly id: number;
+  readonly config: RunConfig;
+  readonly spec: ModelSpec;
+  /** The backend it actually ran on. */
+  readonly backend: BackendName | null;
+  readonly params: number;
+  readonly status: TrainingStatus;
+  readonly batches: readonly BatchPoint[];
+  readonly epochHistory: readonly EpochEvent[];
+  readonly learningRateChanges: readonly LearningRateChange[];
+  readonly earlyStopping: EarlyStoppingOutcome | null;
+  readonly test: TestResult | null;
+  /** Wall-clock time from Train to the end of the test evaluation. */
+  readonly seconds: number;
 }

@@ -6,6 +6,10 @@
 export const BACKEND_CHOICES = ['auto', 'webgl', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
+/** What early stopping watches after each epoch ('off': run every epoch). */
+export const EARLY_STOPPING_CHOICES = ['off', 'val_loss', 'val_accuracy', 'loss', 'accuracy'] as const;
+export type EarlyStoppingChoice = (typeof EARLY_STOPPING_CHOICES)[number];
+
 export interface RunConfig {
   /** Training examples used (the first N of the official 60,000). */
   readonly trainSize: number;
@@ -18,7 +22,13 @@ export interface RunConfig {
   readonly backend: BackendChoice;
   /** Start training as soon as the data allows. */
   readonly autostart: boolean;
+  /** Seeds the shuffling, the initial weights, the dropout masks and the augmentation. */
   readonly seed: number;
+  readonly earlyStopping: EarlyStoppingChoice;
+  /** Epochs without improvement before early stopping ends the run. */
+  readonly patience: number;
+  /** When early stopping ends the run, go back to the weights of the best epoch. */
+  readonly restoreBestWeights: boolean;
 }
 
 export const DEFAULT_RUN_CONFIG: RunConfig = {
@@ -30,9 +40,13 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   backend: 'auto',
   autostart: false,
   seed: 42,
+  earlyStopping: 'off',
+  patience: 3,
+  restoreBestWeights: true,
 };
 
-type NumericKey = 'trainSize' | 'testSize' | 'epochs' | 'batchSize' | 'validationSplit' | 'seed';
+type NumericKey = 'trainSize' | 'testSize' | 'epochs' | 'batchSize' | 'validationSplit' | 'seed' | 'patience';
+type BooleanKey = 'autostart' | 'restoreBestWeights';
 
 /** Limits per numeric field; `integer` fields reject fractions. */
 export const NUMERIC_LIMITS: Record<NumericKey, { min: number; max: number; integer: boolean; label: string }> = {
@@ -42,6 +56,7 @@ export const NUMERIC_LIMITS: Record<NumericKey, { min: number; max: number; inte
   batchSize: { min: 1, max: 1024, integer: true, label: 'Batch size' },
   validationSplit: { min: 0, max: 0.5, integer: false, label: 'Validation split' },
   seed: { min: 0, max: 2 ** 31 - 1, integer: true, label: 'Random seed' },
+  patience: { min: 1, max: 50, integer: true, label: 'Patience (epochs)' },
 };
 
 /** Why a value is not acceptable for `key`, or null if it is. */
@@ -76,13 +91,28 @@ export function parseRunConfig(search: string): ParsedRunConfig {
     if ((BACKEND_CHOICES as readonly string[]).includes(backend)) config.backend = backend as BackendChoice;
     else problems.push(`URL parameter backend=${JSON.stringify(backend)} ignored: use one of ${BACKEND_CHOICES.join(', ')}.`);
   }
-  const autostart = params.get('autostart');
-  if (autostart !== null) {
-    if (['1', 'true', ''].includes(autostart)) config.autostart = true;
-    else if (['0', 'false'].includes(autostart)) config.autostart = false;
-    else problems.push(`URL parameter autostart=${JSON.stringify(autostart)} ignored: use 1 or 0.`);
+  const earlyStopping = params.get('earlyStopping');
+  if (earlyStopping !== null) {
+    if ((EARLY_STOPPING_CHOICES as readonly string[]).includes(earlyStopping)) config.earlyStopping = earlyStopping as EarlyStoppingChoice;
+    else problems.push(`URL parameter earlyStopping=${JSON.stringify(earlyStopping)} ignored: use one of ${EARLY_STOPPING_CHOICES.join(', ')}.`);
+  }
+  for (const key of ['autostart', 'restoreBestWeights'] as BooleanKey[]) {
+    const raw = params.get(key);
+    if (raw === null) continue;
+    if (['1', 'true', ''].includes(raw)) config[key] = true;
+    else if (['0', 'false'].includes(raw)) config[key] = false;
+    else problems.push(`URL parameter ${key}=${JSON.stringify(raw)} ignored: use 1 or 0.`);
   }
   return { config, problems };
+}
+
+/** Settings that are each fine but cannot work together; training waits until they are fixed. */
+export function runConfigProblems(config: RunConfig): string[] {
+  const problems: string[] = [];
+  if (config.earlyStopping.startsWith('val_') && Math.floor(config.trainSize * config.validationSplit) === 0) {
+    problems.push('Early stopping on a validation metric needs validation examples: raise the validation split, or monitor the training loss.');
+  }
+  return problems;
 }
 
 /** Query string with only the values that differ from the defaults ('' when none). */

@@ -1,5 +1,6 @@
 /**
- * Run control shared by the UI and the training loop: pause, resume, and single steps.
+ * Run control shared by the UI and the training loop: pause, resume, single steps, and
+ * learning-rate changes (applied before the next batch).
  * Stopping is an AbortSignal, so the loop also stops for any other abort reason.
  */
 export type RunState = 'running' | 'paused';
@@ -8,6 +9,7 @@ export class TrainingControl {
   private state: RunState = 'running';
   private stepsAllowed = 0;
   private wake: (() => void) | null = null;
+  private requestedLearningRate: number | null = null;
 
   get paused(): boolean {
     return this.state === 'paused';
@@ -26,6 +28,18 @@ export class TrainingControl {
   step(): void {
     this.stepsAllowed++;
     this.release();
+  }
+
+  /** Asks the loop to use this learning rate from the next batch on (the latest request wins). */
+  requestLearningRate(learningRate: number): void {
+    this.requestedLearningRate = learningRate;
+  }
+
+  /** The pending learning-rate request, if any, which it clears. */
+  takeLearningRateRequest(): number | null {
+    const requested = this.requestedLearningRate;
+    this.requestedLearningRate = null;
+    return requested;
   }
 
   /** Resolves when the next batch may run; rejects nothing: returns false if aborted. */

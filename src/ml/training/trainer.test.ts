@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealSubset } from '../../test-support/realData';
 import { buildModel, createOptimizer } from '../model/build';
-import type { ModelSpec } from '../model/spec';
+import { SIMPLE_CNN, type ModelSpec } from '../model/spec';
 import { TrainingControl } from './control';
 import { trainModel, type BatchEvent, type EpochEvent } from './trainer';
 
@@ -18,6 +18,7 @@ beforeAll(async () => {
  * full default model at only a few examples/s, too slow for unit tests.
  */
 const SMALL_CNN: ModelSpec = {
+  ...SIMPLE_CNN,
   layers: [
     { type: 'conv2d', filters: 8, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
     { type: 'maxPool2d', poolSize: 2, strides: 2, padding: 'valid' },
@@ -46,7 +47,7 @@ describe('trainModel on real Fashion-MNIST images', () => {
       onBatch: (e) => batches.push(e),
       onEpoch: (e) => epochs.push(e),
     });
-    expect(result).toEqual({ stopped: false, epochsCompleted: 3, batchesCompleted: 30 });
+    expect(result).toEqual({ stopped: false, epochsCompleted: 3, batchesCompleted: 30, earlyStopping: null });
     expect(batches.map((b) => `${b.epoch}:${b.batch}`).slice(0, 3)).toEqual(['0:0', '0:1', '0:2']);
     expect(epochs).toHaveLength(3);
     expect(epochs[0]).toMatchObject({ trainExamples: 320, valExamples: 80 });

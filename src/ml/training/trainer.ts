@@ -1,15 +1,22 @@
 /**
  * The training loop. Config and callbacks come in, events go out; it never reads the UI.
- * Per batch: one optimizer step; the batch's loss and accuracy are read back
+ * Per batch: one optimizer step (trainStep.ts); the batch's loss and accuracy are read back
  * asynchronously one batch later (no synchronous GPU read-back), which also keeps the
- * CPU from queueing unbounded GPU work. Stops on the AbortSignal, pauses via TrainingControl.
+ * CPU from queueing unbounded GPU work. Stops on the AbortSignal, pauses via TrainingControl,
+ * which also carries learning-rate changes (applied before the next batch). Early stopping
+ * is checked after each epoch.
  */
-import * as tf from '@tensorflow/tfjs';
-import { epochBatches, imagesTensor, labelsTensor, range } from '../data/batches';
+import type * as tf from '@tensorflow/tfjs';
+import { epochBatches, range } from '../data/batches';
+import { deriveSeed, SEED_STREAM } from '../model/seeds';
+import type { AugmentationSpec } from '../model/spec';
 import { createRng } from '../random';
 import type { TrainingControl } from './control';
+import { EarlyStoppingTracker, WeightSnapshot, type EarlyStoppingConfig, type Monitor } from './earlyStopping';
 import { predictInBatches, scorePredictions } from './evaluate';
+import { getLearningRate, setLearningRate } from './learningRate';
 import { ThroughputMeter } from './throughput';
+import { kernelVariables, trainStep, type StepSetup } from './trainStep';
 import { yieldToHost } from './yieldToHost';
 
 export interface TrainingDataSource {
@@ -26,8 +33,32 @@ export interface TrainConfig {
   readonly validationSplit: number;
   /** How many training examples to use (≤ 60,000). */
   readonly trainSize: number;
-  /** Seeds the shuffling. */
+  /** Seeds the shuffling and the augmentation (the model's weights are seeded when built). */
   readonly seed: number;
+  /** L2 weight decay λ on conv and dense kernels (default 0). */
+  readonly l2?: number;
+  readonly augmentation?: AugmentationSpec;
+  readonly earlyStopping?: EarlyStoppingConfig | null;
+}
+
+export interface LearningRateChange {
+  readonly epoch: number;
+  readonly batch: number;
+  /** Global batch number (from 1) of the first batch trained with the new rate. */
+  readonly step: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface EarlyStoppingOutcome {
+  readonly monitor: Monitor;
+  /** True when it ended the run before the last epoch. */
+  readonly stoppedEarly: boolean;
+  /** Epoch index (from 0) with the best monitored value, -1 if none was finite. */
+  readonly bestEpoch: number;
+  readonly bestValue: number | null;
+  /** The best epoch's weights were put back. */
+  readonly restored: boolean;
 }
 
 export interface BatchEvent {
@@ -57,6 +88,7 @@ export interface TrainCallbacks {
   onBatch?(event: BatchEvent): void;
   onEpoch?(event: EpochEvent): void;
   onPhase?(phase: 'training' | 'validating', epoch: number): void;
+  onLearningRateChange?(change: LearningRateChange): void;
   /**
    * Awaited after each epoch's onEpoch, before the next epoch starts: the place for extra
    * per-epoch work on the model (e.g. a confusion matrix on a test subset).
@@ -68,18 +100,8 @@ export interface TrainResult {
   readonly stopped: boolean;
   readonly epochsCompleted: number;
   readonly batchesCompleted: number;
-}
-
-const EPSILON = 1e-7;
-
-/** Mean categorical cross-entropy of probabilities [b,10] against one-hot labels [b,10]: a scalar. */
-function crossEntropy(ys: tf.Tensor2D, probs: tf.Tensor2D): tf.Scalar {
-  return tf.neg(tf.mean(tf.sum(tf.mul(ys, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), 1)));
-}
-
-/** Fraction of rows whose argmax matches the one-hot label: a scalar in [0, 1]. */
-function batchAccuracy(ys: tf.Tensor2D, probs: tf.Tensor2D): tf.Scalar {
-  return tf.mean(tf.cast(tf.equal(tf.argMax(probs, 1), tf.argMax(ys, 1)), 'float32'));
+  /** null when early stopping was off. */
+  readonly earlyStopping: EarlyStoppingOutcome | null;
 }
 
 /** Splits the first trainSize examples: the first ⌊v·n⌋ validate (they arrive first), the rest train. */
@@ -98,105 +120,140 @@ export async function trainModel(
   const { signal } = control;
   const rng = createRng(config.seed);
   const { valCount } = splitIndices(config.trainSize, config.validationSplit);
-  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const early = config.earlyStopping ?? null;
+  if (early?.monitor.startsWith('val_') && valCount === 0) {
+    throw new Error(`Early stopping on ${early.monitor} needs validation examples: set a validation split above 0.`);
+  }
+  const tracker = early ? new EarlyStoppingTracker(early) : null;
+  const best = new WeightSnapshot();
+  const step: StepSetup = {
+    model,
+    optimizer,
+    variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
+    kernels: kernelVariables(model),
+    l2: config.l2 ?? 0,
+    augmentation: config.augmentation,
+    augmentationRng: createRng(deriveSeed(config.seed, SEED_STREAM.augmentation)),
+  };
   const meter = new ThroughputMeter();
   let examplesSeen = 0;
   let batchesCompleted = 0;
+  const outcome = (stoppedEarly: boolean, restored: boolean): EarlyStoppingOutcome | null =>
+    early && tracker ? { monitor: early.monitor, stoppedEarly, bestEpoch: tracker.bestEpoch, bestValue: tracker.bestValue, restored } : null;
 
-  for (let epoch = 0; epoch < config.epochs; epoch++) {
-    const epochStart = performance.now();
-    // Uses whatever has streamed in by now, up to trainSize.
-    const trainEnd = Math.min(config.trainSize, data.available());
-    if (trainEnd <= valCount) throw new Error('No training examples are loaded yet.');
-    const batches = epochBatches(range(valCount, trainEnd), config.batchSize, rng);
-    const remainingAfterThisEpoch = (config.epochs - epoch - 1) * (trainEnd - valCount);
-    callbacks.onPhase?.('training', epoch);
-    meter.reset();
+  try {
+    for (let epoch = 0; epoch < config.epochs; epoch++) {
+      const epochStart = performance.now();
+      // Uses whatever has streamed in by now, up to trainSize.
+      const trainEnd = Math.min(config.trainSize, data.available());
+      if (trainEnd <= valCount) throw new Error('No training examples are loaded yet.');
+      const batches = epochBatches(range(valCount, trainEnd), config.batchSize, rng);
+      const remainingAfterThisEpoch = (config.epochs - epoch - 1) * (trainEnd - valCount);
+      callbacks.onPhase?.('training', epoch);
+      meter.reset();
 
-    let lossSum = 0;
-    let accSum = 0;
-    let counted = 0;
-    let epochExamples = 0;
-    const pending: { metrics: tf.Tensor1D; batch: number; size: number }[] = [];
+      let lossSum = 0;
+      let accSum = 0;
+      let counted = 0;
+      let epochExamples = 0;
+      const pending: { metrics: tf.Tensor1D; batch: number; size: number }[] = [];
 
-    const drain = async (keep: number) => {
-      while (pending.length > keep) {
-        const item = pending.shift()!;
-        const [loss, accuracy] = await item.metrics.data();
-        item.metrics.dispose();
-        lossSum += loss * item.size;
-        accSum += accuracy * item.size;
-        counted += item.size;
-        meter.record(item.size);
-        callbacks.onBatch?.({
-          epoch,
-          batch: item.batch,
-          batchesInEpoch: batches.length,
-          loss,
-          accuracy,
-          examplesSeen: examplesSeen - pending.reduce((s, p) => s + p.size, 0),
-          examplesPerSecond: meter.examplesPerSecond,
-          etaSeconds: meter.etaSeconds(remainingAfterThisEpoch + (trainEnd - valCount - counted)),
-        });
+      const drain = async (keep: number) => {
+        while (pending.length > keep) {
+          const item = pending.shift()!;
+          const [loss, accuracy] = await item.metrics.data();
+          item.metrics.dispose();
+          lossSum += loss * item.size;
+          accSum += accuracy * item.size;
+          counted += item.size;
+          meter.record(item.size);
+          callbacks.onBatch?.({
+            epoch,
+            batch: item.batch,
+            batchesInEpoch: batches.length,
+            loss,
+            accuracy,
+            examplesSeen: examplesSeen - pending.reduce((s, p) => s + p.size, 0),
+            examplesPerSecond: meter.examplesPerSecond,
+            etaSeconds: meter.etaSeconds(remainingAfterThisEpoch + (trainEnd - valCount - counted)),
+          });
+        }
+      };
+
+      for (let b = 0; b < batches.length; b++) {
+        if (control.control) {
+          const wasPaused = control.control.paused;
+          // Report the batches run so far before waiting, so a Step shows its batch at once.
+          if (wasPaused) await drain(0);
+          if (!(await control.control.waitForTurn(signal))) break;
+          if (wasPaused) meter.reset();
+          const requested = control.control.takeLearningRateRequest();
+          const current = getLearningRate(optimizer);
+          if (requested !== null && requested !== current) {
+            setLearningRate(optimizer, requested);
+            callbacks.onLearningRateChange?.({ epoch, batch: b, step: batchesCompleted + 1, from: current, to: requested });
+          }
+        }
+        if (signal?.aborted) break;
+        const indices = batches[b];
+        pending.push({ metrics: trainStep(step, data.images, data.labels, indices), batch: b, size: indices.length });
+        examplesSeen += indices.length;
+        epochExamples += indices.length;
+        batchesCompleted++;
+        await drain(1);
+        await yieldToHost();
       }
-    };
-
-    for (let b = 0; b < batches.length; b++) {
-      if (control.control) {
-        const wasPaused = control.control.paused;
-        if (!(await control.control.waitForTurn(signal))) break;
-        if (wasPaused) meter.reset();
+      await drain(0);
+      if (signal?.aborted || epochExamples < trainEnd - valCount) {
+        return { stopped: true, epochsCompleted: epoch, batchesCompleted, earlyStopping: outcome(false, false) };
       }
-      if (signal?.aborted) break;
-      const indices = batches[b];
-      const metrics = tf.tidy(() => {
-        const xs = imagesTensor(data.images, indices);
-        const ys = labelsTensor(data.labels, indices);
-        let accuracy: tf.Scalar | null = null;
-        const loss = optimizer.minimize(() => {
-          const probs = model.apply(xs, { training: true }) as tf.Tensor2D;
-          accuracy = tf.keep(batchAccuracy(ys, probs));
-          return crossEntropy(ys, probs);
-        }, true, variables) as tf.Scalar;
-        const kept = accuracy as unknown as tf.Scalar;
-        const both = tf.stack([loss, kept]) as tf.Tensor1D;
-        kept.dispose(); // tf.keep exempts it from every tidy, so it must be freed by hand
-        return both;
-      });
-      pending.push({ metrics, batch: b, size: indices.length });
-      examplesSeen += indices.length;
-      epochExamples += indices.length;
-      batchesCompleted++;
-      await drain(1);
-      await yieldToHost();
-    }
-    await drain(0);
-    if (signal?.aborted || epochExamples < trainEnd - valCount) {
-      return { stopped: true, epochsCompleted: epoch, batchesCompleted };
-    }
 
-    let valLoss: number | null = null;
-    let valAccuracy: number | null = null;
-    if (valCount > 0) {
-      callbacks.onPhase?.('validating', epoch);
-      const valIndices = range(0, valCount);
-      const probs = await predictInBatches(model, data.images, valIndices, { signal });
-      if (!probs) return { stopped: true, epochsCompleted: epoch, batchesCompleted };
-      const score = scorePredictions(probs, data.labels, valIndices);
-      valLoss = score.loss;
-      valAccuracy = score.accuracy;
+      let valLoss: number | null = null;
+      let valAccuracy: number | null = null;
+      if (valCount > 0) {
+        callbacks.onPhase?.('validating', epoch);
+        const valIndices = range(0, valCount);
+        const probs = await predictInBatches(model, data.images, valIndices, { signal });
+        if (!probs) return { stopped: true, epochsCompleted: epoch, batchesCompleted, earlyStopping: outcome(false, false) };
+        const score = scorePredictions(probs, data.labels, valIndices);
+        valLoss = score.loss;
+        valAccuracy = score.accuracy;
+      }
+      const event: EpochEvent = {
+        epoch,
+        loss: lossSum / counted,
+        accuracy: accSum / counted,
+        valLoss,
+        valAccuracy,
+        trainExamples: trainEnd - valCount,
+        valExamples: valCount,
+        seconds: (performance.now() - epochStart) / 1000,
+      };
+      callbacks.onEpoch?.(event);
+      const verdict = early && tracker ? tracker.update(epoch, monitoredValue(event, early.monitor)) : null;
+      if (verdict === 'improved' && early?.restoreBestWeights) best.save(model);
+      await callbacks.afterEpoch?.(epoch);
+      if (verdict === 'stop' && epoch < config.epochs - 1) {
+        const restore = early!.restoreBestWeights && best.saved;
+        if (restore) best.restore(model);
+        return { stopped: false, epochsCompleted: epoch + 1, batchesCompleted, earlyStopping: outcome(true, restore) };
+      }
     }
-    callbacks.onEpoch?.({
-      epoch,
-      loss: lossSum / counted,
-      accuracy: accSum / counted,
-      valLoss,
-      valAccuracy,
-      trainExamples: trainEnd - valCount,
-      valExamples: valCount,
-      seconds: (performance.now() - epochStart) / 1000,
-    });
-    await callbacks.afterEpoch?.(epoch);
+    return { stopped: false, epochsCompleted: config.epochs, batchesCompleted, earlyStopping: outcome(false, false) };
+  } finally {
+    best.dispose();
   }
-  return { stopped: false, epochsCompleted: config.epochs, batchesCompleted };
+}
+
+function monitoredValue(event: EpochEvent, monitor: Monitor): number {
+  switch (monitor) {
+    case 'loss':
+      return event.loss;
+    case 'accuracy':
+      return event.accuracy;
+    case 'val_loss':
+      return event.valLoss ?? NaN;
+    case 'val_accuracy':
+      return event.valAccuracy ?? NaN;
+  }
 }

@@ -1,0 +1,175 @@
+import { BackendPicker } from '../../components/BackendPicker';
+import { checkRecipeNumber } from '../../ml/config/modelSpecParams';
+import { checkNumeric, EARLY_STOPPING_CHOICES, NUMERIC_LIMITS, type EarlyStoppingChoice, type RunConfig } from '../../ml/config/runConfig';
+import { OPTIMIZER_LABELS, OPTIMIZERS, type AugmentationSpec, type ModelSpec, type OptimizerName } from '../../ml/model/spec';
+import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { AugmentationPreview } from './AugmentationPreview';
+import { SettingField } from './SettingField';
+
+type RunKey = 'epochs' | 'batchSize' | 'validationSplit' | 'trainSize' | 'testSize' | 'seed';
+const RUN_FIELDS: { key: RunKey; step: number; hint?: string }[] = [
+  { key: 'epochs', step: 1 },
+  { key: 'batchSize', step: 1 },
+  { key: 'validationSplit', step: 0.05 },
+  { key: 'trainSize', step: 1000 },
+  { key: 'testSize', step: 1000 },
+  { key: 'seed', step: 1, hint: 'Same seed + same settings = same curves on the same backend.' },
+];
+
+const MONITOR_LABELS: Record<EarlyStoppingChoice, string> = {
+  off: 'Off (train every epoch)',
+  val_loss: 'Validation loss',
+  val_accuracy: 'Validation accuracy',
+  loss: 'Training loss',
+  accuracy: 'Training accuracy',
+};
+
+/** Every training hyperparameter, grouped; all locked during a run except the learning rate. */
+export function HyperparameterFields({ reporter }: { reporter: (key: string) => (problem: string | null) => void }) {
+  const state = usePlayground();
+  const store = usePlaygroundStore();
+  const busy = store.isBusy(state);
+  const { config, modelSpec: spec } = state;
+  const setSpec = (patch: Partial<ModelSpec>) => store.setModelSpec({ ...store.getSnapshot().modelSpec, ...patch });
+  const setAugmentation = (patch: Partial<AugmentationSpec>) => setSpec({ augmentation: { ...store.getSnapshot().modelSpec.augmentation, ...patch } });
+  const setConfig = (patch: Partial<RunConfig>) => store.setConfig(patch);
+  return (
+    <div className="hyperparameters">
+      <fieldset className="setting-group">
+        <legend>Run</legend>
+        <div className="fields">
+          {RUN_FIELDS.map(({ key, step, hint }) => {
+            const limits = NUMERIC_LIMITS[key];
+            return (
+              <SettingField
+                key={key}
+                label={limits.label}
+                value={config[key]}
+                step={step}
+                min={limits.min}
+                max={limits.max}
+                hint={hint}
+                disabled={busy}
+                validate={(v) => checkNumeric(key, v)}
+                onCommit={(v) => setConfig({ [key]: v } as Partial<RunConfig>)}
+                onValidity={reporter(key)}
+              />
+            );
+          })}
+          <BackendPicker />
+        </div>
+      </fieldset>
+
+      <fieldset className="setting-group">
+        <legend>Optimizer</legend>
+        <div className="fields">
+          <div className="field">
+            <label htmlFor="optimizer-choice">Optimizer</label>
+            <select id="optimizer-choice" value={spec.optimizer} disabled={busy} onChange={(e) => setSpec({ optimizer: e.target.value as OptimizerName })}>
+              {OPTIMIZERS.map((o) => (
+                <option key={o} value={o}>
+                  {OPTIMIZER_LABELS[o]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SettingField
+            label="Learning rate"
+            value={spec.learningRate}
+            step={0.0005}
+            min={0}
+            hint={busy ? 'Changes apply from the next batch and are marked on the curves.' : undefined}
+            commitOnEnter={busy}
+            validate={(v) => checkRecipeNumber('learningRate', v)}
+            onCommit={(learningRate) => setSpec({ learningRate })}
+            onValidity={reporter('learningRate')}
+          />
+          <SettingField
+            label="L2 weight decay"
+            value={spec.l2}
+            step={0.0001}
+            min={0}
+            hint="λ in λ·Σw² over conv and dense kernels; 0 = off."
+            disabled={busy}
+            validate={(v) => checkRecipeNumber('l2', v)}
+            onCommit={(l2) => setSpec({ l2 })}
+            onValidity={reporter('l2')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="setting-group">
+        <legend>Early stopping</legend>
+        <div className="fields">
+          <div className="field">
+            <label htmlFor="early-stopping-monitor">Stop when this stops improving</label>
+            <select
+              id="early-stopping-monitor"
+              value={config.earlyStopping}
+              disabled={busy}
+              onChange={(e) => setConfig({ earlyStopping: e.target.value as EarlyStoppingChoice })}
+            >
+              {EARLY_STOPPING_CHOICES.map((m) => (
+                <option key={m} value={m}>
+                  {MONITOR_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SettingField
+            label={NUMERIC_LIMITS.patience.label}
+            value={config.patience}
+            step={1}
+            min={1}
+            disabled={busy || config.earlyStopping === 'off'}
+            validate={(v) => checkNumeric('patience', v)}
+            onCommit={(patience) => setConfig({ patience })}
+            onValidity={reporter('patience')}
+          />
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={config.restoreBestWeights}
+              disabled={busy || config.earlyStopping === 'off'}
+              onChange={(e) => setConfig({ restoreBestWeights: e.target.checked })}
+            />
+            Restore best weights
+          </label>
+        </div>
+      </fieldset>
+
+      <fieldset className="setting-group setting-group--augmentation">
+        <legend>Data augmentation</legend>
+        <div className="augmentation-row">
+          <div className="fields">
+            <SettingField
+              label="Random shift (pixels)"
+              value={spec.augmentation.shift}
+              step={1}
+              min={0}
+              disabled={busy}
+              validate={(v) => checkRecipeNumber('shift', v)}
+              onCommit={(shift) => setAugmentation({ shift })}
+              onValidity={reporter('shift')}
+            />
+            <SettingField
+              label="Random erasing probability"
+              value={spec.augmentation.erase}
+              step={0.1}
+              min={0}
+              disabled={busy}
+              validate={(v) => checkRecipeNumber('erase', v)}
+              onCommit={(erase) => setAugmentation({ erase })}
+              onValidity={reporter('erase')}
+            />
+            <label className="checkbox">
+              <input type="checkbox" checked={spec.augmentation.flip} disabled={busy} onChange={(e) => setAugmentation({ flip: e.target.checked })} />
+              Horizontal flip
+            </label>
+          </div>
+          <AugmentationPreview augmentation={spec.augmentation} seed={config.seed} />
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+/** The training loop's settings for one run, from the run settings and the model's recipe. */
+import type { ModelSpec } from '../model/spec';
+import type { TrainConfig } from '../training/trainer';
+import type { RunConfig } from './runConfig';
+
+export function trainConfigFor(config: RunConfig, spec: ModelSpec): TrainConfig {
+  return {
+    epochs: config.epochs,
+    batchSize: config.batchSize,
+    validationSplit: config.validationSplit,
+    trainSize: config.trainSize,
+    seed: config.seed,
+    l2: spec.l2,
+    augmentation: spec.augmentation,
+    earlyStopping:
+      config.earlyStopping === 'off' ? null : { monitor: config.earlyStopping, patience: config.patience, restoreBestWeights: config.restoreBestWeights },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Reading and changing a tfjs optimizer's learning rate between steps. Adam, RMSprop and
+ * Adagrad read their `learningRate` field on every step; SGD and Momentum cache
+ * -learningRate in a scalar tensor, which only setLearningRate() refreshes.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { LearningRateChange } from './trainer';
+
+/** The field is `protected` in tfjs's typings but public at run time (it is in getConfig()). */
+type WithLearningRate = { learningRate: number };
+
+export function getLearningRate(optimizer: tf.Optimizer): number {
+  return (optimizer as unknown as WithLearningRate).learningRate;
+}
+
+/** Takes effect at the optimizer's next applyGradients (the next batch). */
+export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
+  // Not `instanceof tf.SGDOptimizer`: tfjs's Optimizer overrides instanceof to duck-type,
+  // so every optimizer would pass.
+  const sgd = optimizer as unknown as Partial<Pick<tf.SGDOptimizer, 'setLearningRate'>>;
+  if (typeof sgd.setLearningRate === 'function') sgd.setLearningRate(learningRate);
+  else (optimizer as unknown as WithLearningRate).learningRate = learningRate;
+}
+
+/**
+ * The learning rate in force at each global batch number (from 1), given the changes made
+ * during the run in order (each applies from its `step` on). Empty without changes.
+ */
+export function learningRateByStep(steps: readonly number[], changes: readonly Pick<LearningRateChange, 'step' | 'from' | 'to'>[]): number[] {
+  if (changes.length === 0) return [];
+  return steps.map((step) => {
+    let rate = changes[0].from;
+    for (const change of changes) if (step >= change.step) rate = change.to;
+    return rate;
+  });
+}
