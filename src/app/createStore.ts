@@ -21,7 +21,8 @@ export function createPlaygroundStore(): PlaygroundStore {
       const url = new URL(window.location.href);
       const extra = new URLSearchParams(url.search);
       const query = new URLSearchParams(serializeUrlState(config, spec));
-      for (const key of ['decoder']) if (extra.has(key)) query.set(key, extra.get(key)!);
+      // Parameters that are not settings (decoder choice, instructor mode) survive the rewrite.
+      for (const key of ['decoder', 'instructor']) if (extra.has(key)) query.set(key, extra.get(key)!);
       url.search = query.toString();
       window.history.replaceState(null, '', url);
     },
