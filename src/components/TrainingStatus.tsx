@@ -20,7 +20,8 @@ export function TrainingStatus() {
   return (
     <div className="training-status">
       <p className="training-status__line" role="status" aria-label="Training status">
-        <strong>{LABELS[training.status]}</strong>
+        {/* A pause takes effect once the batches in flight are done: say so until then. */}
+        <strong>{training.status === 'paused' && !training.waiting ? 'Pausing…' : LABELS[training.status]}</strong>
         {training.status !== 'idle' && (
           <>
             {' '}

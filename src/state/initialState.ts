@@ -8,6 +8,7 @@ export const idleTraining = (epochs: number, numTensors = 0): TrainingState => (
   epochs,
   batch: 0,
   batchesInEpoch: 0,
+  waiting: false,
   examplesPerSecond: null,
   etaSeconds: null,
   batches: [],

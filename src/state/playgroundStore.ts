@@ -250,12 +250,13 @@ export class PlaygroundStore {
   resume(): void {
     if (this.state.training.status !== 'paused') return;
     this.control.resume();
-    this.cell.set((s) => ({ ...s, training: { ...s.training, status: 'training' } }));
+    this.cell.set((s) => ({ ...s, training: { ...s.training, status: 'training', waiting: false } }));
   }
 
   /** While paused, runs exactly one batch; when idle, starts a paused run and runs its first batch. */
   async step(): Promise<void> {
     if (this.state.training.status === 'paused') {
+      this.cell.set((s) => ({ ...s, training: { ...s.training, waiting: false } }));
       this.control.step();
       return;
     }

@@ -63,12 +63,16 @@ export async function runTrainingSession(ctx: SessionContext): Promise<TestEvalu
       {
         onBatch: (e) => {
           buffer.push({ step: ++step, epoch: e.epoch, loss: e.loss, accuracy: e.accuracy });
-          progress = { epoch: e.epoch, batch: e.batch + 1, batchesInEpoch: e.batchesInEpoch, examplesPerSecond: e.examplesPerSecond, etaSeconds: e.etaSeconds };
+          progress = { waiting: false, epoch: e.epoch, batch: e.batch + 1, batchesInEpoch: e.batchesInEpoch, examplesPerSecond: e.examplesPerSecond, etaSeconds: e.etaSeconds };
           publish.request();
         },
         onPhase: (phase, epoch) => {
           publish.flush();
           setTraining(cell, { status: phase === 'training' && ctx.control.paused ? 'paused' : phase, epoch });
+        },
+        onWaiting: () => {
+          publish.flush();
+          setTraining(cell, { waiting: true });
         },
         onEpoch: (e) => {
           publish.flush();

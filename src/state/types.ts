@@ -46,6 +46,11 @@ export interface TrainingState {
   readonly epochs: number;
   readonly batch: number;
   readonly batchesInEpoch: number;
+  /**
+   * True once a paused loop has finished its in-flight batches and waits: until then a pause
+   * is still settling, and the batch counter may still move.
+   */
+  readonly waiting: boolean;
   readonly examplesPerSecond: number | null;
   readonly etaSeconds: number | null;
   readonly batches: readonly BatchPoint[];

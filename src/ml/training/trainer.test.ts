@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRealSubset } from '../../test-support/realData';
 import { buildModel, createOptimizer } from '../model/build';
 import { SIMPLE_CNN, type ModelSpec } from '../model/spec';
@@ -115,6 +115,26 @@ describe('trainModel on real Fashion-MNIST images', () => {
     const result = await run;
     expect(result.batchesCompleted).toBe(4);
     expect(done).toEqual([0, 1, 2, 3]);
+    dispose();
+  });
+
+  it('says when a pause has taken effect, after reporting every batch that ran', async () => {
+    const { model, optimizer, dispose } = setup();
+    const control = new TrainingControl();
+    const events: string[] = [];
+    const run = trainModel(model, optimizer, source, { epochs: 1, batchSize: 16, validationSplit: 0, trainSize: 64, seed: 4 }, {
+      onBatch: (e) => {
+        events.push(`batch ${e.batch}`);
+        if (e.batch === 0) control.pause();
+      },
+      onWaiting: () => events.push('waiting'),
+    }, { control });
+    await vi.waitUntil(() => events.includes('waiting'), { timeout: 10_000 });
+    // The pause came while batch 1 was in flight: it is reported before the loop waits.
+    expect(events).toEqual(['batch 0', 'batch 1', 'waiting']);
+    control.resume();
+    await run;
+    expect(events).toEqual(['batch 0', 'batch 1', 'waiting', 'batch 2', 'batch 3']);
     dispose();
   });
 });

@@ -90,6 +90,11 @@ export interface TrainCallbacks {
   onPhase?(phase: 'training' | 'validating', epoch: number): void;
   onLearningRateChange?(change: LearningRateChange): void;
   /**
+   * Called when the loop has reported every batch it ran and is about to wait for a resume or
+   * a step: the moment a pause has really taken effect.
+   */
+  onWaiting?(): void;
+  /**
    * Awaited after each epoch's onEpoch, before the next epoch starts: the place for extra
    * per-epoch work on the model (e.g. a confusion matrix on a test subset).
    */
@@ -184,7 +189,10 @@ export async function trainModel(
         if (control.control) {
           const wasPaused = control.control.paused;
           // Report the batches run so far before waiting, so a Step shows its batch at once.
-          if (wasPaused) await drain(0);
+          if (wasPaused) {
+            await drain(0);
+            callbacks.onWaiting?.();
+          }
           if (!(await control.control.waitForTurn(signal))) break;
           if (wasPaused) meter.reset();
           const requested = control.control.takeLearningRateRequest();
