@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { hugePng, loadSamples } from './fixtures/encoders';
 import { ClassifyPanel, fixture, type UploadFile } from './pages/classify';
+import { distinctColours, InternalsPage } from './pages/internals';
 import { PlaygroundPage } from './pages/playground';
 
 const TINY_RUN = '?trainSize=600&testSize=100&epochs=1&backend=wasm';
@@ -221,6 +222,32 @@ test.describe('uploads, with a model from a tiny run', () => {
     await page.getByRole('heading', { name: 'Fashion-MNIST CNN Playground' }).dispatchEvent('drop', { dataTransfer: elsewhere });
     await expect(classify.panel.getByText('dropped-elsewhere.png: PNG, 360×280 pixels')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Fashion-MNIST CNN Playground' })).toBeVisible();
+  });
+
+  test('a drawing sent to the internals view is followed through every layer, with where the network looks', async () => {
+    const internals = new InternalsPage(page);
+    await classify.drawTab.click();
+    await classify.drawShirt();
+    await expect(classify.prediction).toContainText('Most likely:');
+    const predicted = await classify.predictedClass();
+    await classify.panel.getByRole('button', { name: 'Look inside the CNN with this image' }).click();
+
+    await expect(internals.panel.getByRole('heading', { name: 'Inside the CNN' })).toBeFocused();
+    await expect(internals.panel.getByRole('radio', { name: 'Your drawing' })).toBeChecked();
+    await expect(internals.panel.getByRole('img', { name: 'Your drawing, as the network sees it' })).toBeVisible();
+    for (const [layer, count] of Object.entries({ conv2d_1: 64, maxPool2d_2: 32, conv2d_3: 128, maxPool2d_4: 64 })) {
+      await expect(internals.featureMaps(layer)).toHaveCount(count);
+    }
+    // Both panels run the same model on the same 28×28 image, so they agree; a drawing has no true class.
+    await expect(internals.verdict).toContainText(`The network says ${predicted} (`);
+    await expect(internals.verdict).not.toContainText('true class');
+    expect(await distinctColours(internals.panel.getByTestId('attention-map'))).toBeGreaterThan(3);
+
+    // An upload goes the same way, named after its file.
+    await upload(fixture('trouser-photo.png', 'image/png'));
+    await classify.panel.getByRole('button', { name: 'Look inside the CNN with this image' }).click();
+    await expect(internals.panel.getByRole('radio', { name: 'Your image “trouser-photo.png”' })).toBeChecked();
+    await expect(internals.verdict).toContainText('The network says Trouser (');
   });
 
   test('no uploaded image left the page: no request to another origin, none carrying image bytes', async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeImageFile, ImageInputError, type DecodedImage } from '../../platform/imageFileDecoder';
 import { FORMAT_LABELS } from '../../platform/imageSniffer';
+import { setInternalsInput } from '../internals/inputSelection';
 import './classify.css';
 import { DrawingPad } from './DrawingPad';
 import { adviseOnInput, isBlank, topPrediction, type InputSource } from './inputAdvice';
@@ -165,6 +166,15 @@ export function ClassifyPanel() {
             inputAdvice={showAdvice ? advice : []}
             placeholder={placeholder}
           />
+          {result && !blank && (
+            <button
+              type="button"
+              className="classify__inside"
+              onClick={() => setInternalsInput(result.pixels, source === 'drawing' ? 'Your drawing' : `Your image${upload.status === 'ready' && upload.name ? ` “${upload.name}”` : ''}`)}
+            >
+              Look inside the CNN with this image
+            </button>
+          )}
         </div>
       </div>
       {raster && result && <PreprocessSteps original={raster} result={result} />}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CLASS_NAMES } from '../../ml/constants';
 import type { AttentionMethod } from '../../ml/internals/attention';
 import { convLayerNames } from '../../ml/internals/filters';
@@ -39,6 +39,13 @@ export function InternalsPanel() {
     setSeenRevision(externalRevision);
     if (external) setSource({ kind: 'external' });
   }
+  // ...and brings this panel into view, with focus on its heading for keyboard and screen-reader users.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (externalRevision === 0) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [externalRevision]);
 
   const data = store.getData();
   const testAvailable = state.data.testAvailable;
@@ -69,7 +76,7 @@ export function InternalsPanel() {
   return (
     <section className="panel panel--wide internals" aria-labelledby="internals-heading">
       <div className="internals__header">
-        <h2 id="internals-heading" tabIndex={-1}>
+        <h2 id="internals-heading" tabIndex={-1} ref={heading}>
           Inside the CNN
         </h2>
         <button type="button" className={open ? undefined : 'primary'} aria-expanded={open} aria-controls="internals-body" onClick={() => setInternalsOpen(!open)}>
