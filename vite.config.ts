@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { wasmThreadsWorkerSource } from './scripts/vite/wasmThreadsWorkerSource';
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer);
 // every asset is same-origin, so the strict policy costs nothing here.
@@ -10,7 +11,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), wasmThreadsWorkerSource()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   build: {

@@ -22,6 +22,10 @@ test('loads all 70,000 images with progress, shows samples and the model summary
   // Automatic choice: WebGL is software-rendered here, so WebAssembly is picked, and the page says why.
   expect(await app.activeBackend()).toBe('wasm');
   await expect(page.getByLabel('Compute backend')).toContainText(/software-rendered/);
+  // The page is cross-origin isolated, so WebAssembly runs with SIMD and one thread per
+  // logical core (tfjs's worker pool holds 8).
+  const threads = Math.min(8, await page.evaluate(() => navigator.hardwareConcurrency));
+  await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'})`);
 });
 
 test('a tiny run from the URL trains on WebGL, draws curves and reports a test accuracy', async ({ page }) => {

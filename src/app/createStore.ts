@@ -3,7 +3,7 @@ import { parseUrlState, serializeUrlState } from '../ml/config/urlState';
 import { pureSheetDecoder } from '../ml/data/loader';
 import { canvasSheetDecoder } from '../platform/canvasSheetDecoder';
 import { readWebGlInfo } from '../platform/gpuInfo';
-import { prepareWasm } from '../platform/wasmBackend';
+import { describeWasm, prepareWasm } from '../platform/wasmBackend';
 import { prepareWebGpu } from '../platform/webgpuBackend';
 import { PlaygroundStore } from '../state/playgroundStore';
 
@@ -15,7 +15,7 @@ export function createPlaygroundStore(): PlaygroundStore {
     dataBaseUrl: `${import.meta.env.BASE_URL}data/`,
     fetch: (url, init) => window.fetch(url, init),
     decoders: forcePure ? [pureSheetDecoder] : [canvasSheetDecoder, pureSheetDecoder],
-    backendPlatform: { prepareWasm, prepareWebGpu, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false },
+    backendPlatform: { prepareWasm, prepareWebGpu, describeWasm, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false },
     readGpuInfo: readWebGlInfo,
     onConfigChange: (config, spec) => {
       const url = new URL(window.location.href);

@@ -11,6 +11,7 @@ export function BackendBadge() {
     <div className="backend" aria-label="Compute backend">
       <p>
         Backend: <strong data-backend={backend.active}>{NAMES[backend.active ?? ''] ?? backend.active}</strong>
+        {backend.details && <> ({backend.details})</>}
         {backend.renderer && (
           <>
             {' '}

@@ -25,7 +25,7 @@ export function initialState({ config, problems, spec }: ParsedRunConfig & { spe
   return {
     config,
     configProblems: problems,
-    backend: { status: 'starting', requested: config.backend, active: null, renderer: null, software: false, note: null, error: null },
+    backend: { status: 'starting', requested: config.backend, active: null, renderer: null, software: false, details: null, note: null, error: null },
     data: { status: 'idle', progress: null, error: null, trainAvailable: 0, testAvailable: 0, decoderNote: null, loadSeconds: null, revision: 0 },
     training: idleTraining(config.epochs),
     test: null,

@@ -91,6 +91,7 @@ export class PlaygroundStore {
     try {
       const status = await activateBackend(choice, this.deps.backendPlatform);
       const gpu = this.deps.readGpuInfo();
+      const details = status.active === 'wasm' ? ((await this.deps.backendPlatform.describeWasm?.()) ?? null) : null;
       const softwareNote = gpu?.software ? `WebGL is software-rendered here (${gpu.renderer}), so training on it is slow.` : null;
       this.cell.set((s) => ({
         ...s,
@@ -100,6 +101,7 @@ export class PlaygroundStore {
           active: status.active,
           renderer: gpu?.renderer ?? null,
           software: gpu?.software ?? false,
+          details,
           note: [status.fallbackReason, softwareNote].filter(Boolean).join(' ') || null,
           error: null,
         },

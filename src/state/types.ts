@@ -11,6 +11,8 @@ export interface BackendState {
   readonly active: BackendName | null;
   readonly renderer: string | null;
   readonly software: boolean;
+  /** How the active backend runs where that matters, e.g. "SIMD, 2 threads" for WASM. */
+  readonly details: string | null;
   /** Why another backend than requested runs, or why a software renderer is in use. */
   readonly note: string | null;
   readonly error: string | null;

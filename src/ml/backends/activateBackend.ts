@@ -22,6 +22,8 @@ export interface BackendPlatform {
   prepareWebGpu?(): Promise<void>;
   /** The active WebGL context is emulated on the CPU (SwiftShader, llvmpipe…). */
   isSoftwareWebGl?(): boolean;
+  /** How the active WASM backend runs (SIMD, threads), for the UI. */
+  describeWasm?(): Promise<string>;
 }
 
 // tfjs refuses a WebGL context with a "major performance caveat" (software rendering such
