@@ -206,6 +206,9 @@ export class PlaygroundStore {
         this.run = null;
         this.evaluation = controller;
       },
+      onEvaluated: (evaluation) => {
+        this.testEvaluation = evaluation;
+      },
     });
     this.run = null;
     this.evaluation = null;

@@ -34,6 +34,8 @@ export interface SessionContext {
   readonly epochHooks: readonly EpochHook[];
   /** Aborts the evaluation; set while it runs so Stop can cancel it. */
   readonly onEvaluationStart: (controller: AbortController) => void;
+  /** Receives the test evaluation just before the state announces it. */
+  readonly onEvaluated: (evaluation: TestEvaluation) => void;
 }
 
 function setTraining(cell: StateCell<AppState>, patch: Partial<TrainingState>): void {
@@ -123,10 +125,13 @@ async function evaluateOnTestSet(ctx: SessionContext, partial: boolean): Promise
   }
   const score = scorePredictions(probabilities, data.test.labels, indices);
   const seconds = (performance.now() - started) / 1000;
+  const evaluation: TestEvaluation = { indices, probabilities, labels: data.test.labels, predictions: score.predictions };
+  // Handed over before the state says "done", so views reacting to it find the details.
+  ctx.onEvaluated(evaluation);
   cell.set((s) => ({
     ...s,
     test: { accuracy: score.accuracy, loss: score.loss, count, seconds, partial, revision: (s.test?.revision ?? 0) + 1 },
     training: { ...s.training, status: partial ? 'stopped' : 'done', evaluationProgress: null, numTensors: tf.memory().numTensors },
   }));
-  return { indices, probabilities, labels: data.test.labels, predictions: score.predictions };
+  return evaluation;
 }

@@ -22,10 +22,6 @@ export interface EvaluationView {
   readonly error: string | null;
 }
 
-/** How long to wait for the store's full evaluation after its test result appears (see below). */
-const FINAL_POLL_MS = 50;
-const FINAL_POLL_ATTEMPTS = 100;
-
 export function useEvaluation(): EvaluationView {
   const store = usePlaygroundStore();
   const { test, modelRevision, training } = usePlayground();
@@ -61,10 +57,8 @@ export function useEvaluation(): EvaluationView {
   const epochs = training.epochs;
   useEffect(() => {
     if (!test) return;
-    // The store publishes `test` a few microtasks before it stores the evaluation
-    // behind getTestEvaluation(), so read it from a macrotask, retrying briefly.
-    let attempts = 0;
-    let timer: ReturnType<typeof setTimeout>;
+    // The store holds the evaluation before it publishes `test`. Built in a macrotask so
+    // the status update paints first (10,000 predictions take a moment to tabulate).
     const read = () => {
       const evaluation = store.getTestEvaluation();
       const data = store.getData();
@@ -78,11 +72,9 @@ export function useEvaluation(): EvaluationView {
           seconds: test.seconds,
         });
         setFinalResult({ test, result });
-      } else if (++attempts < FINAL_POLL_ATTEMPTS) {
-        timer = setTimeout(read, FINAL_POLL_MS);
       }
     };
-    timer = setTimeout(read, 0);
+    const timer = setTimeout(read, 0);
     return () => clearTimeout(timer);
     // epochsCompleted/epochs only label the result; a new `test` object is what triggers it.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -2,9 +2,26 @@
  * Dropout whose masks are reproducible yet different on every training step.
  * tfjs's own Dropout with a `seed` draws the same mask on every call, so the same units
  * would always be dropped; this layer derives the mask seed from (seed, call number).
+ *
+ * The mask is drawn in JavaScript with mulberry32 rather than tf.randomUniform, whose
+ * seeded generator costs about 1 µs per value: for the dropout preset that was ~80 ms per
+ * training step on WASM (917 → 423 examples/s); a typed-array loop takes ~1 ms.
  */
 import * as tf from '@tensorflow/tfjs';
+import { createRng } from '../random';
 import { deriveSeed } from './seeds';
+
+/**
+ * A dropout mask of `size` values: 0 with probability `rate`, else 1/(1 - rate), so that
+ * x·mask keeps the expected value of x. Deterministic for a given `rng`.
+ */
+export function dropoutMask(size: number, rate: number, rng: () => number): Float32Array {
+  const keep = 1 - rate;
+  const scale = 1 / keep;
+  const mask = new Float32Array(size);
+  for (let i = 0; i < size; i++) mask[i] = rng() < keep ? scale : 0;
+  return mask;
+}
 
 export interface SeededDropoutArgs {
   readonly name?: string;
@@ -35,8 +52,8 @@ export class SeededDropout extends tf.layers.Layer {
   call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     if (kwargs.training !== true || this.rate === 0) return x;
-    const seed = this.seed === undefined ? undefined : deriveSeed(this.seed, this.calls++);
-    return tf.dropout(x, this.rate, undefined, seed);
+    const seed = this.seed === undefined ? Math.floor(Math.random() * 2 ** 32) : deriveSeed(this.seed, this.calls++);
+    return tf.tidy(() => tf.mul(x, tf.tensor(dropoutMask(x.size, this.rate, createRng(seed)), x.shape)));
   }
 
   getConfig(): tf.serialization.ConfigDict {

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { imagesTensor, labelsTensor, range } from '../data/batches';
+import type { ResidentImages } from '../data/residentImages';
 import type { AugmentationSpec } from '../model/spec';
 import { augmentImages, isAugmenting } from './augment';
 
@@ -27,6 +28,8 @@ export function kernelVariables(model: tf.LayersModel): tf.Variable[] {
 }
 
 export interface StepSetup {
+  /** The images on the device, when kept there; else each batch is uploaded from `images`. */
+  readonly resident?: ResidentImages | null;
   readonly model: tf.LayersModel;
   readonly optimizer: tf.Optimizer;
   /** The trainable variables (what the optimizer updates). */
@@ -42,7 +45,9 @@ export function trainStep(setup: StepSetup, images: Uint8Array, labels: Uint8Arr
   return tf.tidy(() => {
     const xs = isAugmenting(setup.augmentation)
       ? imagesTensor(augmentImages(images, indices, setup.augmentation, setup.augmentationRng), range(0, indices.length))
-      : imagesTensor(images, indices);
+      : setup.resident
+        ? setup.resident.batch(indices)
+        : imagesTensor(images, indices);
     const ys = labelsTensor(labels, indices);
     // [cross-entropy, accuracy], kept out of minimize's tidy.
     const kept: tf.Scalar[] = [];

@@ -137,4 +137,26 @@ describe('trainModel on real Fashion-MNIST images', () => {
     expect(events).toEqual(['batch 0', 'batch 1', 'waiting', 'batch 2', 'batch 3']);
     dispose();
   });
+
+  it('trains identically with the images kept on the device, without growing memory across epochs', async () => {
+    const losses = async (keepDataOnDevice: boolean) => {
+      const model = buildModel(SMALL_CNN, { seed: 7 });
+      const optimizer = createOptimizer('adam', SMALL_CNN.learningRate);
+      const seen: number[] = [];
+      const tensorsAtEpochEnd: number[] = [];
+      await trainModel(model, optimizer, source, { epochs: 2, batchSize: 50, validationSplit: 0, trainSize: 200, seed: 3, keepDataOnDevice }, {
+        onBatch: (e) => seen.push(e.loss),
+        onEpoch: () => tensorsAtEpochEnd.push(tf.memory().numTensors),
+      });
+      model.dispose();
+      optimizer.dispose();
+      return { seen, tensorsAtEpochEnd };
+    };
+    const before = tf.memory().numTensors;
+    const uploaded = await losses(false);
+    const resident = await losses(true);
+    expect(resident.seen).toEqual(uploaded.seen);
+    expect(new Set(resident.tensorsAtEpochEnd).size).toBe(1);
+    expect(tf.memory().numTensors).toBe(before); // the resident images were freed too
+  });
 });

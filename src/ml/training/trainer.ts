@@ -6,8 +6,9 @@
  * which also carries learning-rate changes (applied before the next batch). Early stopping
  * is checked after each epoch.
  */
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { epochBatches, range } from '../data/batches';
+import { keepsDataOnDevice, ResidentImages } from '../data/residentImages';
 import { deriveSeed, SEED_STREAM } from '../model/seeds';
 import type { AugmentationSpec } from '../model/spec';
 import { createRng } from '../random';
@@ -16,6 +17,7 @@ import { EarlyStoppingTracker, WeightSnapshot, type EarlyStoppingConfig, type Mo
 import { predictInBatches, scorePredictions } from './evaluate';
 import { getLearningRate, setLearningRate } from './learningRate';
 import { ThroughputMeter } from './throughput';
+import { isAugmenting } from './augment';
 import { kernelVariables, trainStep, type StepSetup } from './trainStep';
 import { yieldToHost } from './yieldToHost';
 
@@ -39,6 +41,11 @@ export interface TrainConfig {
   readonly l2?: number;
   readonly augmentation?: AugmentationSpec;
   readonly earlyStopping?: EarlyStoppingConfig | null;
+  /**
+   * Keep the training images on the device and gather batches there (see residentImages.ts).
+   * Default: on WebGL and WebGPU. Augmented batches are always built in JavaScript.
+   */
+  readonly keepDataOnDevice?: boolean;
 }
 
 export interface LearningRateChange {
@@ -131,7 +138,10 @@ export async function trainModel(
   }
   const tracker = early ? new EarlyStoppingTracker(early) : null;
   const best = new WeightSnapshot();
+  const resident =
+    (config.keepDataOnDevice ?? keepsDataOnDevice(tf.getBackend())) && !isAugmenting(config.augmentation) ? new ResidentImages(data.images, data.available) : null;
   const step: StepSetup = {
+    resident,
     model,
     optimizer,
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
@@ -250,6 +260,7 @@ export async function trainModel(
     return { stopped: false, epochsCompleted: config.epochs, batchesCompleted, earlyStopping: outcome(false, false) };
   } finally {
     best.dispose();
+    resident?.dispose();
   }
 }
 

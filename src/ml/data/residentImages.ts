@@ -1,0 +1,96 @@
+/**
+ * The training images kept on the compute device, so that each batch is gathered there
+ * instead of being converted and uploaded from JavaScript at every step.
+ *
+ * Images live in chunks of `chunkSize` (one sprite sheet, 5,000 images, by default): a
+ * chunk is a float32 [chunkSize, 784] tensor, whose WebGL texture (packed ≈ 2,500 × 392
+ * texels) fits the 2,048-texel minimum every WebGL 2 device supports, where one tensor
+ * for all 60,000 images would not. A chunk is uploaded the first time a batch needs it,
+ * and only once all of its images have arrived (data streams in sheet by sheet); batches
+ * touching a chunk that is still incomplete are built from JavaScript as before.
+ *
+ * Worth it where device memory is separate (WebGL, WebGPU: one upload instead of one per
+ * batch); on WASM and CPU the tensor data is already in the same memory, so there it would
+ * only double the footprint (see keepsDataOnDevice).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { IMAGE_PIXELS, IMAGE_SIZE } from '../constants';
+import { imagesTensor } from './batches';
+
+export const DEFAULT_CHUNK_IMAGES = 5000;
+
+/** Backends whose tensors live in separate device memory, where residency pays off. */
+export function keepsDataOnDevice(backend: string): boolean {
+  return backend === 'webgl' || backend === 'webgpu';
+}
+
+export class ResidentImages {
+  private readonly chunks = new Map<number, tf.Tensor2D>();
+
+  /**
+   * `images`: all images of the split, 784 bytes each (0..255), filled in as data arrives;
+   * `available()`: how many of them have arrived.
+   */
+  constructor(
+    private readonly images: Uint8Array,
+    private readonly available: () => number,
+    private readonly chunkSize = DEFAULT_CHUNK_IMAGES,
+  ) {}
+
+  /** Chunks on the device so far (for tests and memory accounting). */
+  get residentChunks(): number {
+    return this.chunks.size;
+  }
+
+  /**
+   * The images at `indices` as float32 [n, 28, 28, 1] in [0, 1], rows in the order given:
+   * exactly what imagesTensor(images, indices) returns. Call inside tf.tidy (the result
+   * and the temporaries are tidied; the chunks are kept).
+   */
+  batch(indices: Int32Array): tf.Tensor4D {
+    const byChunk = new Map<number, number[]>();
+    for (let row = 0; row < indices.length; row++) {
+      const chunk = Math.floor(indices[row] / this.chunkSize);
+      const rows = byChunk.get(chunk);
+      if (rows) rows.push(row);
+      else byChunk.set(chunk, [row]);
+    }
+    const parts: tf.Tensor2D[] = [];
+    const order: number[] = [];
+    for (const [chunkIndex, rows] of byChunk) {
+      const chunk = this.chunk(chunkIndex);
+      if (!chunk) return imagesTensor(this.images, indices);
+      const local = Int32Array.from(rows, (row) => indices[row] - chunkIndex * this.chunkSize);
+      parts.push(tf.gather(chunk, local));
+      order.push(...rows);
+    }
+    const gathered = parts.length === 1 ? parts[0] : tf.concat(parts, 0);
+    // Rows came out grouped by chunk: put them back in the order asked for.
+    const inverse = new Int32Array(order.length);
+    order.forEach((row, position) => (inverse[row] = position));
+    const inOrder = order.every((row, position) => row === position) ? gathered : tf.gather(gathered, inverse);
+    return tf.reshape(inOrder, [indices.length, IMAGE_SIZE, IMAGE_SIZE, 1]);
+  }
+
+  /** Frees every chunk. */
+  dispose(): void {
+    for (const chunk of this.chunks.values()) chunk.dispose();
+    this.chunks.clear();
+  }
+
+  private chunk(index: number): tf.Tensor2D | null {
+    const existing = this.chunks.get(index);
+    if (existing) return existing;
+    const start = index * this.chunkSize;
+    const total = this.images.length / IMAGE_PIXELS;
+    const end = Math.min(start + this.chunkSize, total);
+    if (end > this.available() || start >= end) return null;
+    const values = new Float32Array((end - start) * IMAGE_PIXELS);
+    const source = this.images.subarray(start * IMAGE_PIXELS, end * IMAGE_PIXELS);
+    for (let i = 0; i < values.length; i++) values[i] = source[i] / 255;
+    // Created inside the caller's tidy: keep it for the following batches.
+    const chunk = tf.keep(tf.tensor2d(values, [end - start, IMAGE_PIXELS]));
+    this.chunks.set(index, chunk);
+    return chunk;
+  }
+}
