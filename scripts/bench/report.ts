@@ -15,6 +15,7 @@ export interface BackendRow {
   baselineExamplesPerSec: number;
   numTensorsPerEpoch: number[];
   longestTaskMs: number | null;
+  longestTaskWithWarmupMs?: number | null;
   renderer: string | null;
 }
 
@@ -33,7 +34,7 @@ export function toMarkdown(results: BenchResults): string {
   const lines = [
     `Measured ${results.date.slice(0, 10)}${results.quick ? ' (quick run)' : ''} on ${results.machine.cpus} cores (${results.machine.cpuModel}), ${results.machine.memoryGiB} GiB, ${results.machine.gpu}; ${results.browser} headless. Default CNN, batch 64. Automatic choice here: **${results.autoBackend ?? '?'}**.`,
     '',
-    '| backend | train ex/s (median) | vs `model.fit` + per-batch tfjs-vis charts | Train → first batch | dataset load | 10k-image eval | predict median / p95 | peak memory | peak tensors | tensors after each epoch | longest task while training |',
+    '| backend | train ex/s (median) | vs `model.fit` + per-batch tfjs-vis charts | Train → first batch | dataset load | 10k-image eval | predict median / p95 | peak memory | peak tensors | tensors after each epoch | longest task while training (with warm-up) |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const [name, row] of Object.entries(results.backends)) {
@@ -43,7 +44,7 @@ export function toMarkdown(results: BenchResults): string {
     }
     const evalNote = row.evalImagesMeasured === 10000 ? '' : ` (from ${fmt(row.evalImagesMeasured)})`;
     lines.push(
-      `| ${name} | ${fmt(row.trainExamplesPerSec, 1)} | ${fmt(row.baselineRatio, 2)}× (${fmt(row.baselineExamplesPerSec, 1)} ex/s) | ${fmt(row.firstBatchMs)} ms | ${fmt(row.loadMs)} ms | ${fmt(row.evalMs / 1000, 1)} s${evalNote} | ${fmt(row.predictMsMedian, 1)} / ${fmt(row.predictMsP95, 1)} ms | ${fmt(row.peakBytes / 1e6, 1)} MB | ${fmt(row.peakTensors)} | ${row.numTensorsPerEpoch.join(' → ')} | ${row.longestTaskMs === null ? '–' : `${fmt(row.longestTaskMs)} ms`} |`,
+      `| ${name} | ${fmt(row.trainExamplesPerSec, 1)} | ${fmt(row.baselineRatio, 2)}× (${fmt(row.baselineExamplesPerSec, 1)} ex/s) | ${fmt(row.firstBatchMs)} ms | ${fmt(row.loadMs)} ms | ${fmt(row.evalMs / 1000, 1)} s${evalNote} | ${fmt(row.predictMsMedian, 1)} / ${fmt(row.predictMsP95, 1)} ms | ${fmt(row.peakBytes / 1e6, 1)} MB | ${fmt(row.peakTensors)} | ${row.numTensorsPerEpoch.join(' → ')} | ${row.longestTaskMs === null ? '–' : `${fmt(row.longestTaskMs)} ms (${fmt(row.longestTaskWithWarmupMs ?? NaN)} ms)`} |`,
     );
   }
   return lines.join('\n') + '\n';

@@ -12,8 +12,12 @@ export function sizesFor(backend: BenchBackend, quick: boolean): MeasureOptions 
       return quick
         ? { ...base, trainExamples: 1024, baselineExamples: 512, evalImages: 2000, predictCalls: 50 }
         : { ...base, trainExamples: 4096, baselineExamples: 1024, evalImages: 10000, predictCalls: 100 };
-    case 'webgl':
     case 'webgpu':
+      // Several times slower than WebGL where both are emulated (SwiftShader): keep --quick short.
+      return quick
+        ? { ...base, trainExamples: 384, baselineExamples: 192, evalImages: 200, predictCalls: 20 }
+        : { ...base, trainExamples: 768, baselineExamples: 448, evalImages: 2000, predictCalls: 100 };
+    case 'webgl':
       return quick
         ? { ...base, trainExamples: 384, baselineExamples: 320, evalImages: 500, predictCalls: 30 }
         : { ...base, trainExamples: 768, baselineExamples: 448, evalImages: 2000, predictCalls: 100 };
