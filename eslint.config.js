@@ -5,11 +5,15 @@ import tseslint from 'typescript-eslint';
 
 // Import boundaries are enforced here so the layering in ARCHITECTURE.md holds:
 // the ML core stays free of React, the DOM-only adapters and tfjs-vis; tfjs-vis
-// is reached only through src/vis.
+// and vega-embed (the line charts) are reached only through src/vis.
+const visOnly = [
+  { group: ['@tensorflow/tfjs-vis'], message: 'Only src/vis may import tfjs-vis.' },
+  { group: ['vega-embed', 'vega', 'vega-lite'], message: 'Only src/vis may import vega-embed and vega (use src/vis/lineChart).' },
+];
 const noUiInCore = {
   patterns: [
     { group: ['react', 'react-dom', 'react-dom/*'], message: 'src/ml must not import React.' },
-    { group: ['@tensorflow/tfjs-vis'], message: 'Only src/vis may import tfjs-vis.' },
+    ...visOnly,
     { group: ['**/components/**', '**/app/**', '**/state/**', '**/vis/**', '**/platform/**'], message: 'src/ml is the core: UI layers import it, never the other way.' },
   ],
 };
@@ -25,7 +29,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@tensorflow/tfjs-vis'], message: 'Only src/vis may import tfjs-vis.' }] }],
+      'no-restricted-imports': ['error', { patterns: visOnly }],
     },
   },
   { files: ['src/vis/**'], rules: { 'no-restricted-imports': 'off' } },

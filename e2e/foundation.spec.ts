@@ -19,6 +19,11 @@ test('loads all 70,000 images with progress, shows samples and the model summary
   await expect(summary.getByText('conv2d_1')).toBeVisible();
   await expect(summary.getByText('[batch,26,26,32]')).toBeVisible();
   await expect(page.getByText('Total parameters: 225,034')).toBeVisible();
+  // TensorFlow.js's own summary of the built model (tfjs-vis) agrees with the editor's.
+  const tfjsSummary = page.getByTestId('tfjs-model-summary');
+  await expect(tfjsSummary.getByText('conv2d_1')).toBeVisible();
+  await expect(tfjsSummary.getByText('[batch,26,26,32]')).toBeVisible();
+  await expect(tfjsSummary.getByText('320', { exact: true })).toBeVisible(); // conv2d_1: 3·3·32 + 32
   // Automatic choice: WebGL is software-rendered here, so WebAssembly is picked, and the page says why.
   expect(await app.activeBackend()).toBe('wasm');
   await expect(page.getByLabel('Compute backend')).toContainText(/software-rendered/);
@@ -39,6 +44,9 @@ test('a tiny run from the URL trains on WebGL, draws curves and reports a test a
   await expect(app.status).toContainText('Finished');
   await expect(page.getByTestId('batch-loss-chart').locator('canvas, svg').first()).toBeVisible();
   await expect(page.getByTestId('epoch-accuracy-chart').locator('canvas, svg').first()).toBeVisible();
+  // Epochs are counted 1, 2 on the x axis: no 0, no fractional ticks.
+  const epochTicks = page.getByTestId('epoch-accuracy-chart').locator('[aria-roledescription="axis"][aria-label^="X-axis"] .role-axis-label text');
+  await expect(epochTicks).toHaveText(['1', '2']);
   const accuracy = await app.testAccuracyValue();
   expect(accuracy).toBeGreaterThan(0.1);
   await page.screenshot({ path: 'test-results/tiny-run-webgl.png', fullPage: true });

@@ -118,6 +118,9 @@ test('Step runs one batch at a time; pause, resume, a live learning-rate change,
   await app.button('Step').click();
   await expect(app.status).toContainText('batch 3 of 40');
   await expect(page.getByText('learning rate 0.001 → 0.005 at batch 3')).toBeVisible();
+  // …and drawn on the batch curves as a labelled vertical rule.
+  const rule = page.getByTestId('batch-loss-chart').locator('[aria-roledescription="rule mark"]');
+  await expect(rule).toHaveAttribute('aria-label', 'learning rate 0.001 → 0.005');
 
   await app.button('Resume').click();
   await expect(app.status).toContainText('Training');
@@ -148,7 +151,8 @@ test('Step runs one batch at a time; pause, resume, a live learning-rate change,
   await expect(app.testAccuracy).toHaveCount(0);
 
   // A second run with another learning rate, then compare.
-  await page.getByLabel('Learning rate').fill('0.003');
+  // exact: the charts' learning-rate markers are labelled "learning rate 0.001 → 0.005" too.
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.003');
   await app.button('Train').click();
   await expect(app.testAccuracy).toBeVisible({ timeout: 120_000 });
   await expect(runs.getByRole('row')).toHaveCount(3);

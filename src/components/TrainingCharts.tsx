@@ -1,8 +1,30 @@
-import { useRef } from 'react';
-import { learningRateByStep } from '../ml/training/learningRate';
-import { renderLineChart } from '../vis/tfvisAdapter';
+import { useEffect, useRef } from 'react';
+import type { EpochEvent, LearningRateChange } from '../ml/training/trainer';
+import type { BatchPoint } from '../state/types';
+import { disposeLineChart, renderLineChart, type Marker, type Series } from '../vis/lineChart';
 import { usePlayground } from '../state/usePlayground';
 import { useThrottledRender } from './useThrottledRender';
+
+const batchCurve = (name: string, batches: readonly BatchPoint[], y: (b: BatchPoint) => number): Series[] => [
+  { name, points: batches.map((b) => ({ x: b.step, y: y(b) })) },
+];
+
+/** Train vs validation; x is the epoch as people count it, from 1 (`epoch` is 0-based). */
+function epochCurves(history: readonly EpochEvent[], train: (e: EpochEvent) => number, validation: (e: EpochEvent) => number | null): Series[] {
+  return [
+    { name: 'train', points: history.map((e) => ({ x: e.epoch + 1, y: train(e) })) },
+    {
+      name: 'validation',
+      points: history.flatMap((e) => {
+        const y = validation(e);
+        return y === null ? [] : [{ x: e.epoch + 1, y }];
+      }),
+    },
+  ];
+}
+
+/** Each change is drawn where it took effect: at the first batch trained with the new rate. */
+const rateMarkers = (changes: readonly LearningRateChange[]): Marker[] => changes.map((c) => ({ x: c.step, label: `learning rate ${c.from} → ${c.to}` }));
 
 /** Live curves: per-batch loss and accuracy, per-epoch train vs validation. */
 export function TrainingCharts() {
@@ -12,58 +34,36 @@ export function TrainingCharts() {
   const epochLoss = useRef<HTMLDivElement>(null);
   const epochAcc = useRef<HTMLDivElement>(null);
   const { batches, epochHistory, learningRateChanges } = training;
-  // Learning-rate changes during the run: the rate as a step line scaled onto the chart
-  // (tfjs-vis line charts have one y axis and no annotations).
-  const markers = (low: number, high: number) => {
-    const rates = learningRateByStep(batches.map((b) => b.step), learningRateChanges);
-    if (rates.length === 0) return [];
-    const max = Math.max(...rates);
-    // No "." in the name: tfjs-vis uses series names as Vega field names, where a dot nests.
-    return [{ name: 'learning rate (scaled)', points: batches.map((b, i) => ({ x: b.step, y: low + ((high - low) * rates[i]) / max })) }];
-  };
 
+  // Finalize the vega views (listeners, tooltip handler) when the charts go away.
+  useEffect(() => {
+    const containers = [batchLoss.current, batchAcc.current, epochLoss.current, epochAcc.current];
+    return () => containers.forEach((c) => c && disposeLineChart(c));
+  }, []);
+
+  // Empty curves release a chart, so after a reset the old run's curves go too.
   useThrottledRender(() => {
-    if (batchLoss.current && batches.length) {
-      const losses = batches.map((b) => b.loss);
-      void renderLineChart(
-        batchLoss.current,
-        [{ name: 'loss', points: batches.map((b) => ({ x: b.step, y: b.loss })) }, ...markers(Math.min(...losses), Math.max(...losses))],
-        { xLabel: 'Batch', yLabel: 'Loss' },
-      );
+    const markers = rateMarkers(learningRateChanges);
+    if (batchLoss.current) {
+      void renderLineChart(batchLoss.current, batchCurve('loss', batches, (b) => b.loss), { xLabel: 'Batch', yLabel: 'Loss', markers });
     }
-    if (batchAcc.current && batches.length) {
-      void renderLineChart(batchAcc.current, [{ name: 'accuracy', points: batches.map((b) => ({ x: b.step, y: b.accuracy })) }, ...markers(0, 1)], {
-        xLabel: 'Batch',
-        yLabel: 'Accuracy',
-        yDomain: [0, 1],
-      });
+    if (batchAcc.current) {
+      void renderLineChart(batchAcc.current, batchCurve('accuracy', batches, (b) => b.accuracy), { xLabel: 'Batch', yLabel: 'Accuracy', yDomain: [0, 1], markers });
     }
   }, [batches, learningRateChanges]);
 
-  useThrottledRender(() => {
-    if (!epochHistory.length) return;
-    const point = (y: number | null, epoch: number) => (y === null ? [] : [{ x: epoch + 1, y }]);
-    if (epochLoss.current) {
-      void renderLineChart(
-        epochLoss.current,
-        [
-          { name: 'train', points: epochHistory.map((e) => ({ x: e.epoch + 1, y: e.loss })) },
-          { name: 'validation', points: epochHistory.flatMap((e) => point(e.valLoss, e.epoch)) },
-        ],
-        { xLabel: 'Epoch', yLabel: 'Loss' },
-      );
-    }
-    if (epochAcc.current) {
-      void renderLineChart(
-        epochAcc.current,
-        [
-          { name: 'train', points: epochHistory.map((e) => ({ x: e.epoch + 1, y: e.accuracy })) },
-          { name: 'validation', points: epochHistory.flatMap((e) => point(e.valAccuracy, e.epoch)) },
-        ],
-        { xLabel: 'Epoch', yLabel: 'Accuracy' },
-      );
-    }
-  }, [epochHistory], 200);
+  useThrottledRender(
+    () => {
+      if (epochLoss.current) {
+        void renderLineChart(epochLoss.current, epochCurves(epochHistory, (e) => e.loss, (e) => e.valLoss), { xLabel: 'Epoch', yLabel: 'Loss' });
+      }
+      if (epochAcc.current) {
+        void renderLineChart(epochAcc.current, epochCurves(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy), { xLabel: 'Epoch', yLabel: 'Accuracy' });
+      }
+    },
+    [epochHistory],
+    200,
+  );
 
   const placeholder = (text: string, show: boolean) => (show ? <p className="chart__empty muted">{text}</p> : null);
   return (

@@ -7,6 +7,7 @@ import { AddLayerForm } from './AddLayerForm';
 import { LayerCard } from './LayerCard';
 import { NetworkDiagram } from './NetworkDiagram';
 import { PresetPicker } from './PresetPicker';
+import { TfjsModelSummary } from './TfjsModelSummary';
 import './modelLab.css';
 
 /**
@@ -73,6 +74,7 @@ export function ModelLab() {
         disabled={locked}
         onAdd={(type, index) => setLayers(insertLayer(spec.layers, index, defaultLayer(type)))}
       />
+      <TfjsModelSummary />
     </section>
   );
 }

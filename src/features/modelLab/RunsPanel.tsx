@@ -1,8 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeSetup, setupDifferences } from '../../ml/config/describeSetup';
 import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
 import type { RunRecord } from '../../state/types';
-import { renderScatterChart } from '../../vis/scatterChart';
+import { disposeLineChart, renderLineChart } from '../../vis/lineChart';
 import { useThrottledRender } from '../../components/useThrottledRender';
 import { formatPercent } from '../../components/format';
 import { CURVES, describeChange, runName, runSeries, type CurveId } from './runSeries';
@@ -27,7 +27,16 @@ export function RunsPanel() {
   const store = usePlaygroundStore();
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [curve, setCurve] = useState<CurveId>('batchLoss');
-  const chart = useRef<HTMLDivElement>(null);
+  const chart = useRef<HTMLDivElement | null>(null);
+  // The chart's container comes and goes with the runs table: finalize its vega view when it goes.
+  const chartRef = useCallback((el: HTMLDivElement | null) => {
+    chart.current = el;
+    if (!el) return undefined;
+    return () => {
+      chart.current = null;
+      disposeLineChart(el);
+    };
+  }, []);
   const selected = useMemo(() => runs.filter((r) => !hidden.has(r.id)), [runs, hidden]);
   const differences = useMemo(() => {
     const rows = setupDifferences(selected.map((r) => describeSetup(r.config, r.spec)));
@@ -41,20 +50,17 @@ export function RunsPanel() {
     return [...rows, ...extra.filter((row) => new Set(row.values).size > 1)];
   }, [selected]);
 
-  const series = useMemo(() => runSeries(selected, curve), [selected, curve]);
+  const { series, markers } = useMemo(() => runSeries(selected, curve), [selected, curve]);
   const empty = series.every((s) => s.points.length === 0);
 
   useThrottledRender(
     () => {
       if (!chart.current) return;
-      if (empty) {
-        chart.current.replaceChildren();
-        return;
-      }
+      // With no points this releases the chart, leaving the explanation below the picker.
       const def = CURVES[curve];
-      void renderScatterChart(chart.current, series, { xLabel: def.x, yLabel: def.y, yDomain: def.y === 'Accuracy' ? [0, 1] : undefined });
+      void renderLineChart(chart.current, series, { xLabel: def.x, yLabel: def.y, height: 260, yDomain: def.y === 'Accuracy' ? [0, 1] : undefined, markers });
     },
-    [series, empty],
+    [series, markers, empty],
     200,
   );
 
@@ -138,7 +144,7 @@ export function RunsPanel() {
               </figcaption>
               {selected.length === 0 && <p className="muted">Tick at least one run.</p>}
               {selected.length > 0 && empty && <p className="muted">The ticked runs have no values for this curve (runs without a validation split have no validation curves).</p>}
-              <div ref={chart} data-testid="runs-overlay-chart" />
+              <div ref={chartRef} data-testid="runs-overlay-chart" />
             </figure>
             <div className="runs-panel__diff">
               <h3>What differs</h3>

@@ -1,5 +1,5 @@
 /** Runs' curves as chart series: one per run, plus learning-rate markers on batch curves. */
-import type { Series } from '../../vis/tfvisAdapter';
+import type { Marker, Series } from '../../vis/lineChart';
 import type { RunRecord } from '../../state/types';
 
 export const CURVES = {
@@ -28,21 +28,12 @@ function points(run: RunRecord, curve: CurveId): { x: number; y: number }[] {
   }
 }
 
-/** Points of a vertical dotted line at batch `step` from `low` to `high` (charts have no annotations). */
-export function learningRateMarker(name: string, step: number, low: number, high: number, dots = 12): Series {
-  return { name, points: Array.from({ length: dots }, (_, i) => ({ x: step, y: low + ((high - low) * i) / (dots - 1) })) };
-}
-
 export const describeChange = (from: number, to: number, step: number) => `learning rate ${from} → ${to} at batch ${step}`;
 
-export function runSeries(runs: readonly RunRecord[], curve: CurveId): Series[] {
+/** One series per run; on per-batch curves, each run's learning-rate changes as markers. */
+export function runSeries(runs: readonly RunRecord[], curve: CurveId): { series: Series[]; markers: Marker[] } {
   const series: Series[] = runs.map((run) => ({ name: runName(run), points: points(run, curve) }));
-  if (!CURVES[curve].perBatch) return series;
-  const ys = series.flatMap((s) => s.points.map((p) => p.y));
-  if (ys.length === 0) return series;
-  const [low, high] = [Math.min(...ys), Math.max(...ys)];
-  const markers = runs.flatMap((run) =>
-    run.learningRateChanges.map((c) => learningRateMarker(`${runName(run)}: lr → ${c.to} at ${c.step}`, c.step, low, high)),
-  );
-  return [...series, ...markers];
+  if (!CURVES[curve].perBatch) return { series, markers: [] };
+  const markers = runs.flatMap((run) => run.learningRateChanges.map((c) => ({ x: c.step, label: `${runName(run)}: ${describeChange(c.from, c.to, c.step)}` })));
+  return { series, markers };
 }

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { downsample, lineChartSpec, MARKERS_DATASET, POINTS_DATASET, SHOW_POINTS_UP_TO, type Series } from './lineChart';
+
+const epochs = (name: string, ys: number[]): Series => ({ name, points: ys.map((y, i) => ({ x: i + 1, y })) });
+const batches = (n: number): Series => ({ name: 'loss', points: Array.from({ length: n }, (_, i) => ({ x: i + 1, y: 2 / (i + 1) })) });
+const options = { xLabel: 'Epoch', yLabel: 'Loss' };
+
+/** What renderLineChart embeds must compile, and its datasets must keep their names (views update them by name). */
+function compiledDataNames(spec: TopLevelSpec): string[] {
+  return (compile(spec).spec.data ?? []).map((d) => d.name);
+}
+
+describe('downsample', () => {
+  it('keeps at most max items, first and last included', () => {
+    const out = downsample(Array.from({ length: 1000 }, (_, i) => i), 10);
+    expect(out).toHaveLength(10);
+    expect(out[0]).toBe(0);
+    expect(out[9]).toBe(999);
+    expect(downsample([1, 2], 10)).toEqual([1, 2]);
+  });
+});
+
+describe('lineChartSpec', () => {
+  it('keeps true x values after downsampling', () => {
+    const spec = lineChartSpec([batches(2000)], { xLabel: 'Batch', yLabel: 'Loss', maxPoints: 400 });
+    const rows = spec.datasets[POINTS_DATASET];
+    expect(rows).toHaveLength(400);
+    expect(rows[0]).toEqual({ series: 'loss', x: 1, y: 2 });
+    expect(rows[399].x).toBe(2000);
+    expect(rows[200].x).toBe(1001);
+    expect(spec.encoding.x.field).toBe('x');
+    expect(spec.encoding.x.type).toBe('quantitative');
+  });
+
+  it('gives whole-number x values integer ticks, starting at the data rather than 0', () => {
+    const spec = lineChartSpec([epochs('train', [0.9, 0.6]), epochs('validation', [1, 0.7])], options);
+    expect(spec.encoding.x.axis).toEqual({ format: 'd', tickMinStep: 1 });
+    expect(spec.encoding.x.scale).toEqual({ zero: false, nice: false });
+    expect(spec.encoding.x.title).toBe('Epoch');
+    const fractional = lineChartSpec([{ name: 'a', points: [{ x: 0.5, y: 1 }, { x: 1.5, y: 2 }] }], options);
+    expect(fractional.encoding.x.axis).toEqual({});
+  });
+
+  it('colours and dashes lines by series, with dots only on short series', () => {
+    const spec = lineChartSpec([batches(SHOW_POINTS_UP_TO + 1), epochs('short', [1, 0.5])], options);
+    const [lines, dots] = spec.layer;
+    expect(lines).toMatchObject({ mark: { type: 'line' }, encoding: { color: { field: 'series' }, strokeDash: { field: 'series' } } });
+    expect(dots).toMatchObject({ mark: { type: 'point' }, transform: [{ filter: { field: 'series', oneOf: ['short'] } }] });
+    expect(lineChartSpec([batches(SHOW_POINTS_UP_TO + 1)], options).layer).toHaveLength(1);
+  });
+
+  it('turns markers into a rule layer labelled by tooltip, description and text', () => {
+    const markers = [{ x: 3, label: 'learning rate 0.001 → 0.005' }];
+    const spec = lineChartSpec([batches(10)], { xLabel: 'Batch', yLabel: 'Loss', markers });
+    expect(spec.datasets).toEqual(expect.objectContaining({ [MARKERS_DATASET]: markers }));
+    const [, , rule, text] = spec.layer; // lines, dots (10 points is short), then the markers
+    expect(rule).toMatchObject({ data: { name: MARKERS_DATASET }, mark: { type: 'rule' }, encoding: { tooltip: { field: 'label' }, description: { field: 'label' } } });
+    expect(text).toMatchObject({ data: { name: MARKERS_DATASET }, mark: { type: 'text' }, encoding: { text: { field: 'label' } } });
+    expect(compiledDataNames(spec)).toEqual(expect.arrayContaining([POINTS_DATASET, MARKERS_DATASET]));
+
+    const without = lineChartSpec([batches(10)], { xLabel: 'Batch', yLabel: 'Loss' });
+    expect(without.layer.map((l) => l.mark.type)).toEqual(['line', 'point']);
+    expect(without.datasets[MARKERS_DATASET]).toEqual([]);
+    expect(compiledDataNames(without)).toContain(POINTS_DATASET);
+  });
+
+  it('shows a legend only for two or more series, in the given order', () => {
+    const one = lineChartSpec([epochs('train', [1, 0.5])], options);
+    expect(one.layer[0]).toMatchObject({ encoding: { color: { legend: null }, strokeDash: { legend: null } } });
+    const names = ['Run 2', 'Run 10'];
+    const two = lineChartSpec(names.map((n) => epochs(n, [1, 0.5])), options);
+    expect(two.layer[0]).toMatchObject({ encoding: { color: { legend: { orient: 'top' }, scale: { domain: names } }, strokeDash: { scale: { domain: names } } } });
+  });
+
+  it('zooms y to the data unless a y domain is given', () => {
+    expect(lineChartSpec([epochs('train', [0.9, 0.8])], options).layer[0]).toMatchObject({ encoding: { y: { scale: { zero: false } } } });
+    const fixed = lineChartSpec([epochs('train', [0.9, 0.8])], { ...options, yDomain: [0, 1] });
+    expect(fixed.layer[0]).toMatchObject({ encoding: { y: { scale: { domain: [0, 1] } } } });
+  });
+
+  it('drops empty series (a run without validation has no validation curve)', () => {
+    const spec = lineChartSpec([epochs('train', [1, 0.5]), { name: 'validation', points: [] }], options);
+    expect(spec.layer[0]).toMatchObject({ encoding: { color: { legend: null, scale: { domain: ['train'] } } } });
+    expect(new Set(spec.datasets[POINTS_DATASET].map((r) => r.series))).toEqual(new Set(['train']));
+  });
+
+  it('depends on the data only through its datasets and the dot/tick choices', () => {
+    const first = lineChartSpec([batches(40)], options);
+    const later = lineChartSpec([batches(80)], options);
+    expect({ ...later, datasets: null }).toEqual({ ...first, datasets: null });
+  });
+});
