@@ -33,7 +33,8 @@ const SMALL_CNN: ModelSpec = {
 };
 
 function setup() {
-  const model = buildModel(SMALL_CNN);
+  // Seeded: an unseeded start made the loss thresholds below fail now and then.
+  const model = buildModel(SMALL_CNN, { seed: 11 });
   const optimizer = createOptimizer('adam', SMALL_CNN.learningRate);
   return { model, optimizer, dispose: () => (model.dispose(), optimizer.dispose()) };
 }
