@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { wasmThreadsWorkerSource } from './scripts/vite/wasmThreadsWorkerSource';
+import { wasmThreadsWorkerSource } from './scripts/vite/wasmThreadsWorkerSource.ts';
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer);
 // every asset is same-origin, so the strict policy costs nothing here.
