@@ -13,15 +13,8 @@
  *          b [...batch, K, N] ([..., N, K] if transposeB)
  * Output:  [...broadcast batch, M, N]
  */
-import {
-  BatchMatMul,
-  type BatchMatMulAttrs,
-  getKernel,
-  type KernelConfig,
-  type KernelFunc,
-  type TensorInfo,
-  util,
-} from '@tensorflow/tfjs';
+import { BatchMatMul, type BatchMatMulAttrs, type KernelConfig, type KernelFunc, type TensorInfo, util } from '@tensorflow/tfjs';
+import { wrapsBuiltin } from './builtinKernel';
 import { type BackendWasm, release, runWasmKernel, withShape } from './wasmBackendAccess';
 
 interface Args {
@@ -30,32 +23,15 @@ interface Args {
   attrs: BatchMatMulAttrs;
 }
 
-/** Property under which a wrapper records the kernel config it wraps. */
-const WRAPPED = Symbol.for('fashion-mnist-cnn-playground.wasm.wrappedKernelConfig');
-type Wrapper = KernelFunc & { [WRAPPED]?: KernelConfig };
+const builtin = wrapsBuiltin({ kernelName: BatchMatMul, backendName: 'wasm', kernelFunc: batchMatMulWasm as unknown as KernelFunc });
 
-let builtin: KernelConfig | null = null;
-
-/**
- * Remembers the BatchMatMul kernel registered before this wrapper (following
- * earlier wrappers back to the original, e.g. after a hot module reload).
- * Must run before the wrapper replaces it in the registry.
- */
+/** Remembers the built-in BatchMatMul; must run before the wrapper replaces it. */
 export function captureBuiltinBatchMatMul(): void {
-  let current: KernelConfig | undefined = getKernel(BatchMatMul, 'wasm');
-  while (current != null && (current.kernelFunc as Wrapper)[WRAPPED] != null) {
-    current = (current.kernelFunc as Wrapper)[WRAPPED];
-  }
-  if (current == null) {
-    throw new Error(`wasm kernel ${BatchMatMul} is not registered; import '@tensorflow/tfjs-backend-wasm' first`);
-  }
-  if (current.kernelFunc !== batchMatMulConfig.kernelFunc) builtin = current;
-  (batchMatMulConfig.kernelFunc as Wrapper)[WRAPPED] = builtin ?? undefined;
+  builtin.capture();
 }
 
 function callBuiltin(args: Args): TensorInfo {
-  if (builtin == null) throw new Error('registerWasmTrainingKernels() has not captured the built-in BatchMatMul');
-  return builtin.kernelFunc(args as unknown as Parameters<KernelFunc>[0]) as TensorInfo;
+  return builtin.call(args);
 }
 
 /** [..., r, c] -> fresh [1, c, r] (the leading dims are all 1 here). */
@@ -102,6 +78,6 @@ export const batchMatMulConfig: KernelConfig = {
   // The built-in kernel binds its wasm function in its setupFunc, which the
   // engine runs only for kernels registered when the backend initialises:
   // if this wrapper is registered first, it must run the built-in setup.
-  setupFunc: (backend) => builtin?.setupFunc?.(backend),
-  disposeFunc: (backend) => builtin?.disposeFunc?.(backend),
+  setupFunc: (backend) => builtin.config()?.setupFunc?.(backend),
+  disposeFunc: (backend) => builtin.config()?.disposeFunc?.(backend),
 };

@@ -15,6 +15,8 @@
  * - BatchMatMul with transpose flags (a Dense layer's two gradient matmuls)
  *   runs a scalar loop: wrapped so that it transposes first and then takes
  *   the built-in XNNPACK path (see batchMatMul.ts).
+ * - Sum over the leading axes (every bias gradient) transposes first: wrapped
+ *   with a one-pass row sum (see sum.ts).
  * AvgPoolGrad is left as is (it matches the cpu backend).
  * Default CNN (Conv 32 -> Pool -> Conv 64 -> Pool -> Dense 128 -> Dense 10,
  * batch 64, Adam), Node, one thread: ~90-100 ms per step (~650-700
@@ -34,12 +36,14 @@ import { batchMatMulConfig, captureBuiltinBatchMatMul } from './batchMatMul';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
 import { maxPoolGradConfig } from './maxPoolGrad';
+import { captureBuiltinSum, sumConfig } from './sum';
 
 const TRAINING_KERNELS: readonly KernelConfig[] = [
   conv2DBackpropFilterConfig,
   conv2DBackpropInputConfig,
   maxPoolGradConfig,
   batchMatMulConfig,
+  sumConfig,
 ];
 
 /**
@@ -47,10 +51,11 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * kernel of the same name already registered (idempotent: kernels that are
  * already ours are left alone). Returns the names of the kernels this module
  * provides, the same list on every call:
- * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul'].
+ * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum'].
  */
 export function registerWasmTrainingKernels(): string[] {
   captureBuiltinBatchMatMul();
+  captureBuiltinSum();
   for (const config of TRAINING_KERNELS) {
     const existing = getKernel(config.kernelName, config.backendName);
     if (existing?.kernelFunc === config.kernelFunc) continue;

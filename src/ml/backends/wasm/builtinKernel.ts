@@ -1,0 +1,46 @@
+/**
+ * Wrapping one of the wasm backend's own kernels: a wrapper takes a fast path for the
+ * cases it knows and hands every other call to the kernel registered before it.
+ *
+ *   const builtin = wrapsBuiltin(myConfig);        // once, at module level
+ *   builtin.capture();                             // before myConfig replaces it
+ *   builtin.call(args);                            // inside myConfig.kernelFunc
+ */
+import { getKernel, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
+
+/** Property under which a wrapper records the kernel config it wraps. */
+const WRAPPED = Symbol.for('fashion-mnist-cnn-playground.wasm.wrappedKernelConfig');
+type Wrapper = KernelFunc & { [WRAPPED]?: KernelConfig };
+
+export interface BuiltinKernel {
+  /**
+   * Remembers the kernel registered before the wrapper (following earlier wrappers back to
+   * the original, e.g. after a hot module reload). Must run before the wrapper replaces it.
+   */
+  capture(): void;
+  call(args: unknown): TensorInfo;
+  /** For the wrapper's setupFunc/disposeFunc: the built-in binds its wasm function there. */
+  config(): KernelConfig | null;
+}
+
+export function wrapsBuiltin(wrapper: Pick<KernelConfig, 'kernelName' | 'backendName' | 'kernelFunc'>): BuiltinKernel {
+  let builtin: KernelConfig | null = null;
+  return {
+    capture() {
+      let current: KernelConfig | undefined = getKernel(wrapper.kernelName, wrapper.backendName);
+      while (current != null && (current.kernelFunc as Wrapper)[WRAPPED] != null) {
+        current = (current.kernelFunc as Wrapper)[WRAPPED];
+      }
+      if (current == null) {
+        throw new Error(`wasm kernel ${wrapper.kernelName} is not registered; import '@tensorflow/tfjs-backend-wasm' first`);
+      }
+      if (current.kernelFunc !== wrapper.kernelFunc) builtin = current;
+      (wrapper.kernelFunc as Wrapper)[WRAPPED] = builtin ?? undefined;
+    },
+    call(args) {
+      if (builtin == null) throw new Error(`registerWasmTrainingKernels() has not captured the built-in ${wrapper.kernelName}`);
+      return builtin.kernelFunc(args as Parameters<KernelFunc>[0]) as TensorInfo;
+    },
+    config: () => builtin,
+  };
+}

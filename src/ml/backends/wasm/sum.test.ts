@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { leadingAxesCount } from './sum';
+import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
+
+interface Case {
+  shape: number[];
+  axis: number | number[];
+  keepDims: boolean;
+}
+
+const CASES: Case[] = [
+  // Fast path: the leading axes (bias gradients of conv and dense layers).
+  { shape: [64, 26, 26, 32], axis: [0, 1, 2], keepDims: false },
+  { shape: [64, 11, 11, 64], axis: [0, 1, 2], keepDims: false },
+  { shape: [64, 128], axis: 0, keepDims: false },
+  { shape: [5, 7, 3], axis: [1, 0], keepDims: true },
+  { shape: [4, 6, 2], axis: [-3, -2], keepDims: false },
+  // Built-in path: all axes, trailing or middle axes.
+  { shape: [5, 7, 3], axis: [0, 1, 2], keepDims: false },
+  { shape: [5, 7, 3], axis: 2, keepDims: false },
+  { shape: [5, 7, 3], axis: [0, 2], keepDims: true },
+];
+
+describe('Sum on wasm (wrapper)', () => {
+  beforeAll(async () => {
+    await switchBackend('wasm');
+  });
+
+  it.each(CASES.map((c, i) => [i, c] as const))('matches cpu, case %i: %o', async (i, c) => {
+    const values = randomArray(c.shape, 900 + i);
+    const run = () => tf.sum(tf.tensor(values, c.shape), c.axis, c.keepDims);
+    const ref = await runOn('cpu', run);
+    await switchBackend('wasm');
+    const got = tf.tidy(run);
+    const shape = tf.tidy(() => tf.sum(tf.zeros(c.shape), c.axis, c.keepDims).shape);
+    expect(got.shape).toEqual(shape);
+    expectClose(got.dataSync(), ref, 1e-4, `case ${i}`);
+    got.dispose();
+  });
+
+  it('leaves int32 sums to the built-in kernel, and leaks no buffers', async () => {
+    await switchBackend('wasm');
+    const backend = wasmBackend();
+    const x = tf.ones([8, 4, 3]);
+    const ints = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], 'int32');
+    const both = () => tf.tidy(() => [tf.sum(x, [0, 1]).dataSync(), tf.sum(ints, 0).dataSync()]);
+    expect(both().map((v) => Array.from(v))).toEqual([[32, 32, 32], [9, 12]]);
+    const before = backend.numDataIds(); // after a first call: the engine caches a constant on first use
+    both();
+    both();
+    expect(backend.numDataIds()).toBe(before);
+    tf.dispose([x, ints]);
+  });
+});
+
+describe('leadingAxesCount', () => {
+  it('recognises exactly the leading axes, in any order and sign', () => {
+    expect(leadingAxesCount([0, 1, 2], [2, 3, 4, 5])).toBe(3);
+    expect(leadingAxesCount([1, 0], [2, 3, 4])).toBe(2);
+    expect(leadingAxesCount([-3, -2], [2, 3, 4])).toBe(2);
+    expect(leadingAxesCount(0, [2, 3])).toBe(1);
+    expect(leadingAxesCount([0, 2], [2, 3, 4])).toBeNull();
+    expect(leadingAxesCount([0, 1, 2], [2, 3, 4])).toBeNull(); // every axis: the built-in does it
+    expect(leadingAxesCount([1], [2, 3])).toBeNull();
+  });
+});

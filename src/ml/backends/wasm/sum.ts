@@ -1,0 +1,64 @@
+/**
+ * Sum for the wasm backend: a wrapper with a fast path for reductions over the leading
+ * axes, which is how every bias gradient is computed (a conv bias: dy [N, H, W, C] summed
+ * over N, H and W to [C]).
+ *
+ * The built-in kernel first transposes the reduced axes to the end and then sums rows, so
+ * for the default CNN's first layer (dy [64, 26, 26, 32], 1.4 M values) it takes ~7 ms of a
+ * ~94 ms training step (Node, one thread). Summing rows of the untransposed data in one
+ * pass over the heap takes ~1 ms. Any other reduction goes to the built-in kernel.
+ *
+ * Inputs:  x [d0, …, dk-1, rest…] float32;  attrs: axis (the leading k axes), keepDims.
+ * Output:  [rest…] (or [1, …, 1, rest…] with keepDims): out[j] = Σ_i x[i, j], accumulated
+ *          in double precision.
+ */
+import { type KernelConfig, type KernelFunc, Sum, type SumAttrs, type TensorInfo, util } from '@tensorflow/tfjs';
+import { wrapsBuiltin } from './builtinKernel';
+import { allocF32, type BackendWasm, heapF32 } from './wasmBackendAccess';
+
+interface Args {
+  inputs: { x: TensorInfo };
+  backend: BackendWasm;
+  attrs: SumAttrs;
+}
+
+const builtin = wrapsBuiltin({ kernelName: Sum, backendName: 'wasm', kernelFunc: sumWasm as unknown as KernelFunc });
+
+/** Remembers the built-in Sum; must run before the wrapper replaces it. */
+export function captureBuiltinSum(): void {
+  builtin.capture();
+}
+
+/** How many leading axes `axis` names, if it names exactly the first k (0 < k < rank); else null. */
+export function leadingAxesCount(axis: number | number[], shape: number[]): number | null {
+  const axes = [...new Set(util.parseAxisParam(axis, shape))].sort((a, b) => a - b);
+  if (axes.length === 0 || axes.length >= shape.length) return null;
+  return axes.every((a, i) => a === i) ? axes.length : null;
+}
+
+export function sumWasm(args: Args): TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const { x } = inputs;
+  const leading = x.dtype === 'float32' ? leadingAxesCount(attrs.axis, x.shape) : null;
+  if (leading === null) return builtin.call(args);
+  const rest = x.shape.slice(leading);
+  const rows = util.sizeFromShape(x.shape.slice(0, leading));
+  const cols = util.sizeFromShape(rest);
+  const out = allocF32(backend, attrs.keepDims ? [...x.shape.slice(0, leading).map(() => 1), ...rest] : rest);
+  // Views after the allocation (it may grow the heap and detach earlier views).
+  const values = heapF32(backend, x);
+  const acc = new Float64Array(cols);
+  for (let r = 0, base = 0; r < rows; r++, base += cols) {
+    for (let c = 0; c < cols; c++) acc[c] += values[base + c];
+  }
+  heapF32(backend, out).set(acc);
+  return out;
+}
+
+export const sumConfig: KernelConfig = {
+  kernelName: Sum,
+  backendName: 'wasm',
+  kernelFunc: sumWasm as unknown as KernelFunc,
+  setupFunc: (backend) => builtin.config()?.setupFunc?.(backend),
+  disposeFunc: (backend) => builtin.config()?.disposeFunc?.(backend),
+};
