@@ -39,6 +39,8 @@ export function ClassifyPanel() {
   const [source, setSource] = useState<InputSource>('drawing');
   const [drawing, setDrawing] = useState<ImageData | null>(null);
   const [upload, setUpload] = useState<UploadState>({ status: 'none' });
+  // Once a drawing is sent to the internals view, that view follows it as it changes.
+  const [followDrawing, setFollowDrawing] = useState(false);
   const decodeCount = useRef(0);
 
   const readFile = useCallback(async (file: Blob, name: string) => {
@@ -106,6 +108,21 @@ export function ClassifyPanel() {
             : 'Choose, drop or paste an image to see what the model thinks it is.');
   const showAdvice = source === 'upload' || drawing !== null;
 
+  const followedPixels = followDrawing && source === 'drawing' && result && !blank ? result.pixels : null;
+  const sentPixels = useRef<Uint8Array | null>(null);
+  useEffect(() => {
+    // Skips the image the button just sent (a second send would cancel its scroll into view).
+    if (!followedPixels || followedPixels === sentPixels.current) return;
+    sentPixels.current = followedPixels;
+    setInternalsInput(followedPixels, 'Your drawing', { reveal: false });
+  }, [followedPixels]);
+  const lookInside = () => {
+    if (!result) return;
+    sentPixels.current = result.pixels;
+    setFollowDrawing(source === 'drawing');
+    setInternalsInput(result.pixels, source === 'drawing' ? 'Your drawing' : `Your image${upload.status === 'ready' && upload.name ? ` “${upload.name}”` : ''}`);
+  };
+
   return (
     <section className="panel panel--wide classify" aria-labelledby="classify-heading">
       <h2 id="classify-heading">Classify your own</h2>
@@ -167,13 +184,12 @@ export function ClassifyPanel() {
             placeholder={placeholder}
           />
           {result && !blank && (
-            <button
-              type="button"
-              className="classify__inside"
-              onClick={() => setInternalsInput(result.pixels, source === 'drawing' ? 'Your drawing' : `Your image${upload.status === 'ready' && upload.name ? ` “${upload.name}”` : ''}`)}
-            >
-              Look inside the CNN with this image
-            </button>
+            <p className="classify__inside">
+              <button type="button" onClick={lookInside}>
+                Look inside the CNN with this image
+              </button>
+              {followDrawing && source === 'drawing' && <span className="muted"> The internals view follows your drawing as you change it.</span>}
+            </p>
           )}
         </div>
       </div>

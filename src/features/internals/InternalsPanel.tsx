@@ -41,11 +41,12 @@ export function InternalsPanel() {
   }
   // ...and brings this panel into view, with focus on its heading for keyboard and screen-reader users.
   const heading = useRef<HTMLHeadingElement>(null);
+  const reveal = external?.reveal ?? false;
   useEffect(() => {
-    if (externalRevision === 0) return;
+    if (externalRevision === 0 || !reveal) return;
     heading.current?.scrollIntoView({ block: 'start' });
     heading.current?.focus({ preventScroll: true });
-  }, [externalRevision]);
+  }, [externalRevision, reveal]);
 
   const data = store.getData();
   const testAvailable = state.data.testAvailable;

@@ -15,6 +15,16 @@ describe('internals input selection', () => {
     expect(getInternalsView().external?.revision).toBe((view.external?.revision ?? 0) + 1);
   });
 
+  it('swaps the image without opening a closed panel when not revealing (a followed drawing)', () => {
+    setInternalsInput(new Uint8Array(784), 'Your drawing');
+    setInternalsOpen(false);
+    setInternalsInput(new Uint8Array(784).fill(3), 'Your drawing', { reveal: false });
+    const view = getInternalsView();
+    expect(view.open).toBe(false);
+    expect(view.external?.reveal).toBe(false);
+    expect(view.external?.pixels[0]).toBe(3);
+  });
+
   it('rejects images that are not 28×28 with a clear message', () => {
     expect(() => setInternalsInput(new Uint8Array(100), 'x')).toThrow('the internals view takes a 28×28 image (784 bytes), got 100 bytes');
   });

@@ -14,6 +14,8 @@ export interface ExternalInput {
   readonly label: string;
   /** Bumped on every call, so the same image sent twice still refreshes. */
   readonly revision: number;
+  /** Whether the panel should open and bring itself into view (false for live follow-ups). */
+  readonly reveal: boolean;
 }
 
 interface ViewState {
@@ -34,10 +36,14 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Shows `pixels` (784 bytes, a copy is kept) in the internals panel, labelled `label`, and opens it. */
-export function setInternalsInput(pixels: Uint8Array, label: string): void {
+/**
+ * Shows `pixels` (784 bytes, a copy is kept) in the internals panel, labelled `label`. With
+ * `reveal` (the default) the panel opens and brings itself into view; without it the image
+ * is only swapped (a drawing being followed as it changes), and a closed panel stays closed.
+ */
+export function setInternalsInput(pixels: Uint8Array, label: string, { reveal = true }: { reveal?: boolean } = {}): void {
   if (pixels.length !== IMAGE_PIXELS) throw new RangeError(`the internals view takes a 28×28 image (${IMAGE_PIXELS} bytes), got ${pixels.length} bytes`);
-  update({ external: { pixels: pixels.slice(), label, revision: (state.external?.revision ?? 0) + 1 }, open: true });
+  update({ external: { pixels: pixels.slice(), label, revision: (state.external?.revision ?? 0) + 1, reveal }, open: reveal || state.open });
 }
 
 /** Opens (or closes) the internals panel. */
