@@ -65,11 +65,7 @@ export class ResidentImages {
       order.push(...rows);
     }
     const gathered = parts.length === 1 ? parts[0] : tf.concat(parts, 0);
-    // Rows came out grouped by chunk: put them back in the order asked for.
-    const inverse = new Int32Array(order.length);
-    order.forEach((row, position) => (inverse[row] = position));
-    const inOrder = order.every((row, position) => row === position) ? gathered : tf.gather(gathered, inverse);
-    return tf.reshape(inOrder, [indices.length, IMAGE_SIZE, IMAGE_SIZE, 1]);
+    return tf.reshape(restoreOrder(gathered, order), [indices.length, IMAGE_SIZE, IMAGE_SIZE, 1]);
   }
 
   /** Frees every chunk. */
@@ -93,4 +89,12 @@ export class ResidentImages {
     this.chunks.set(index, chunk);
     return chunk;
   }
+}
+
+/** Rows came out grouped by chunk (`order[k]` = the row asked for at position k): put them back. */
+function restoreOrder(gathered: tf.Tensor2D, order: readonly number[]): tf.Tensor2D {
+  if (order.every((row, position) => row === position)) return gathered;
+  const inverse = new Int32Array(order.length);
+  order.forEach((row, position) => (inverse[row] = position));
+  return tf.gather(gathered, inverse);
 }

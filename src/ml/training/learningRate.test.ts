@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOptimizer } from '../model/build';
 import { OPTIMIZERS } from '../model/spec';
-import { getLearningRate, learningRateByStep, setLearningRate } from './learningRate';
+import { getLearningRate, setLearningRate } from './learningRate';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -30,16 +30,5 @@ describe('changing the learning rate between steps', () => {
     expect(stepSize(optimizer, w)).toBeGreaterThan(0);
     optimizer.dispose();
     w.dispose();
-  });
-});
-
-describe('learningRateByStep', () => {
-  it('gives the rate in force at each batch', () => {
-    const changes = [
-      { step: 3, from: 0.001, to: 0.01 },
-      { step: 5, from: 0.01, to: 0.0001 },
-    ];
-    expect(learningRateByStep([1, 2, 3, 4, 5, 6], changes)).toEqual([0.001, 0.001, 0.01, 0.01, 0.0001, 0.0001]);
-    expect(learningRateByStep([1, 2], [])).toEqual([]);
   });
 });

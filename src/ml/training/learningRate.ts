@@ -4,7 +4,6 @@
  * -learningRate in a scalar tensor, which only setLearningRate() refreshes.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { LearningRateChange } from './trainer';
 
 /** The field is `protected` in tfjs's typings but public at run time (it is in getConfig()). */
 type WithLearningRate = { learningRate: number };
@@ -20,17 +19,4 @@ export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): 
   const sgd = optimizer as unknown as Partial<Pick<tf.SGDOptimizer, 'setLearningRate'>>;
   if (typeof sgd.setLearningRate === 'function') sgd.setLearningRate(learningRate);
   else (optimizer as unknown as WithLearningRate).learningRate = learningRate;
-}
-
-/**
- * The learning rate in force at each global batch number (from 1), given the changes made
- * during the run in order (each applies from its `step` on). Empty without changes.
- */
-export function learningRateByStep(steps: readonly number[], changes: readonly Pick<LearningRateChange, 'step' | 'from' | 'to'>[]): number[] {
-  if (changes.length === 0) return [];
-  return steps.map((step) => {
-    let rate = changes[0].from;
-    for (const change of changes) if (step >= change.step) rate = change.to;
-    return rate;
-  });
 }

@@ -30,10 +30,6 @@ export function captureBuiltinBatchMatMul(): void {
   builtin.capture();
 }
 
-function callBuiltin(args: Args): TensorInfo {
-  return builtin.call(args);
-}
-
 /** [..., r, c] -> fresh [1, c, r] (the leading dims are all 1 here). */
 function transposeLast2(backend: BackendWasm, t: TensorInfo): TensorInfo {
   const [r, c] = t.shape.slice(-2);
@@ -49,7 +45,7 @@ export function batchMatMulWasm(args: Args): TensorInfo {
   const batchB = util.sizeFromShape(b.shape.slice(0, -2));
   const slowPath = (transposeA || transposeB) && batchA === 1 && batchB === 1;
   if (!slowPath || a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) {
-    return callBuiltin(args);
+    return builtin.call(args);
   }
   const m = transposeA ? a.shape[a.shape.length - 1] : a.shape[a.shape.length - 2];
   const n = transposeB ? b.shape[b.shape.length - 2] : b.shape[b.shape.length - 1];
@@ -59,7 +55,7 @@ export function batchMatMulWasm(args: Args): TensorInfo {
   try {
     if (transposeA) aT = transposeLast2(backend, a);
     if (transposeB) bT = transposeLast2(backend, b);
-    const out = callBuiltin({
+    const out = builtin.call({
       inputs: { a: aT ?? a, b: bT ?? b },
       backend,
       attrs: { transposeA: false, transposeB: false },
