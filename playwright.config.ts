@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The development server (npm run dev) is tested too: it must behave like the build.
+const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? 5174);
 // The built app to serve (default dist/); lets several builds be tested side by side.
 const DIST = process.env.E2E_DIST ?? 'dist';
 
@@ -23,11 +25,23 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'off',
   },
-  webServer: {
-    // The app is built first (npm run test:e2e); preview serves dist/ with the COOP/COEP headers.
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'build', testIgnore: /\.dev\.spec\.ts$/ },
+    { name: 'dev', testMatch: /\.dev\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
+  ],
+  webServer: [
+    {
+      // The app is built first (npm run test:e2e); preview serves dist/ with the COOP/COEP headers.
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite --host 127.0.0.1 --port ${DEV_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEV_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+import { PlaygroundPage } from './pages/playground';
+
+// `npm run dev` (React StrictMode, unbundled modules) must draw what the build draws.
+test('on the development server a tiny run draws the batch and epoch curves', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('?trainSize=320&testSize=100&epochs=2&batchSize=32&validationSplit=0.2&autostart=1&backend=wasm');
+  await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+  for (const chart of ['batch-loss-chart', 'batch-accuracy-chart', 'epoch-loss-chart', 'epoch-accuracy-chart']) {
+    const drawn = page.getByTestId(chart).locator('canvas, svg').first();
+    await expect(drawn).toBeVisible();
+    expect((await drawn.boundingBox())?.height ?? 0).toBeGreaterThan(50);
+  }
+});
