@@ -12,6 +12,9 @@ const isolationHeaders = {
 
 export default defineConfig({
   plugins: [react(), wasmThreadsWorkerSource()],
+  // The engine runs in a module worker (src/engine/worker.ts) that loads TensorFlow.js, whose
+  // WASM backend needs the same build fix there as on the page.
+  worker: { format: 'es', plugins: () => [wasmThreadsWorkerSource()] },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   build: {

@@ -6,17 +6,18 @@ import { TrainingStatus } from '../components/TrainingStatus';
 import { ClassifyPanel } from '../features/classify/ClassifyPanel';
 import { EvaluationPanel } from '../features/evaluation/EvaluationPanel';
 import { InstructorBar } from '../features/instructor/InstructorBar';
-import { useInstructorMode } from '../features/instructor/instructorMode';
 import { InternalsPanel } from '../features/internals/InternalsPanel';
 import { ModelLab } from '../features/modelLab/ModelLab';
 import { RunsPanel } from '../features/modelLab/RunsPanel';
 import { TrainingSetup } from '../features/modelLab/TrainingSetup';
-import { usePlayground } from '../state/usePlayground';
+import { useAppSelector } from '../state/hooks';
+import { countRootRender } from './renderCount';
 
 export function App() {
-  const { configProblems } = usePlayground();
+  countRootRender();
+  const configProblems = useAppSelector((s) => s.configProblems);
   // Instructor mode (?instructor=1): projector layout and shortcuts; the data panels are hidden.
-  const instructor = useInstructorMode();
+  const instructor = useAppSelector((s) => s.ui.instructor);
   return (
     <>
       <header className="app-header">

@@ -1,30 +1,33 @@
-/** Wires the store to the browser: fetch, decoders, backends, the address bar. */
+/** Wires the store to the browser: the engine (in its worker), the address bar. */
 import { parseUrlState, serializeUrlState } from '../ml/config/urlState';
-import { pureSheetDecoder } from '../ml/data/loader';
-import { canvasSheetDecoder } from '../platform/canvasSheetDecoder';
-import { readWebGlInfo } from '../platform/gpuInfo';
-import { describeWasm, prepareWasm } from '../platform/wasmBackend';
-import { prepareWebGpu } from '../platform/webgpuBackend';
-import { PlaygroundStore } from '../state/playgroundStore';
+import { initialAppState } from '../state/appState';
+import { AppStore } from '../state/store';
+import { instructorFromSearch, INSTRUCTOR_PARAM } from '../ml/config/instructorParam';
+import { startEngine } from './startEngine';
 
-export function createPlaygroundStore(): PlaygroundStore {
-  const parsed = parseUrlState(window.location.search);
-  // ?decoder=pure skips the canvas path (useful to compare, and for browsers that alter pixels).
-  const forcePure = new URLSearchParams(window.location.search).get('decoder') === 'pure';
-  return new PlaygroundStore(parsed, {
+export function createAppStore(): AppStore {
+  const search = window.location.search;
+  const parsed = parseUrlState(search);
+  let store: AppStore | null = null;
+  const engine = startEngine((reason) => {
+    // Shown in the backend details: the page now computes, so it may pause during batches.
+    const note = `${reason} The engine runs on the page instead, which may make it pause during training.`;
+    queueMicrotask(() => store?.noteEngineThread(note));
+  });
+  store = new AppStore(initialAppState(parsed, { instructor: instructorFromSearch(search) }), engine, {
     dataBaseUrl: `${import.meta.env.BASE_URL}data/`,
-    fetch: (url, init) => window.fetch(url, init),
-    decoders: forcePure ? [pureSheetDecoder] : [canvasSheetDecoder, pureSheetDecoder],
-    backendPlatform: { prepareWasm, prepareWebGpu, describeWasm, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false },
-    readGpuInfo: readWebGlInfo,
-    onConfigChange: (config, spec) => {
+    // ?decoder=pure skips the canvas path (useful to compare, and for browsers that alter pixels).
+    decoder: new URLSearchParams(search).get('decoder') === 'pure' ? 'pure' : 'auto',
+    onSettingsChange: (config, spec, ui) => {
       const url = new URL(window.location.href);
       const extra = new URLSearchParams(url.search);
       const query = new URLSearchParams(serializeUrlState(config, spec));
-      // Parameters that are not settings (decoder choice, instructor mode) survive the rewrite.
-      for (const key of ['decoder', 'instructor']) if (extra.has(key)) query.set(key, extra.get(key)!);
+      // Parameters that are not settings (the decoder choice) survive the rewrite.
+      if (extra.has('decoder')) query.set('decoder', extra.get('decoder')!);
+      if (ui.instructor) query.set(INSTRUCTOR_PARAM, '1');
       url.search = query.toString();
       window.history.replaceState(null, '', url);
     },
   });
+  return store;
 }

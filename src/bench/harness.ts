@@ -1,15 +1,13 @@
 /**
  * In-page benchmark harness, loaded only with ?bench=1. The Node runner
  * (scripts/bench/run.ts) opens the built app once per backend and calls these functions
- * through page.evaluate; everything is measured in the page, on the same model and data.
+ * through page.evaluate. Training is measured inside the engine (its worker); the page
+ * measures what a user feels meanwhile: its longest tasks, how late it answers, and how
+ * often the root component re-renders.
  */
-import * as tf from '@tensorflow/tfjs';
-import { imagesTensor, range } from '../ml/data/batches';
-import { buildModel, createOptimizer } from '../ml/model/build';
-import { SIMPLE_CNN } from '../ml/model/spec';
-import { predictInBatches } from '../ml/training/evaluate';
-import { trainModel } from '../ml/training/trainer';
-import type { PlaygroundStore } from '../state/playgroundStore';
+import { rootRenders } from '../app/renderCount';
+import type { AppState } from '../state/appState';
+import type { AppStore } from '../state/store';
 import { intervals, median, quantile } from './stats';
 
 export interface MeasureOptions {
@@ -25,27 +23,33 @@ export interface MeasureOptions {
 export interface BackendMeasurement {
   readonly backend: string;
   readonly renderer: string | null;
+  readonly thread: string | null;
   readonly loadMs: number;
   readonly firstBatchMs: number;
   readonly trainExamplesPerSec: number;
+  /** Median time between batch ends of a real run (events crossing the protocol, charts drawing) vs in-engine only. */
+  readonly protocolOverheadMsPerBatch: number;
   readonly evalMs: number;
   readonly evalImages: number;
   readonly predictMsMedian: number;
   readonly predictMsP95: number;
   readonly peakBytes: number;
   readonly peakTensors: number;
-  readonly numTensorsPerEpoch: number[];
-  /** Longest main-thread task after the warm-up batches (null without the Long Tasks API). */
+  readonly numTensorsPerEpoch: readonly number[];
+  /** Longest main-thread task while the app trained (after warm-up; null without the Long Tasks API). */
   readonly longestTaskMs: number | null;
-  /** The same including the warm-up batches (kernel compilation, first uploads). */
+  /** The same including the warm-up batches. */
   readonly longestTaskWithWarmupMs: number | null;
+  /** Worst delay of a 50 ms heartbeat on the page while it trained: how late a click would be answered. */
+  readonly maxPageDelayMs: number;
+  readonly rootRendersPerSecond: number;
 }
 
-function waitFor(store: PlaygroundStore, ready: () => boolean): Promise<void> {
+function waitFor(store: AppStore, ready: (s: AppState) => boolean): Promise<void> {
   return new Promise((resolve) => {
-    if (ready()) return resolve();
+    if (ready(store.getState())) return resolve();
     const off = store.subscribe(() => {
-      if (ready()) {
+      if (ready(store.getState())) {
         off();
         resolve();
       }
@@ -53,70 +57,71 @@ function waitFor(store: PlaygroundStore, ready: () => boolean): Promise<void> {
   });
 }
 
+const idle = (s: AppState) => !['training', 'paused', 'validating', 'evaluating'].includes(s.training.status);
+
 /** Clicking Train → first batch finished, through the real store path (cold model). */
-async function measureFirstBatch(store: PlaygroundStore): Promise<number> {
+async function measureFirstBatch(store: AppStore): Promise<number> {
   store.setConfig({ trainSize: 2000, testSize: 100, epochs: 1, validationSplit: 0, batchSize: 64 });
+  await waitFor(store, (s) => store.canTrain(s));
   const started = performance.now();
-  const run = store.train();
-  await waitFor(store, () => store.getSnapshot().training.batches.length > 0);
+  store.train();
+  await waitFor(store, (s) => s.training.batches.length > 0);
   const ms = performance.now() - started;
   store.stop();
-  await run;
+  store.stop();
+  await waitFor(store, idle);
   return ms;
 }
 
-async function measureOurLoop(store: PlaygroundStore, options: MeasureOptions) {
-  const data = store.getData()!;
-  const model = buildModel(SIMPLE_CNN);
-  const optimizer = createOptimizer('adam', 0.001);
-  const batchEnds: number[] = [];
-  const numTensorsPerEpoch: number[] = [];
-  let peakBytes = 0;
-  let peakTensors = 0;
-  await trainModel(
-    model,
-    optimizer,
-    { images: data.train.images, labels: data.train.labels, available: () => data.train.availableCount },
-    { epochs: 2, batchSize: options.batchSize, validationSplit: 0, trainSize: Math.ceil(options.trainExamples / 2), seed: 1 },
-    {
-      onBatch: () => {
-        batchEnds.push(performance.now());
-        const memory = tf.memory();
-        peakBytes = Math.max(peakBytes, memory.numBytes);
-        peakTensors = Math.max(peakTensors, memory.numTensors);
-      },
-      onEpoch: () => numTensorsPerEpoch.push(tf.memory().numTensors),
-    },
-  );
-  const steady = intervals(batchEnds).slice(options.warmupBatches);
-  const examplesPerSec = options.batchSize / (median(steady) / 1000);
-  return { model, optimizer, examplesPerSec, peakBytes, peakTensors, numTensorsPerEpoch, warmupEnd: batchEnds[options.warmupBatches - 1] ?? 0 };
+interface PageWhileTraining {
+  readonly longTasks: { start: number; duration: number }[] | null;
+  readonly maxDelayMs: number;
+  readonly rendersPerSecond: number;
+  readonly warmupEnd: number;
+  readonly msPerBatch: number;
 }
 
-async function measurePredictLatency(model: tf.LayersModel, images: Uint8Array, calls: number) {
-  const times: number[] = [];
-  for (let i = 0; i < calls + 5; i++) {
-    const started = performance.now();
-    const out = tf.tidy(() => model.predict(imagesTensor(images, [i])) as tf.Tensor);
-    await out.data();
-    out.dispose();
-    if (i >= 5) times.push(performance.now() - started);
-  }
-  return { median: median(times), p95: quantile(times, 0.95) };
-}
-
-/** Main-thread tasks over 50 ms seen while `work` runs (Long Tasks API; null if unsupported). */
-async function withLongTasks<T>(work: () => Promise<T>): Promise<{ result: T; longTasks: { start: number; duration: number }[] | null }> {
-  if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return { result: await work(), longTasks: null };
+/** A real run through the store (progress events, charts) while the page is watched. */
+async function watchPageWhileTraining(store: AppStore, options: MeasureOptions): Promise<PageWhileTraining> {
+  store.setConfig({ trainSize: options.trainExamples, testSize: 100, epochs: 1, validationSplit: 0, batchSize: options.batchSize });
+  await waitFor(store, (s) => store.canTrain(s));
+  const supported = PerformanceObserver.supportedEntryTypes?.includes('longtask');
   const longTasks: { start: number; duration: number }[] = [];
-  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push({ start: e.startTime, duration: e.duration })));
-  observer.observe({ entryTypes: ['longtask'] });
-  const result = await work();
-  // Entries are delivered asynchronously: let the last ones arrive.
+  const observer = supported ? new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push({ start: e.startTime, duration: e.duration }))) : null;
+  observer?.observe({ entryTypes: ['longtask'] });
+  let maxDelayMs = 0;
+  let expected = performance.now() + 50;
+  const heartbeat = setInterval(() => {
+    const now = performance.now();
+    maxDelayMs = Math.max(maxDelayMs, now - expected);
+    expected = now + 50;
+  }, 50);
+  const rendersBefore = rootRenders();
+  const batchSeen: number[] = [];
+  const off = store.subscribe(() => {
+    const n = store.getState().training.batches.length;
+    while (batchSeen.length < n) batchSeen.push(performance.now());
+  });
+  const started = performance.now();
+  store.train();
+  await waitFor(store, (s) => s.training.status === 'training');
+  await waitFor(store, idle);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(heartbeat);
+  off();
   await new Promise((resolve) => setTimeout(resolve, 100));
-  longTasks.push(...observer.takeRecords().map((e) => ({ start: e.startTime, duration: e.duration })));
-  observer.disconnect();
-  return { result, longTasks };
+  if (observer) {
+    longTasks.push(...observer.takeRecords().map((e) => ({ start: e.startTime, duration: e.duration })));
+    observer.disconnect();
+  }
+  const total = store.getState().training.batches.length;
+  return {
+    longTasks: supported ? longTasks : null,
+    maxDelayMs,
+    rendersPerSecond: (rootRenders() - rendersBefore) / seconds,
+    warmupEnd: batchSeen[options.warmupBatches] ?? started,
+    msPerBatch: (batchSeen[batchSeen.length - 1] - batchSeen[Math.min(options.warmupBatches, batchSeen.length - 1)]) / Math.max(1, total - options.warmupBatches - 1),
+  };
 }
 
 /** Longest task starting after `after` (ms, performance.now() time); 0 if none was long. */
@@ -125,49 +130,48 @@ function longestSince(tasks: { start: number; duration: number }[] | null, after
   return tasks.filter((t) => t.start >= after).reduce((longest, t) => Math.max(longest, t.duration), 0);
 }
 
-export function installBenchHarness(store: PlaygroundStore): void {
+export function installBenchHarness(store: AppStore): void {
   const harness = {
     /** Resolves when the backend is up and all 70,000 images are in. */
     ready: async () => {
-      await waitFor(store, () => {
-        const s = store.getSnapshot();
-        return s.data.status === 'ready' && s.backend.status !== 'starting';
-      });
-      const s = store.getSnapshot();
+      await waitFor(store, (s) => s.data.status === 'ready' && s.backend.status !== 'starting' && s.model.ready);
+      const s = store.getState();
       if (s.backend.status === 'error') throw new Error(s.backend.error ?? 'backend failed');
       return { backend: s.backend.active, renderer: s.backend.renderer, loadMs: (s.data.loadSeconds ?? NaN) * 1000 };
     },
     measure: async (options: MeasureOptions): Promise<BackendMeasurement> => {
-      const s = store.getSnapshot();
+      const s = store.getState();
       // Progress lines for the runner's log (the bench page is never a user's page).
       console.info('[bench] Train → first batch');
       const firstBatchMs = await measureFirstBatch(store);
-      console.info(`[bench] our training loop (${options.trainExamples} examples)`);
-      const ours = await withLongTasks(() => measureOurLoop(store, options));
-      console.info('[bench] evaluation and prediction latency');
-      const { model, optimizer } = ours.result;
-      const data = store.getData()!;
-      const evalStarted = performance.now();
-      await predictInBatches(model, data.test.images, range(0, options.evalImages));
-      const evalMs = performance.now() - evalStarted;
-      const latency = await measurePredictLatency(model, data.test.images, options.predictCalls);
-      model.dispose();
-      optimizer.dispose();
+      console.info(`[bench] the training loop in the engine (${options.trainExamples} examples), evaluation, prediction latency`);
+      const engine = await store.benchTrain({
+        kind: 'benchTrain',
+        options: { examples: options.trainExamples, batchSize: options.batchSize, warmupBatches: options.warmupBatches, evalImages: options.evalImages, predictCalls: options.predictCalls },
+      });
+      const steady = intervals([...engine.batchEndTimes]).slice(options.warmupBatches);
+      const msPerBatchInEngine = median(steady);
+      console.info('[bench] the page while the app trains');
+      const page = await watchPageWhileTraining(store, options);
       return {
-        backend: tf.getBackend(),
+        backend: engine.backend,
         renderer: s.backend.renderer,
+        thread: store.getState().backend.thread,
         loadMs: (s.data.loadSeconds ?? NaN) * 1000,
         firstBatchMs,
-        trainExamplesPerSec: ours.result.examplesPerSec,
-        evalMs,
+        trainExamplesPerSec: options.batchSize / (msPerBatchInEngine / 1000),
+        protocolOverheadMsPerBatch: page.msPerBatch - msPerBatchInEngine,
+        evalMs: engine.evalMs,
         evalImages: options.evalImages,
-        predictMsMedian: latency.median,
-        predictMsP95: latency.p95,
-        peakBytes: ours.result.peakBytes,
-        peakTensors: ours.result.peakTensors,
-        numTensorsPerEpoch: ours.result.numTensorsPerEpoch,
-        longestTaskMs: longestSince(ours.longTasks, ours.result.warmupEnd),
-        longestTaskWithWarmupMs: longestSince(ours.longTasks, 0),
+        predictMsMedian: median([...engine.predictMs]),
+        predictMsP95: quantile([...engine.predictMs], 0.95),
+        peakBytes: engine.peakBytes,
+        peakTensors: engine.peakTensors,
+        numTensorsPerEpoch: engine.numTensorsPerEpoch,
+        longestTaskMs: longestSince(page.longTasks, page.warmupEnd),
+        longestTaskWithWarmupMs: longestSince(page.longTasks, 0),
+        maxPageDelayMs: page.maxDelayMs,
+        rootRendersPerSecond: page.rendersPerSecond,
       };
     },
   };

@@ -1,10 +1,10 @@
-import { usePlayground } from '../state/usePlayground';
+import { useAppSelector } from '../state/hooks';
 
 const NAMES: Record<string, string> = { webgl: 'WebGL', webgpu: 'WebGPU', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
 
 /** Which tfjs backend actually runs, on which renderer, and why if it is not the one asked for. */
 export function BackendBadge() {
-  const { backend } = usePlayground();
+  const backend = useAppSelector((s) => s.backend);
   if (backend.status === 'starting') return <p className="backend">Starting TensorFlow.js…</p>;
   if (backend.status === 'error') return <p className="backend backend--error" role="alert">{backend.error}</p>;
   return (

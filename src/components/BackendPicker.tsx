@@ -1,5 +1,6 @@
 import { BACKEND_CHOICES, type BackendChoice } from '../ml/config/runConfig';
-import { usePlayground, usePlaygroundStore } from '../state/usePlayground';
+import { useAppSelector, useAppStore } from '../state/hooks';
+import { selectBusy } from '../state/selectors';
 
 const LABELS: Record<BackendChoice, string> = {
   auto: 'Automatic (fastest that can train)',
@@ -11,16 +12,18 @@ const LABELS: Record<BackendChoice, string> = {
 
 /** Chooses the compute backend; switching rebuilds the model on the new backend. */
 export function BackendPicker() {
-  const state = usePlayground();
-  const store = usePlaygroundStore();
+  const choice = useAppSelector((s) => s.config.backend);
+  const busy = useAppSelector(selectBusy);
+  const starting = useAppSelector((s) => s.backend.status === 'starting');
+  const store = useAppStore();
   return (
     <div className="field">
       <label htmlFor="backend-choice">Backend</label>
       <select
         id="backend-choice"
-        value={state.config.backend}
-        disabled={store.isBusy(state) || state.backend.status === 'starting'}
-        onChange={(e) => void store.setBackend(e.target.value as BackendChoice)}
+        value={choice}
+        disabled={busy || starting}
+        onChange={(e) => store.setBackend(e.target.value as BackendChoice)}
       >
         {BACKEND_CHOICES.map((choice) => (
           <option key={choice} value={choice}>

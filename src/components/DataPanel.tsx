@@ -1,10 +1,10 @@
-import { usePlayground, usePlaygroundStore } from '../state/usePlayground';
+import { useAppSelector, useAppStore } from '../state/hooks';
 import { formatCount, formatMB } from './format';
 
 /** Download progress of the dataset (images and bytes), and a clear error with Retry. */
 export function DataPanel() {
-  const { data } = usePlayground();
-  const store = usePlaygroundStore();
+  const data = useAppSelector((s) => s.data);
+  const store = useAppStore();
   const p = data.progress;
   const fraction = p && p.totalBytes ? p.loadedBytes / p.totalBytes : 0;
   return (
@@ -40,7 +40,7 @@ export function DataPanel() {
             <strong>The dataset could not be loaded.</strong> {data.error.message}
           </p>
           <p>Nothing already loaded is lost: Retry continues from {data.error.file}.</p>
-          <button type="button" onClick={() => void store.loadData()}>
+          <button type="button" onClick={() => store.loadData()}>
             Retry
           </button>
         </div>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { CLASS_NAMES } from '../ml/constants';
 import { createRng } from '../ml/random';
-import { usePlayground, usePlaygroundStore } from '../state/usePlayground';
+import { useAppSelector } from '../state/hooks';
 import { SampleImage } from './SampleImage';
 
 const GRID = 25;
@@ -20,14 +20,13 @@ function pickSamples(labels: Uint8Array, available: number, classFilter: number 
 
 /** A 5×5 grid of training images with their class names, filterable by class. */
 export function DatasetExplorer() {
-  const { data } = usePlayground();
-  const store = usePlaygroundStore();
+  const data = useAppSelector((s) => s.data);
   const [classFilter, setClassFilter] = useState<number | null>(null);
   const [seed, setSeed] = useState(1);
   // Refresh only when the first sheet arrives or the user asks, not on every later sheet.
   const available = data.trainAvailable > 0 ? data.trainAvailable : 0;
   const firstSheetReady = available > 0;
-  const dataset = store.getData();
+  const dataset = useAppSelector((s) => s.dataset);
   const samples = useMemo(
     () => (dataset && firstSheetReady ? pickSamples(dataset.train.labels, dataset.train.availableCount, classFilter, GRID, seed) : []),
     [dataset, firstSheetReady, classFilter, seed],

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { EpochEvent, LearningRateChange } from '../ml/training/trainer';
 import type { BatchPoint } from '../state/types';
 import { disposeLineChart, renderLineChart, type Marker, type Series } from '../vis/lineChart';
-import { usePlayground } from '../state/usePlayground';
+import { useAppSelector } from '../state/hooks';
 import { useThrottledRender } from './useThrottledRender';
 
 const batchCurve = (name: string, batches: readonly BatchPoint[], y: (b: BatchPoint) => number): Series[] => [
@@ -28,7 +28,7 @@ const rateMarkers = (changes: readonly LearningRateChange[]): Marker[] => change
 
 /** Live curves: per-batch loss and accuracy, per-epoch train vs validation. */
 export function TrainingCharts() {
-  const { training } = usePlayground();
+  const training = useAppSelector((s) => s.training);
   const batchLoss = useRef<HTMLDivElement>(null);
   const batchAcc = useRef<HTMLDivElement>(null);
   const epochLoss = useRef<HTMLDivElement>(null);

@@ -1,4 +1,4 @@
-import { usePlayground } from '../state/usePlayground';
+import { useAppSelector } from '../state/hooks';
 import { formatCount, formatDuration, formatPercent } from './format';
 
 const LABELS = {
@@ -14,7 +14,8 @@ const LABELS = {
 
 /** Where the run is: epoch, batch, speed, ETA, the final test accuracy. */
 export function TrainingStatus() {
-  const { training, test } = usePlayground();
+  const training = useAppSelector((s) => s.training);
+  const test = useAppSelector((s) => s.test);
   const last = training.batches[training.batches.length - 1];
   const lastEpoch = training.epochHistory[training.epochHistory.length - 1];
   return (

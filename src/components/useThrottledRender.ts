@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { throttle } from '../state/throttle';
+import { throttle } from '../ml/util/throttle';
 
 /**
  * Calls `render` after `deps` change, at most once per `intervalMs` (trailing), so charts

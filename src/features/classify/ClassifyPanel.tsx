@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeImageFile, ImageInputError, type DecodedImage } from '../../platform/imageFileDecoder';
 import { FORMAT_LABELS } from '../../platform/imageSniffer';
-import { setInternalsInput } from '../internals/inputSelection';
+import { useAppStore } from '../../state/hooks';
 import './classify.css';
 import { DrawingPad } from './DrawingPad';
 import { adviseOnInput, isBlank, topPrediction, type InputSource } from './inputAdvice';
@@ -36,6 +36,7 @@ function describeUpload(name: string, image: DecodedImage): string {
 
 /** Draw or upload a clothing item, watch it become a 28×28 image, and see what the CNN predicts. */
 export function ClassifyPanel() {
+  const store = useAppStore();
   const [source, setSource] = useState<InputSource>('drawing');
   const [drawing, setDrawing] = useState<ImageData | null>(null);
   const [upload, setUpload] = useState<UploadState>({ status: 'none' });
@@ -114,13 +115,13 @@ export function ClassifyPanel() {
     // Skips the image the button just sent (a second send would cancel its scroll into view).
     if (!followedPixels || followedPixels === sentPixels.current) return;
     sentPixels.current = followedPixels;
-    setInternalsInput(followedPixels, 'Your drawing', { reveal: false });
-  }, [followedPixels]);
+    store.setInternalsInput(followedPixels, 'Your drawing', { reveal: false });
+  }, [followedPixels, store]);
   const lookInside = () => {
     if (!result) return;
     sentPixels.current = result.pixels;
     setFollowDrawing(source === 'drawing');
-    setInternalsInput(result.pixels, source === 'drawing' ? 'Your drawing' : `Your image${upload.status === 'ready' && upload.name ? ` “${upload.name}”` : ''}`);
+    store.setInternalsInput(result.pixels, source === 'drawing' ? 'Your drawing' : `Your image${upload.status === 'ready' && upload.name ? ` “${upload.name}”` : ''}`);
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { throttle } from '../../state/throttle';
+import { throttle } from '../../ml/util/throttle';
 import { addStroke, clearDrawing, EMPTY_DRAWING, hasInk, paintDrawing, paintStroke, undo, type Point, type Stroke, type Tool } from './strokes';
 
 /** Canvas resolution: 10 canvas pixels per output pixel, enough detail and cheap to read back. */

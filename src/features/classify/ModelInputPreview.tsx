@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { SampleImage } from '../../components/SampleImage';
 import { CLASS_NAMES } from '../../ml/constants';
 import type { RgbaRaster } from '../../ml/preprocess';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { useAppSelector } from '../../state/hooks';
 import { RasterView } from './RasterView';
 
 const PREVIEW = 140;
@@ -25,11 +25,10 @@ interface Props {
 
 /** The input next to what the model sees, and optionally a real training image of the predicted class. */
 export function ModelInputPreview({ original, originalLabel, pixels, predicted }: Props) {
-  const store = usePlaygroundStore();
-  const { data } = usePlayground();
+  const data = useAppSelector((s) => s.data);
   const [compare, setCompare] = useState(false);
   const [nth, setNth] = useState(0);
-  const dataset = store.getData();
+  const dataset = useAppSelector((s) => s.dataset);
   const trainAvailable = data.trainAvailable;
   const example = useMemo(
     () => (dataset && predicted !== null && trainAvailable > 0 ? findTrainingImage(dataset.train.labels, dataset.train.availableCount, predicted, nth) : null),

@@ -1,33 +1,37 @@
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { useAppSelector, useAppStore } from '../../state/hooks';
+import { selectBusy, selectCanTrain } from '../../state/selectors';
 
 /** Says which model the predictions come from, and offers to train when there is none yet. */
 export function ModelNotice() {
-  const state = usePlayground();
-  const store = usePlaygroundStore();
-  const { backend, training, test } = state;
+  const store = useAppStore();
+  const backend = useAppSelector((s) => s.backend);
+  const training = useAppSelector((s) => s.training);
+  const test = useAppSelector((s) => s.test);
+  const modelReady = useAppSelector((s) => s.model.ready);
+  const canTrain = useAppSelector(selectCanTrain);
+  const busy = useAppSelector(selectBusy);
 
   if (backend.status === 'error') {
     return <p className="error">There is no model: TensorFlow.js could not start ({backend.error}).</p>;
   }
-  if (backend.status === 'starting' || !store.getModel()) {
+  if (backend.status === 'starting' || !modelReady) {
     return <p className="muted">The model is not ready yet: TensorFlow.js is starting…</p>;
   }
   if (training.status === 'idle' && training.batches.length === 0) {
-    const canTrain = store.canTrain(state);
     return (
       <div className="note classify-notice">
         <p>
           <strong>The model has not been trained yet</strong>, so its guesses below are random. Train it first (a minute or two), or
           watch the guesses improve while it learns.
         </p>
-        <button type="button" className="primary" onClick={() => void store.train()} disabled={!canTrain}>
+        <button type="button" className="primary" onClick={() => store.train()} disabled={!canTrain}>
           Train the model
         </button>
         {!canTrain && <span className="muted"> Waiting for the training images…</span>}
       </div>
     );
   }
-  if (store.isBusy(state)) {
+  if (busy) {
     const where = training.status === 'evaluating' ? 'being tested' : `training (epoch ${Math.min(training.epoch + 1, training.epochs)} of ${training.epochs})`;
     return <p className="note classify-notice">The model is still {where}: the prediction is refreshed as it learns.</p>;
   }

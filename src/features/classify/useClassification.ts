@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { preprocessImage, type PreprocessResult, type RgbaRaster } from '../../ml/preprocess';
-import { throttle } from '../../state/throttle';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { throttle } from '../../ml/util/throttle';
+import { useAppSelector, useAppStore } from '../../state/hooks';
+import { selectTrainingProgressCount } from '../../state/selectors';
 import { isBlank } from './inputAdvice';
 import { LatestOnlyRunner } from './latestOnlyRunner';
-import { predictProbabilities } from './predict';
 
 /** While the model trains, the prediction is refreshed at most this often. */
 const TRAINING_REFRESH_MS = 1000;
@@ -24,13 +24,16 @@ export interface Classification {
 }
 
 /**
- * Preprocesses `raster` and predicts its class with the store's current model, again
- * whenever the model is replaced and every second while it trains. One prediction
- * runs at a time, always on the newest input.
+ * Preprocesses `raster` and asks the engine for its class with the current model, again
+ * whenever the model is replaced and every second while it trains. One prediction runs at
+ * a time, always on the newest input.
  */
 export function useClassification(raster: RgbaRaster | null): Classification {
-  const store = usePlaygroundStore();
-  const { modelRevision, training, test } = usePlayground();
+  const store = useAppStore();
+  const modelRevision = useAppSelector((s) => s.model.revision);
+  const modelReady = useAppSelector((s) => s.model.ready);
+  const progress = useAppSelector(selectTrainingProgressCount);
+  const testCount = useAppSelector((s) => s.test?.count ?? 0);
   const [prediction, setPrediction] = useState<Prediction | null>(null);
   const [predictError, setPredictError] = useState<string | null>(null);
 
@@ -53,11 +56,7 @@ export function useClassification(raster: RgbaRaster | null): Classification {
   const refresh = useRef<ReturnType<typeof throttle> | null>(null);
   useEffect(() => {
     const instance = new LatestOnlyRunner<{ pixels: Uint8Array; revision: number }, Float32Array>(
-      async ({ pixels: input }) => {
-        const model = store.getModel();
-        if (!model) throw new Error('No model yet.');
-        return predictProbabilities(model, input);
-      },
+      ({ pixels: input }) => store.predict(input),
       (outcome) => {
         if ('output' in outcome) {
           setPrediction({ probabilities: outcome.output, pixels: outcome.input.pixels, modelRevision: outcome.input.revision });
@@ -82,14 +81,13 @@ export function useClassification(raster: RgbaRaster | null): Classification {
 
   // New input, or a new model: predict now.
   useEffect(() => {
-    if (!pixels || !store.getModel()) return;
+    if (!pixels || !modelReady) return;
     runner.current?.request({ pixels, revision: modelRevision });
-  }, [pixels, modelRevision, store]);
+  }, [pixels, modelRevision, modelReady]);
 
-  const progress = training.batches.length + training.epochHistory.length;
   useEffect(() => {
     if (progress > 0) refresh.current?.request();
-  }, [progress, test?.revision]);
+  }, [progress, testCount]);
 
   const current = pixels && prediction ? prediction : null;
   return { result: processed.result, prediction: current, error: processed.error ?? predictError };

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { formatCount, formatPercent } from '../../components/format';
 import { trace } from '../../ml/metrics';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { useAppSelector } from '../../state/hooks';
 import { CellGallery } from './CellGallery';
 import { ClassificationReportSection } from './ClassificationReportSection';
 import { ConfusedPairsSection } from './ConfusedPairsSection';
@@ -9,7 +9,7 @@ import type { Cell } from './ConfusionMatrixGrid';
 import { ConfusionMatrixSection } from './ConfusionMatrixSection';
 import { describeSource } from './labels';
 import { SamplePredictions } from './SamplePredictions';
-import { EPOCH_SUBSET_SIZE } from './testSubsetEvaluation';
+import { EPOCH_SUBSET_SIZE } from '../../ml/training/epochSubset';
 import { useEvaluation } from './useEvaluation';
 import './evaluation.css';
 
@@ -19,9 +19,8 @@ import './evaluation.css';
  * predictions, refreshed after every epoch and final when training ends.
  */
 export function EvaluationPanel() {
-  const store = usePlaygroundStore();
-  const { training } = usePlayground();
-  const { result, updatingAfterEpoch, error } = useEvaluation();
+  const training = useAppSelector((s) => s.training);
+  const { result, updatingAfterEpoch } = useEvaluation();
   const [normalized, setNormalized] = useState(false);
   const [cell, setCell] = useState<Cell | null>(null);
   // Where focus was when the gallery opened, to return it there on close.
@@ -35,7 +34,7 @@ export function EvaluationPanel() {
     setCell(null);
     opener.current?.focus();
   }, []);
-  const data = store.getData();
+  const data = useAppSelector((s) => s.dataset);
 
   const running = ['training', 'paused', 'validating', 'evaluating'].includes(training.status);
   let progress: string | null = null;
@@ -60,11 +59,6 @@ export function EvaluationPanel() {
         )}
         {progress && <p className="muted evaluation__progress">{progress}</p>}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
       {result && data && (
         <>
           <ConfusionMatrixSection

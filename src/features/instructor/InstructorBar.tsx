@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'react';
-import { setInternalsOpen } from '../internals/inputSelection';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { useAppSelector, useAppStore } from '../../state/hooks';
+import type { AppStore } from '../../state/store';
 import type { TrainingState } from '../../state/types';
 import { runShortcut } from './commands';
-import { setInstructorMode } from './instructorMode';
 import { SHORTCUTS, shortcutFor } from './shortcuts';
 import './instructor.css';
 
 /** Opens the internals panel and brings it into view. */
-function showInternals(): void {
-  setInternalsOpen(true);
+function showInternals(store: AppStore): void {
+  store.setInternalsOpen(true);
   requestAnimationFrame(() => {
     const heading = document.getElementById('internals-heading');
     heading?.scrollIntoView({ block: 'start' });
@@ -41,8 +40,8 @@ function runSummary(training: TrainingState): string {
  * contrast), lists the keyboard shortcuts and says what the last one did.
  */
 export function InstructorBar() {
-  const store = usePlaygroundStore();
-  const { training } = usePlayground();
+  const store = useAppStore();
+  const training = useAppSelector((s) => s.training);
   const [message, setMessage] = useState('');
 
   useEffect(() => {
@@ -57,7 +56,7 @@ export function InstructorBar() {
       event.preventDefault();
       const key = SHORTCUTS.find((s) => s.command === command)?.display.split(' ')[0] ?? event.key;
       if (command === 'internals') {
-        showInternals();
+        showInternals(store);
         setMessage(`${key}: the internals are open.`);
       } else {
         setMessage(`${key}: ${runShortcut(store, command)}`);
@@ -76,7 +75,7 @@ export function InstructorBar() {
       <p className="instructor-bar__message" role="status" aria-label="Last shortcut">
         {message || 'Shortcuts work anywhere except while typing in a field.'}
       </p>
-      <button type="button" onClick={() => setInstructorMode(false)}>
+      <button type="button" onClick={() => store.setInstructorMode(false)}>
         Leave instructor mode
       </button>
       <ul className="instructor-bar__keys" aria-label="Keyboard shortcuts">

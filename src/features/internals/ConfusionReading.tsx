@@ -1,18 +1,19 @@
 import { useMemo } from 'react';
 import { CLASS_NAMES } from '../../ml/constants';
-import { buildConfusionMatrix, mostConfusedPairs, trace, total } from '../../ml/metrics';
-import type { TestEvaluation } from '../../state/types';
+import { NUM_CLASSES } from '../../ml/constants';
+import { buildConfusionMatrix, mostConfusedPairs, summarizePredictions, trace, total } from '../../ml/metrics';
+import type { TestPredictions } from '../../state/types';
 import { ConceptNote } from './ConceptNote';
 
 /** How to read the confusion matrix, with the current evaluation's own numbers. */
-export function ConfusionReading({ evaluation }: { evaluation: TestEvaluation | null }) {
+export function ConfusionReading({ evaluation, labels }: { evaluation: TestPredictions | null; labels: Uint8Array }) {
   const facts = useMemo(() => {
     if (!evaluation) return null;
-    const truth = Array.from(evaluation.indices, (i) => evaluation.labels[i]);
-    const matrix = buildConfusionMatrix(truth, evaluation.predictions);
+    const truth = Array.from(evaluation.indices, (i) => labels[i]);
+    const matrix = buildConfusionMatrix(truth, summarizePredictions(evaluation.probabilities, NUM_CLASSES).predicted);
     const [worst] = mostConfusedPairs(matrix, 1);
     return { correct: trace(matrix), count: total(matrix), worst };
-  }, [evaluation]);
+  }, [evaluation, labels]);
   const live = facts && (
     <>
       In the last evaluation the diagonal holds {facts.correct.toLocaleString('en')} of {facts.count.toLocaleString('en')} test images (

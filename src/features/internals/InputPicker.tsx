@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CLASS_NAMES } from '../../ml/constants';
 import type { SplitData } from '../../ml/data/dataset';
 import { stepIndex } from './imageNavigation';
-import type { ExternalInput } from './inputSelection';
+import type { ExternalInput } from '../../state/types';
 
 export type InputSource = { readonly kind: 'test'; readonly index: number } | { readonly kind: 'external' };
 

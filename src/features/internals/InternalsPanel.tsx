@@ -1,15 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CLASS_NAMES } from '../../ml/constants';
 import type { AttentionMethod } from '../../ml/internals/attention';
-import { convLayerNames } from '../../ml/internals/filters';
 import type { InternalsRequest } from '../../ml/internals/snapshot';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
-import { useInstructorMode, withInstructor } from '../instructor/instructorMode';
+import { useAppSelector, useAppStore } from '../../state/hooks';
+import { withInstructor } from '../../ml/config/instructorParam';
 import { AttentionView } from './AttentionView';
 import { ConfusionReading } from './ConfusionReading';
 import { GeneralisationNote } from './GeneralisationNote';
 import { InputPicker, type InputSource } from './InputPicker';
-import { setInternalsOpen, useInternalsView } from './inputSelection';
 import { InputStage } from './InputStage';
 import { LayerStage } from './LayerStage';
 import { LIVE_INTERVAL_MS, useInternalsSnapshot } from './useInternalsSnapshot';
@@ -19,10 +17,17 @@ const className = (i: number) => CLASS_NAMES[i] ?? `Class ${i}`;
 
 /** "Inside the CNN": every layer's live activations for one image, what the network looks at, and the concepts. */
 export function InternalsPanel() {
-  const store = usePlaygroundStore();
-  const state = usePlayground();
-  const instructor = useInstructorMode();
-  const { open, external } = useInternalsView();
+  const store = useAppStore();
+  const instructor = useAppSelector((s) => s.ui.instructor);
+  const open = useAppSelector((s) => s.ui.internalsOpen);
+  const external = useAppSelector((s) => s.ui.internalsInput);
+  const testAvailable = useAppSelector((s) => s.data.testAvailable);
+  const backendReady = useAppSelector((s) => s.backend.status === 'ready');
+  const modelInfo = useAppSelector((s) => s.model);
+  const epochHistory = useAppSelector((s) => s.training.epochHistory);
+  const modelSpec = useAppSelector((s) => s.modelSpec);
+  const config = useAppSelector((s) => s.config);
+  const finalEvaluation = useAppSelector((s) => s.evaluation.final);
   const [source, setSource] = useState<InputSource>({ kind: 'test', index: 0 });
   const [attentionClass, setAttentionClass] = useState<number | null>(null);
   const [method, setMethod] = useState<AttentionMethod>('grad-cam');
@@ -48,10 +53,9 @@ export function InternalsPanel() {
     heading.current?.focus({ preventScroll: true });
   }, [externalRevision, reveal]);
 
-  const data = store.getData();
-  const testAvailable = state.data.testAvailable;
-  const model = store.getModel(); // a new object whenever the store builds a new model
-  const convNames = useMemo(() => (model ? convLayerNames(model) : []), [model]);
+  const data = useAppSelector((s) => s.dataset);
+  const model = modelInfo.ready ? modelInfo : null;
+  const convNames = useMemo(() => modelInfo.layers.filter((l) => l.kind === 'conv').map((l) => l.name), [modelInfo.layers]);
   const filterLayers = useMemo(() => convNames.filter((name, i) => i === 0 || deepFilters.includes(name)), [convNames, deepFilters]);
 
   const testIndex = source.kind === 'test' && source.index < testAvailable ? source.index : null;
@@ -80,7 +84,7 @@ export function InternalsPanel() {
         <h2 id="internals-heading" tabIndex={-1} ref={heading}>
           Inside the CNN
         </h2>
-        <button type="button" className={open ? undefined : 'primary'} aria-expanded={open} aria-controls="internals-body" onClick={() => setInternalsOpen(!open)}>
+        <button type="button" className={open ? undefined : 'primary'} aria-expanded={open} aria-controls="internals-body" onClick={() => store.setInternalsOpen(!open)}>
           {open ? 'Hide the internals' : 'Open the internals'}
         </button>
         {!instructor && (
@@ -116,7 +120,7 @@ export function InternalsPanel() {
             </p>
           )}
           {!model && (
-            <p className="muted">{state.backend.status === 'ready' ? 'No network is built yet: see the Model panel.' : 'Waiting for TensorFlow.js to start…'}</p>
+            <p className="muted">{backendReady ? 'No network is built yet: see the Model panel.' : 'Waiting for TensorFlow.js to start…'}</p>
           )}
           {snapshot && probabilities && (
             <>
@@ -175,11 +179,11 @@ export function InternalsPanel() {
           {open && !snapshot && !error && model && <p className="muted">{pixels ? 'Looking inside…' : 'Pick an image to look inside.'}</p>}
           <section className="stage" aria-labelledby="overfitting-heading">
             <h3 id="overfitting-heading">Is the network overfitting?</h3>
-            <GeneralisationNote history={state.training.epochHistory} spec={state.modelSpec} config={state.config} />
+            <GeneralisationNote history={epochHistory} spec={modelSpec} config={config} />
           </section>
           <section className="stage" aria-labelledby="confusion-reading-heading">
             <h3 id="confusion-reading-heading">Reading the confusion matrix</h3>
-            <ConfusionReading evaluation={state.test ? store.getTestEvaluation() : null} />
+            <ConfusionReading evaluation={finalEvaluation} labels={data.test.labels} />
           </section>
         </div>
       )}

@@ -1,24 +1,25 @@
 /**
  * Keeps one internals snapshot of the live model up to date: recomputed at once when
  * the image, the options or the model change, and at most every LIVE_INTERVAL_MS while
- * the network trains. Updates never overlap (see ThrottledRunner), so a slow update
- * delays the next one instead of piling up work that would slow training down.
+ * the network trains. The engine computes it (in its worker); updates never overlap (see
+ * ThrottledRunner), so a slow update delays the next one instead of piling up work that
+ * would slow training down.
  */
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { computeInternals, type InternalsRequest, type InternalsSnapshot } from '../../ml/internals/snapshot';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import type { InternalsRequest, InternalsSnapshot } from '../../ml/internals/snapshot';
+import { useAppSelector, useAppStore } from '../../state/hooks';
 import { ThrottledRunner } from './throttledRunner';
 
 export const LIVE_INTERVAL_MS = 1500;
 
 export interface SnapshotResult {
   readonly snapshot: InternalsSnapshot;
-  /** Training batches completed when the snapshot was taken (0 = untrained). */
+  /** Training batches the model had been trained for when the snapshot was taken (0 = untrained). */
   readonly batchesSeen: number;
 }
 
-/** Milliseconds of one update: the tensor work with read-back, then rendering and drawing every view. */
+/** Milliseconds of one update: the engine's tensor work with read-back, then rendering and drawing every view. */
 export interface UpdateTiming {
   readonly computeMs: number;
   readonly drawMs: number;
@@ -39,8 +40,11 @@ export function useInternalsSnapshot(
   enabled: boolean,
   onTiming?: (timing: UpdateTiming) => void,
 ): InternalsState {
-  const store = usePlaygroundStore();
-  const { modelRevision, training } = usePlayground();
+  const store = useAppStore();
+  const modelRevision = useAppSelector((s) => s.model.revision);
+  const modelReady = useAppSelector((s) => s.model.ready);
+  const batches = useAppSelector((s) => s.training.batches.length);
+  const status = useAppSelector((s) => s.training.status);
   const [result, setResult] = useState<SnapshotResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const requestRef = useRef(request);
@@ -54,13 +58,13 @@ export function useInternalsSnapshot(
 
   useEffect(() => {
     const runner = new ThrottledRunner(async () => {
-      const model = store.getModel();
       const current = requestRef.current;
-      if (!model || !current) return;
-      const batchesSeen = store.getSnapshot().training.batches.length;
+      if (!current || !store.getState().model.ready) return;
+      const revision = store.getState().model.revision;
+      const batchesSeen = store.getState().training.batches.length;
       try {
-        const snapshot = await computeInternals(model, current);
-        if (store.getModel() !== model) return; // a new model replaced it meanwhile; its own update follows
+        const { snapshot } = await store.inspect(current);
+        if (store.getState().model.revision !== revision) return; // a new model replaced it meanwhile; its own update follows
         // Render synchronously (the canvases draw in layout effects) so the drawing can be timed.
         const drawStart = performance.now();
         flushSync(() => {
@@ -69,7 +73,7 @@ export function useInternalsSnapshot(
         });
         onTimingRef.current?.({ computeMs: snapshot.millis, drawMs: performance.now() - drawStart });
       } catch (e) {
-        if (store.getModel() !== model) return; // the model was disposed mid-update: not an error
+        if (store.getState().model.revision !== revision) return; // the model was replaced mid-update: not an error
         setError((e as Error).message);
       }
     }, LIVE_INTERVAL_MS);
@@ -78,13 +82,12 @@ export function useInternalsSnapshot(
   }, [store]);
 
   useEffect(() => {
-    if (enabled) runnerRef.current?.now();
-  }, [enabled, requestKey, modelRevision]);
+    if (enabled && modelReady) runnerRef.current?.now();
+  }, [enabled, requestKey, modelRevision, modelReady]);
 
-  const batches = training.batches.length;
   useEffect(() => {
     if (enabled && live) runnerRef.current?.soon();
-  }, [enabled, live, batches, training.status]);
+  }, [enabled, live, batches, status]);
 
   return { result: enabled ? result : null, error, refresh: () => runnerRef.current?.now() };
 }

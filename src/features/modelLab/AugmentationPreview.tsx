@@ -5,7 +5,7 @@ import { deriveSeed, SEED_STREAM } from '../../ml/model/seeds';
 import type { AugmentationSpec } from '../../ml/model/spec';
 import { augmentImages, isAugmenting } from '../../ml/training/augment';
 import { createRng } from '../../ml/random';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { useAppSelector } from '../../state/hooks';
 
 const SAMPLES = 8;
 
@@ -27,10 +27,10 @@ function sampleIndices(labels: Uint8Array, available: number): number[] {
  * the trainer uses. "Draw again" shows the next random variations.
  */
 export function AugmentationPreview({ augmentation, seed }: { augmentation: AugmentationSpec; seed: number }) {
-  const { data } = usePlayground();
-  const store = usePlaygroundStore();
+  const data = useAppSelector((s) => s.data);
   const [round, setRound] = useState(0);
-  const train = data.trainAvailable > 0 ? store.getData()?.train : undefined;
+  const dataset = useAppSelector((s) => s.dataset);
+  const train = data.trainAvailable > 0 ? dataset.train : undefined;
   const scanned = Math.min(data.trainAvailable, 1000);
   const indices = useMemo(() => (train ? sampleIndices(train.labels, scanned) : []), [train, scanned]);
   const originals = useMemo(() => (train ? indices.map((i) => train.image(i)) : []), [train, indices]);

@@ -2,7 +2,8 @@ import { BackendPicker } from '../../components/BackendPicker';
 import { checkRecipeNumber } from '../../ml/config/modelSpecParams';
 import { checkNumeric, EARLY_STOPPING_CHOICES, NUMERIC_LIMITS, type EarlyStoppingChoice, type RunConfig } from '../../ml/config/runConfig';
 import { OPTIMIZER_LABELS, OPTIMIZERS, type AugmentationSpec, type ModelSpec, type OptimizerName } from '../../ml/model/spec';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { useAppSelector, useAppStore } from '../../state/hooks';
+import { selectBusy } from '../../state/selectors';
 import { AugmentationPreview } from './AugmentationPreview';
 import { SettingField } from './SettingField';
 
@@ -26,12 +27,12 @@ const MONITOR_LABELS: Record<EarlyStoppingChoice, string> = {
 
 /** Every training hyperparameter, grouped; all locked during a run except the learning rate. */
 export function HyperparameterFields({ reporter }: { reporter: (key: string) => (problem: string | null) => void }) {
-  const state = usePlayground();
-  const store = usePlaygroundStore();
-  const busy = store.isBusy(state);
-  const { config, modelSpec: spec } = state;
-  const setSpec = (patch: Partial<ModelSpec>) => store.setModelSpec({ ...store.getSnapshot().modelSpec, ...patch });
-  const setAugmentation = (patch: Partial<AugmentationSpec>) => setSpec({ augmentation: { ...store.getSnapshot().modelSpec.augmentation, ...patch } });
+  const config = useAppSelector((s) => s.config);
+  const spec = useAppSelector((s) => s.modelSpec);
+  const busy = useAppSelector(selectBusy);
+  const store = useAppStore();
+  const setSpec = (patch: Partial<ModelSpec>) => store.setModelSpec({ ...store.getState().modelSpec, ...patch });
+  const setAugmentation = (patch: Partial<AugmentationSpec>) => setSpec({ augmentation: { ...store.getState().modelSpec.augmentation, ...patch } });
   const setConfig = (patch: Partial<RunConfig>) => store.setConfig(patch);
   return (
     <div className="hyperparameters">

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { analyzeModel, listProblems } from '../../ml/model/analyze';
 import { insertLayer, moveLayer, removeLayer, replaceLayer } from '../../ml/model/editLayers';
 import { defaultLayer, type LayerSpec } from '../../ml/model/spec';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { useAppSelector, useAppStore } from '../../state/hooks';
+import { selectBusy } from '../../state/selectors';
 import { AddLayerForm } from './AddLayerForm';
 import { LayerCard } from './LayerCard';
 import { NetworkDiagram } from './NetworkDiagram';
@@ -15,11 +16,10 @@ import './modelLab.css';
  * parameter counts. Locked while a run trains (changes apply to the next run).
  */
 export function ModelLab() {
-  const state = usePlayground();
-  const store = usePlaygroundStore();
-  const spec = state.modelSpec;
+  const spec = useAppSelector((s) => s.modelSpec);
+  const locked = useAppSelector(selectBusy);
+  const store = useAppStore();
   const analysis = useMemo(() => analyzeModel(spec), [spec]);
-  const locked = store.isBusy(state);
   const setLayers = (layers: LayerSpec[]) => store.setModelSpec({ ...spec, layers });
   const problems = listProblems(analysis);
   return (

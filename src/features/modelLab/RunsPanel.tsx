@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeSetup, setupDifferences } from '../../ml/config/describeSetup';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { useAppSelector, useAppStore } from '../../state/hooks';
 import type { RunRecord } from '../../state/types';
 import { disposeLineChart, renderLineChart } from '../../vis/lineChart';
 import { useThrottledRender } from '../../components/useThrottledRender';
@@ -23,8 +23,8 @@ function outcome(run: RunRecord): string {
  * their curves and list the settings in which they differ.
  */
 export function RunsPanel() {
-  const { runs } = usePlayground();
-  const store = usePlaygroundStore();
+  const runs = useAppSelector((s) => s.runs);
+  const store = useAppStore();
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [curve, setCurve] = useState<CurveId>('batchLoss');
   const chart = useRef<HTMLDivElement | null>(null);

@@ -1,27 +1,56 @@
-import { useEffect, useRef } from 'react';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
-import { renderModelSummary } from '../../vis/tfvisAdapter';
+import { useAppSelector } from '../../state/hooks';
+
+const shapeText = (shape: readonly number[]) => `[batch,${shape.join(',')}]`;
 
 /**
- * TensorFlow.js's own summary of the model that will train (tfjs-vis): the layer list above
- * is computed by the editor from the spec; this one comes from the built tfjs model, so the
- * two agreeing shows the editor's shapes and counts are right.
+ * The built model as TensorFlow.js reports it (layer names, output shapes, parameter counts),
+ * read in the engine: the editor above computes its list from the spec, so the two agreeing
+ * shows its shapes and counts are right. Layers without weights are not trainable.
  */
 export function TfjsModelSummary() {
-  const { modelRevision } = usePlayground();
-  const store = usePlaygroundStore();
-  const container = useRef<HTMLDivElement>(null);
-  const model = store.getModel(); // a new object on every rebuild, null while the spec is invalid
-  useEffect(() => {
-    if (!container.current) return;
-    if (model) void renderModelSummary(container.current, model);
-    else container.current.replaceChildren();
-  }, [model, modelRevision]);
+  const model = useAppSelector((s) => s.model);
   return (
     <details className="tfjs-summary" open>
-      <summary>Model summary from TensorFlow.js (the built model: layers, output shapes, parameters)</summary>
-      {!model && <p className="muted">No model is built while the network above has problems.</p>}
-      <div ref={container} className="model-summary" data-testid="tfjs-model-summary" />
+      <summary>
+        The built model, as TensorFlow.js reports it{model.batchesTrained > 0 ? ` (trained for ${model.batchesTrained.toLocaleString('en')} batches)` : ''}
+      </summary>
+      {!model.ready && <p className="muted">No model is built while the network above has problems.</p>}
+      <div className="model-summary" data-testid="tfjs-model-summary">
+        {model.ready && (
+          <table>
+            <caption className="visually-hidden">Layers of the built model</caption>
+            <thead>
+              <tr>
+                <th scope="col">Layer</th>
+                <th scope="col">Type</th>
+                <th scope="col">Output shape</th>
+                <th scope="col">Parameters</th>
+                <th scope="col">Trainable</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.layers.map((layer) => (
+                <tr key={layer.name}>
+                  <td>{layer.name}</td>
+                  <td>{layer.className}</td>
+                  <td>{shapeText(layer.outputShape)}</td>
+                  <td>{layer.params.toLocaleString('en')}</td>
+                  <td>{layer.trainable ? 'yes' : 'no'}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={3}>
+                  Total
+                </th>
+                <td>{model.params.toLocaleString('en')}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        )}
+      </div>
     </details>
   );
 }

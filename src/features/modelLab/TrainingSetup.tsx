@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { runConfigProblems } from '../../ml/config/runConfig';
 import { architectureName } from '../../ml/config/describeSetup';
 import { analyzeModel } from '../../ml/model/analyze';
-import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
+import { useAppSelector, useAppStore } from '../../state/hooks';
+import { selectBusy, selectCanTrain } from '../../state/selectors';
 import { HyperparameterFields } from './HyperparameterFields';
 import { describeChange } from './runSeries';
 import { useFieldProblems } from './useFieldProblems';
@@ -13,34 +14,37 @@ import './modelLab.css';
  * Stop and Reset. Train explains why it waits, if it does.
  */
 export function TrainingSetup() {
-  const state = usePlayground();
-  const store = usePlaygroundStore();
+  const modelSpec = useAppSelector((s) => s.modelSpec);
+  const config = useAppSelector((s) => s.config);
+  const status = useAppSelector((s) => s.training.status);
+  const changes = useAppSelector((s) => s.training.learningRateChanges);
+  const backendReady = useAppSelector((s) => s.backend.status === 'ready');
+  const busy = useAppSelector(selectBusy);
+  const canTrain = useAppSelector(selectCanTrain);
+  const store = useAppStore();
   const { problems: fieldProblems, reporter } = useFieldProblems();
-  const analysis = useMemo(() => analyzeModel(state.modelSpec), [state.modelSpec]);
-  const busy = store.isBusy(state);
-  const status = state.training.status;
-  const changes = state.training.learningRateChanges;
+  const analysis = useMemo(() => analyzeModel(modelSpec), [modelSpec]);
   const blockers = [
     ...(analysis.valid ? [] : ['The network has problems: see the Model panel.']),
     ...Object.values(fieldProblems),
-    ...runConfigProblems(state.config),
+    ...runConfigProblems(config),
   ];
   const waitingFor =
-    state.backend.status !== 'ready'
+    !backendReady
       ? 'Waiting for TensorFlow.js to start…'
-      : blockers.length === 0 && !store.canTrain(state)
+      : blockers.length === 0 && !canTrain
         ? 'Waiting for the first training images and the test images…'
         : null;
-  const canStart = !busy && blockers.length === 0 && store.canTrain(state);
+  const canStart = !busy && blockers.length === 0 && canTrain;
   return (
     <div className="training-setup">
       <HyperparameterFields reporter={reporter} />
       <p className="training-setup__model">
-        Model: <strong>{architectureName(state.modelSpec)}</strong>
+        Model: <strong>{architectureName(modelSpec)}</strong>
         {analysis.totalParams !== null && <> · {analysis.totalParams.toLocaleString('en')} weights to learn</>}
       </p>
       <div className="controls-row" role="group" aria-label="Run controls">
-        <button type="button" className="primary" onClick={() => void store.train()} disabled={!canStart}>
+        <button type="button" className="primary" onClick={() => store.train()} disabled={!canStart}>
           Train
         </button>
         {status === 'paused' ? (
@@ -52,7 +56,7 @@ export function TrainingSetup() {
             Pause
           </button>
         )}
-        <button type="button" onClick={() => void store.step()} disabled={status !== 'paused' && !canStart} title="Run exactly one batch, then pause">
+        <button type="button" onClick={() => store.step()} disabled={status !== 'paused' && !canStart} title="Run exactly one batch, then pause">
           Step
         </button>
         <button type="button" onClick={() => store.stop()} disabled={!busy} title="End the run; the model so far is still tested">
@@ -60,8 +64,8 @@ export function TrainingSetup() {
         </button>
         <button
           type="button"
-          onClick={() => void store.reset()}
-          disabled={status === 'idle' || state.backend.status !== 'ready'}
+          onClick={() => store.reset()}
+          disabled={status === 'idle' || !backendReady}
           title="Stop without testing, start again from fresh weights and clear the curves"
         >
           Reset

@@ -17,6 +17,7 @@ const run = (id: number, rateChangeAt: number | null): RunRecord => ({
   earlyStopping: null,
   test: null,
   seconds: 3,
+  endedAt: { epoch: 1, batch: 4, batchesInEpoch: 4 },
 });
 
 describe('runSeries', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instructorFromSearch, withInstructor } from './instructorMode';
+import { instructorFromSearch, withInstructor } from './instructorParam';
 
 describe('instructor mode in the address', () => {
   it('reads the flag', () => {

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imagesTensor } from '../../ml/data/batches';
-import { buildModel } from '../../ml/model/build';
-import { SIMPLE_CNN } from '../../ml/model/spec';
-import { loadSamples } from '../../ml/preprocess/fixtures/rasters';
-import { predictProbabilities } from './predict';
+import { imagesTensor } from '../data/batches';
+import { buildModel } from '../model/build';
+import { SIMPLE_CNN } from '../model/spec';
+import { loadSamples } from '../preprocess/fixtures/rasters';
+import { predictProbabilities } from './predictOne';
 
 let model: tf.LayersModel;
 

@@ -4,8 +4,8 @@
  * single-threaded, so this slots in between the training loop's awaits).
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE } from '../../ml/constants';
-import { toModelInput } from '../../ml/preprocess';
+import { IMAGE_SIZE } from '../constants';
+import { toModelInput } from '../preprocess';
 
 /**
  * 784 bytes (28x28, 0 = background .. 255) -> Float32Array(10) of class probabilities

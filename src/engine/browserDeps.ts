@@ -1,0 +1,17 @@
+/** The engine's browser wiring (in its worker or on the page): fetch, sheet decoders, backends, GPU info. */
+import { pureSheetDecoder } from '../ml/data/loader';
+import { canvasSheetDecoder } from '../platform/canvasSheetDecoder';
+import { readWebGlInfo } from '../platform/gpuInfo';
+import { describeWasm, prepareWasm } from '../platform/wasmBackend';
+import { prepareWebGpu } from '../platform/webgpuBackend';
+import type { EngineDeps } from './engine';
+
+export function browserEngineDeps(): EngineDeps {
+  return {
+    fetch: (url, init) => globalThis.fetch(url, init),
+    // 'pure' skips the browser's decoder (useful to compare, and for browsers that alter pixels).
+    decoders: (choice) => (choice === 'pure' ? [pureSheetDecoder] : [canvasSheetDecoder, pureSheetDecoder]),
+    backendPlatform: { prepareWasm, prepareWebGpu, describeWasm, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false },
+    readGpuInfo: readWebGlInfo,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The page's end of the protocol: send commands, receive events, ask questions that have one
+ * answer (predict, inspect…). Two transports behind one interface: a Web Worker, and the
+ * engine on the page (where workers cannot run it, and in Node tests).
+ */
+import type { EngineDeps } from './engine';
+import { Engine } from './engine';
+import type { EngineCommand, EngineEvent, EngineRequest, ResponseOf } from './protocol';
+
+export type EventListener = (event: EngineEvent) => void;
+
+export interface EngineConnection {
+  send(command: EngineCommand): void;
+  /** Calls `listener` for every event from now on; returns an unsubscribe function. */
+  listen(listener: EventListener): () => void;
+  /** Sends a request and resolves with its answer (rejects with the engine's message). */
+  request<K extends EngineRequest['kind']>(request: Extract<EngineRequest, { kind: K }>): Promise<ResponseOf[K]>;
+  close(): void;
+}
+
+/** The shared half of both transports: listeners and request ids. */
+class ConnectionBase {
+  private readonly listeners = new Set<EventListener>();
+  private readonly pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+
+  constructor(private readonly post: (command: EngineCommand) => void) {}
+
+  send(command: EngineCommand): void {
+    this.post(command);
+  }
+
+  listen(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  request<K extends EngineRequest['kind']>(request: Extract<EngineRequest, { kind: K }>): Promise<ResponseOf[K]> {
+    const id = this.nextId++;
+    return new Promise<ResponseOf[K]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: never) => void, reject });
+      this.post({ type: 'request', id, request });
+    });
+  }
+
+  deliver(event: EngineEvent): void {
+    if (event.type === 'response') {
+      const waiting = this.pending.get(event.id);
+      this.pending.delete(event.id);
+      if (event.ok) waiting?.resolve(event.result as never);
+      else waiting?.reject(new Error(event.error));
+      return;
+    }
+    this.listeners.forEach((listener) => listener(event));
+  }
+
+  failAll(message: string): void {
+    this.pending.forEach(({ reject }) => reject(new Error(message)));
+    this.pending.clear();
+  }
+}
+
+/** The engine in a dedicated worker. */
+export function workerConnection(worker: Worker): EngineConnection {
+  const base = new ConnectionBase((command) => worker.postMessage(command));
+  worker.onmessage = (message: MessageEvent<EngineEvent>) => base.deliver(message.data);
+  return {
+    send: (command) => base.send(command),
+    listen: (listener) => base.listen(listener),
+    request: (request) => base.request(request),
+    close: () => {
+      base.failAll('The engine was closed.');
+      worker.terminate();
+    },
+  };
+}
+
+/**
+ * The engine in this thread. Events are delivered in a later microtask, as from a worker, so
+ * callers never see an event before `send` returns.
+ */
+export function inProcessConnection(deps: EngineDeps, thread: 'worker' | 'page' = 'page'): EngineConnection {
+  let engine: Engine | null = null;
+  const base = new ConnectionBase((command) => {
+    queueMicrotask(() => void engine?.handle(command));
+  });
+  engine = new Engine(deps, (event) => queueMicrotask(() => base.deliver(event)), thread);
+  return {
+    send: (command) => base.send(command),
+    listen: (listener) => base.listen(listener),
+    request: (request) => base.request(request),
+    close: () => {
+      base.failAll('The engine was closed.');
+      engine = null;
+    },
+  };
+}

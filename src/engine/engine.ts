@@ -1,0 +1,371 @@
+/**
+ * The engine: the one owner of everything heavy — the TensorFlow.js backend, the dataset,
+ * the model, the training run, evaluations, predictions and internals. Commands come in
+ * through `handle`, everything it knows goes out as events through `emit`. It runs in a Web
+ * Worker (worker.ts) or, where the browser cannot, on the page; it never touches the DOM.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { activateBackend, type BackendPlatform } from '../ml/backends/activateBackend';
+import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
+import { describeLayers } from '../ml/internals/layerInfo';
+import { computeInternals } from '../ml/internals/snapshot';
+import { analyzeModel } from '../ml/model/analyze';
+import { buildModel, createOptimizer } from '../ml/model/build';
+import type { ModelSpec } from '../ml/model/spec';
+import { TrainingControl } from '../ml/training/control';
+import { predictProbabilities } from '../ml/training/predictOne';
+import { benchTrain } from './benchTrain';
+import { DataLoading, type DataDeps } from './dataLoading';
+import type { BackendState, ModelInfo, RunSummary, TrainingProgress } from './engineState';
+import { PROTOCOL_VERSION, transferablesOf, type EngineCommand, type EngineEvent, type EngineRequest, type EngineSetup, type ResponseOf } from './protocol';
+import { canStartRun, isBusyStatus } from './readiness';
+import { runTraining } from './trainingRun';
+
+export interface GpuReading {
+  readonly renderer: string;
+  readonly software: boolean;
+}
+
+export interface EngineDeps extends Omit<DataDeps, 'dataBaseUrl' | 'decoders'> {
+  readonly backendPlatform: BackendPlatform;
+  readonly readGpuInfo: () => GpuReading | null;
+  readonly decoders: (choice: EngineSetup['decoder']) => DataDeps['decoders'];
+}
+
+export type Emit = (event: EngineEvent, transfer: Transferable[]) => void;
+
+export const idleProgress = (epochs: number, numTensors = 0): TrainingProgress => ({
+  status: 'idle',
+  epoch: 0,
+  epochs,
+  batch: 0,
+  batchesInEpoch: 0,
+  waiting: false,
+  examplesPerSecond: null,
+  etaSeconds: null,
+  evaluationProgress: null,
+  error: null,
+  numTensors,
+  earlyStopping: null,
+});
+
+async function readWeights(model: tf.LayersModel): Promise<{ shape: number[]; values: Float32Array }[]> {
+  return Promise.all(model.getWeights().map(async (w) => ({ shape: w.shape, values: (await w.data()) as Float32Array })));
+}
+
+export class Engine {
+  private config!: RunConfig;
+  private spec!: ModelSpec;
+  /** The spec the current model was built from (the form may have moved on since). */
+  private builtSpec!: ModelSpec;
+  private data: DataLoading | null = null;
+  private backend: Omit<BackendState, 'thread' | 'threadNote'> | null = null;
+  private model: tf.LayersModel | null = null;
+  private optimizer: tf.Optimizer | null = null;
+  private modelInfo: ModelInfo = { revision: 0, ready: false, batchesTrained: 0, params: 0, layers: [] };
+  private progress: TrainingProgress = idleProgress(0);
+  private run: AbortController | null = null;
+  private evaluation: AbortController | null = null;
+  private control = new TrainingControl();
+  private runsStarted = 0;
+  private autostarted = false;
+  /** Resolves when the current run (training and evaluation) has fully ended. */
+  private runDone: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: EngineDeps,
+    private readonly emitRaw: Emit,
+    private readonly thread: 'worker' | 'page',
+  ) {}
+
+  private emit = (event: EngineEvent): void => this.emitRaw(event, transferablesOf(event));
+
+  /** Handles one command; never throws (failures become events). */
+  async handle(command: EngineCommand): Promise<void> {
+    try {
+      await this.dispatch(command);
+    } catch (error) {
+      if (command.type === 'request') this.emit({ type: 'response', id: command.id, ok: false, error: (error as Error).message });
+      else this.emit({ type: 'failure', message: `${command.type} failed: ${(error as Error).message}` });
+    }
+  }
+
+  private async dispatch(command: EngineCommand): Promise<void> {
+    switch (command.type) {
+      case 'init':
+        return this.init(command.version, command.setup);
+      case 'loadData':
+        return this.data?.load();
+      case 'setBackend':
+        return this.setBackend(command.choice);
+      case 'setConfig':
+        this.config = command.config;
+        if (!this.isBusy()) this.setProgress({ epochs: this.config.epochs });
+        return;
+      case 'setModelSpec':
+        return this.setModelSpec(command.spec);
+      case 'train':
+        return this.train(command.startPaused ?? false);
+      case 'pause':
+        return this.pause();
+      case 'resume':
+        return this.resume();
+      case 'step':
+        return this.step();
+      case 'stop':
+        if (this.run) this.run.abort();
+        else this.evaluation?.abort();
+        return;
+      case 'reset':
+        return this.reset();
+      case 'request': {
+        const result = await this.answer(command.request);
+        this.emit({ type: 'response', id: command.id, ok: true, result });
+        return;
+      }
+    }
+  }
+
+  private async init(version: number, setup: EngineSetup): Promise<void> {
+    if (version !== PROTOCOL_VERSION) throw new Error(`the page speaks protocol ${version}, this engine ${PROTOCOL_VERSION}: reload the page`);
+    this.config = setup.config;
+    this.spec = setup.spec;
+    this.progress = idleProgress(setup.config.epochs);
+    this.emit({ type: 'ready', version: PROTOCOL_VERSION, thread: this.thread });
+    this.data = new DataLoading(
+      { dataBaseUrl: setup.dataBaseUrl, fetch: this.deps.fetch, decoders: this.deps.decoders(setup.decoder) },
+      this.emit,
+      () => this.maybeAutostart(),
+    );
+    await Promise.all([this.startBackend(setup.config.backend), this.data.load()]);
+  }
+
+  private isBusy(): boolean {
+    return isBusyStatus(this.progress.status);
+  }
+
+  private setProgress(patch: Partial<TrainingProgress>): TrainingProgress {
+    this.progress = { ...this.progress, ...patch };
+    return this.progress;
+  }
+
+  private emitProgress(patch: Partial<TrainingProgress>): void {
+    this.emit({ type: 'progress', progress: this.setProgress(patch), batches: [] });
+  }
+
+  /** `spec`: the network to build once it is up (default: the current spec). */
+  private async startBackend(choice: BackendChoice, spec: ModelSpec = this.spec): Promise<void> {
+    const starting = { status: 'starting', requested: choice, active: null, renderer: null, software: false, details: null, note: null, error: null } as const;
+    this.backend = { ...(this.backend ?? starting), status: 'starting', requested: choice, error: null };
+    this.emit({ type: 'backend', backend: this.backend });
+    try {
+      const status = await activateBackend(choice, this.deps.backendPlatform);
+      const gpu = this.deps.readGpuInfo();
+      const details = status.active === 'wasm' ? ((await this.deps.backendPlatform.describeWasm?.()) ?? null) : null;
+      const softwareNote = gpu?.software ? `WebGL is software-rendered here (${gpu.renderer}), so training on it is slow.` : null;
+      this.backend = {
+        status: 'ready',
+        requested: choice,
+        active: status.active,
+        renderer: gpu?.renderer ?? null,
+        software: gpu?.software ?? false,
+        details,
+        note: [status.fallbackReason, softwareNote].filter(Boolean).join(' ') || null,
+        error: null,
+      };
+      this.emit({ type: 'backend', backend: this.backend });
+      this.rebuildModel(spec);
+      this.maybeAutostart();
+    } catch (error) {
+      this.backend = { ...this.backend, status: 'error', error: (error as Error).message };
+      this.emit({ type: 'backend', backend: this.backend });
+    }
+  }
+
+  /** Switches the compute backend when no run is active; a trained model moves along with its weights. */
+  private async setBackend(choice: BackendChoice): Promise<void> {
+    if (this.isBusy()) return;
+    this.config = { ...this.config, backend: choice };
+    const trained = this.model && this.modelInfo.batchesTrained > 0 ? { spec: this.builtSpec, weights: await readWeights(this.model), batches: this.modelInfo.batchesTrained } : null;
+    this.disposeModel();
+    await this.startBackend(choice, trained?.spec);
+    if (trained && this.model) {
+      const values = trained.weights.map((w) => tf.tensor(w.values, w.shape));
+      this.model.setWeights(values);
+      tf.dispose(values);
+      this.publishModel(trained.batches);
+    }
+  }
+
+  private disposeModel(): void {
+    this.model?.dispose();
+    this.optimizer?.dispose();
+    this.model = null;
+    this.optimizer = null;
+  }
+
+  /** A fresh model (seeded by the run seed); none while the spec is not a valid network. */
+  private rebuildModel(spec: ModelSpec = this.spec): void {
+    this.disposeModel();
+    this.builtSpec = spec;
+    if (this.backend?.status === 'ready' && analyzeModel(spec).valid) {
+      this.model = buildModel(spec, { seed: this.config.seed });
+      this.optimizer = createOptimizer(spec.optimizer, spec.learningRate);
+    }
+    this.publishModel(0);
+  }
+
+  private publishModel(batchesTrained: number): void {
+    const model = this.model;
+    this.modelInfo = {
+      revision: this.modelInfo.revision + 1,
+      ready: model !== null,
+      batchesTrained,
+      params: model?.countParams() ?? 0,
+      layers: model ? describeLayers(model).map((info, i) => ({ ...info, params: model.layers[i].countParams(), trainable: model.layers[i].trainableWeights.length > 0 })) : [],
+    };
+    this.emit({ type: 'model', model: this.modelInfo });
+  }
+
+  private canTrain(): boolean {
+    const data = this.data?.state;
+    return !!data && !!this.backend && canStartRun({ backend: this.backend, data, config: this.config, modelReady: this.model !== null });
+  }
+
+  private maybeAutostart(): void {
+    if (this.config.autostart && !this.autostarted && this.canTrain()) {
+      this.autostarted = true;
+      void this.train(false);
+    }
+  }
+
+  private setModelSpec(spec: ModelSpec): void {
+    const rateChanged = spec.learningRate !== this.spec.learningRate;
+    this.spec = spec;
+    if (this.isBusy()) {
+      if (rateChanged) this.control.requestLearningRate(spec.learningRate);
+      return;
+    }
+    // A trained model is kept until the next run starts: the new settings apply to that run.
+    if (this.modelInfo.batchesTrained === 0) this.rebuildModel();
+  }
+
+  private async train(startPaused: boolean): Promise<void> {
+    const data = this.data?.data;
+    if (this.isBusy() || !this.canTrain() || !data) return;
+    this.rebuildModel();
+    const run = new AbortController();
+    this.run = run;
+    this.control = new TrainingControl();
+    if (startPaused) this.control.pause();
+    const { config, spec } = this;
+    const started = performance.now();
+    const model = this.model!;
+    const id = ++this.runsStarted;
+    this.progress = { ...idleProgress(config.epochs, tf.memory().numTensors), status: startPaused ? 'paused' : 'training' };
+    this.emit({ type: 'runStarted', progress: this.progress });
+    let batchesTrained = 0;
+    let finish!: () => void;
+    this.runDone = new Promise((resolve) => (finish = resolve));
+    const outcome = await runTraining({
+      model,
+      optimizer: this.optimizer!,
+      data,
+      config,
+      spec,
+      control: this.control,
+      signal: run.signal,
+      modelRevision: this.modelInfo.revision,
+      emit: this.emit,
+      update: (patch) => this.setProgress(patch),
+      onEvaluationStart: (controller) => {
+        this.run = null;
+        this.evaluation = controller;
+      },
+      onBatchTrained: () => batchesTrained++,
+    });
+    this.run = null;
+    this.evaluation = null;
+    this.modelInfo = { ...this.modelInfo, batchesTrained };
+    this.emit({ type: 'model', model: this.modelInfo });
+    this.emit({ type: 'testEvaluation', evaluation: outcome.evaluation });
+    if (outcome.batches.length > 0) {
+      const record: RunSummary = {
+        id,
+        config,
+        spec,
+        backend: this.backend?.active ?? null,
+        params: model.countParams(),
+        status: outcome.status,
+        endedAt: { epoch: this.progress.epoch, batch: this.progress.batch, batchesInEpoch: this.progress.batchesInEpoch },
+        earlyStopping: outcome.earlyStopping,
+        test: outcome.evaluation?.result ?? null,
+        seconds: (performance.now() - started) / 1000,
+      };
+      this.setProgress({ earlyStopping: outcome.earlyStopping });
+      this.emit({ type: 'runEnded', run: record });
+    }
+    finish();
+  }
+
+  private pause(): void {
+    if (this.progress.status !== 'training') return;
+    this.control.pause();
+    this.emitProgress({ status: 'paused' });
+  }
+
+  private resume(): void {
+    if (this.progress.status !== 'paused') return;
+    this.control.resume();
+    this.emitProgress({ status: 'training', waiting: false });
+  }
+
+  /** While paused, runs exactly one batch; when idle, starts a paused run and runs its first batch. */
+  private async step(): Promise<void> {
+    if (this.progress.status === 'paused') {
+      this.emitProgress({ waiting: false });
+      this.control.step();
+      return;
+    }
+    if (!this.isBusy()) {
+      const run = this.train(true);
+      this.control.step();
+      await run;
+    }
+  }
+
+  /** Stops any run without evaluating it, then a fresh untrained model and no curves. */
+  private async reset(): Promise<void> {
+    // Aborting the training starts its evaluation a moment later: abort that too, until the run is over.
+    while (this.isBusy()) {
+      this.run?.abort();
+      this.evaluation?.abort();
+      await Promise.race([this.runDone, new Promise((resolve) => setTimeout(resolve, 10))]);
+    }
+    if (this.backend?.status !== 'ready') return;
+    this.rebuildModel();
+    this.progress = idleProgress(this.config.epochs, tf.memory().numTensors);
+    this.emit({ type: 'reset', progress: this.progress });
+  }
+
+  private async answer(request: EngineRequest): Promise<ResponseOf[keyof ResponseOf]> {
+    switch (request.kind) {
+      case 'predict': {
+        if (!this.model) throw new Error('No model yet.');
+        return predictProbabilities(this.model, request.pixels);
+      }
+      case 'inspect': {
+        const model = this.model;
+        if (!model) throw new Error('No model yet.');
+        const { revision, batchesTrained } = this.modelInfo;
+        const snapshot = await computeInternals(model, request.request);
+        return { snapshot, modelRevision: revision, batchesTrained };
+      }
+      case 'benchTrain': {
+        const data = this.data?.data;
+        if (!data) throw new Error('The dataset is not loaded.');
+        return benchTrain(data, request.options);
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The one seam between the page and the engine: typed commands in, typed events out.
+ * Everything crosses as structured-cloneable data; large typed arrays are transferred,
+ * not copied (see `transferablesOf`). Bump PROTOCOL_VERSION on any incompatible change.
+ */
+import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
+import type { InternalsRequest, InternalsSnapshot } from '../ml/internals/snapshot';
+import type { ModelSpec } from '../ml/model/spec';
+import type { EpochEvent, LearningRateChange } from '../ml/training/trainer';
+import type {
+  BackendState,
+  BatchPoint,
+  DataState,
+  EpochEvaluation,
+  FinalEvaluation,
+  ModelInfo,
+  RunSummary,
+  TrainingProgress,
+} from './engineState';
+
+export const PROTOCOL_VERSION = 1;
+
+export interface EngineSetup {
+  readonly config: RunConfig;
+  readonly spec: ModelSpec;
+  /** Where the dataset's manifest and sheets are served, ending in '/'. */
+  readonly dataBaseUrl: string;
+  /** 'pure' decodes the sheets in JavaScript only (skips the browser's decoder). */
+  readonly decoder: 'auto' | 'pure';
+}
+
+export interface SplitLayout {
+  readonly count: number;
+  readonly sheets: readonly { readonly first: number; readonly count: number }[];
+}
+
+export type EngineCommand =
+  | { readonly type: 'init'; readonly version: number; readonly setup: EngineSetup }
+  /** Loads the dataset, or after a failure resumes from the file that failed. */
+  | { readonly type: 'loadData' }
+  | { readonly type: 'setBackend'; readonly choice: BackendChoice }
+  /** Settings for the next run (the current run keeps its own). */
+  | { readonly type: 'setConfig'; readonly config: RunConfig }
+  /** Architecture and recipe for the next run; a new learning rate also applies to the current run. */
+  | { readonly type: 'setModelSpec'; readonly spec: ModelSpec }
+  | { readonly type: 'train'; readonly startPaused?: boolean }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | { readonly type: 'step' }
+  /** Stops training (the model so far is still evaluated); a second stop cancels that too. */
+  | { readonly type: 'stop' }
+  /** Stops everything without evaluating and starts over with a fresh untrained model. */
+  | { readonly type: 'reset' }
+  | { readonly type: 'request'; readonly id: number; readonly request: EngineRequest };
+
+/** Questions with one answer each (matched by id). */
+export type EngineRequest =
+  /** 784 bytes (0..255) of one 28×28 image → 10 class probabilities. */
+  | { readonly kind: 'predict'; readonly pixels: Uint8Array }
+  /** Every layer's activations, the heat map and filters for one image. */
+  | { readonly kind: 'inspect'; readonly request: InternalsRequest }
+  /** Benchmark only: trains a fresh default model on `examples` images in the engine and times each batch. */
+  | { readonly kind: 'benchTrain'; readonly options: BenchTrainOptions };
+
+export interface BenchTrainOptions {
+  readonly examples: number;
+  readonly batchSize: number;
+  readonly warmupBatches: number;
+  readonly evalImages: number;
+  readonly predictCalls: number;
+}
+
+export interface BenchTrainResult {
+  readonly backend: string;
+  /** performance.timeOrigin-relative end time of each batch, in the engine's clock. */
+  readonly batchEndTimes: readonly number[];
+  /** The engine's performance.timeOrigin, so the page can align the clocks. */
+  readonly timeOrigin: number;
+  readonly peakBytes: number;
+  readonly peakTensors: number;
+  readonly numTensorsPerEpoch: readonly number[];
+  readonly evalMs: number;
+  readonly predictMs: readonly number[];
+}
+
+export interface ResponseOf {
+  readonly predict: Float32Array;
+  readonly inspect: { readonly snapshot: InternalsSnapshot; readonly modelRevision: number; readonly batchesTrained: number };
+  readonly benchTrain: BenchTrainResult;
+}
+
+export type EngineEvent =
+  | { readonly type: 'ready'; readonly version: number; readonly thread: 'worker' | 'page' }
+  | { readonly type: 'backend'; readonly backend: Omit<BackendState, 'thread' | 'threadNote'> }
+  | { readonly type: 'data'; readonly data: DataState }
+  /** One decoded sheet, so the page can show the images (a copy, transferred). */
+  | {
+      readonly type: 'sheet';
+      readonly split: 'train' | 'test';
+      readonly sheet: number;
+      /** The split's size and sheet ranges (image indices), to place the sheet. */
+      readonly layout: SplitLayout;
+      /** The sheet's images, count×784 bytes 0..255. */
+      readonly pixels: Uint8Array;
+      /** All of the split's labels (one byte each). */
+      readonly labels: Uint8Array;
+    }
+  | { readonly type: 'model'; readonly model: ModelInfo }
+  /** A run started: the curves start over. */
+  | { readonly type: 'runStarted'; readonly progress: TrainingProgress }
+  | { readonly type: 'progress'; readonly progress: Partial<TrainingProgress>; readonly batches: readonly BatchPoint[] }
+  | { readonly type: 'epoch'; readonly epoch: EpochEvent; readonly numTensors: number }
+  | { readonly type: 'learningRateChange'; readonly change: LearningRateChange }
+  | { readonly type: 'epochEvaluation'; readonly evaluation: EpochEvaluation }
+  | { readonly type: 'testEvaluation'; readonly evaluation: FinalEvaluation | null }
+  /** The run ended (finished, stopped or failed), with everything needed to compare it later. */
+  | { readonly type: 'runEnded'; readonly run: RunSummary }
+  /** Back to an untrained model with no curves. */
+  | { readonly type: 'reset'; readonly progress: TrainingProgress }
+  | { readonly type: 'response'; readonly id: number; readonly ok: true; readonly result: ResponseOf[keyof ResponseOf] }
+  | { readonly type: 'response'; readonly id: number; readonly ok: false; readonly error: string }
+  /** Something failed outside any request: shown to the user. */
+  | { readonly type: 'failure'; readonly message: string };
+
+/** The buffers worth moving instead of copying when `event` crosses to another thread. */
+export function transferablesOf(event: EngineEvent): Transferable[] {
+  switch (event.type) {
+    case 'sheet':
+      return [event.pixels.buffer, event.labels.buffer];
+    case 'epochEvaluation':
+      return [event.evaluation.indices.buffer, event.evaluation.probabilities.buffer];
+    case 'testEvaluation':
+      return event.evaluation ? [event.evaluation.indices.buffer, event.evaluation.probabilities.buffer] : [];
+    case 'response':
+      return event.ok && event.result instanceof Float32Array ? [event.result.buffer] : [];
+    default:
+      return [];
+  }
+}

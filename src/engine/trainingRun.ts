@@ -1,0 +1,175 @@
+/**
+ * One training run inside the engine: train, report throttled progress, evaluate the first
+ * test images after every epoch, then the whole test subset (also after Stop, so a stopped
+ * model is still scored). Reports through `emit`; owns no UI.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from '../ml/config/runConfig';
+import { trainConfigFor } from '../ml/config/trainConfig';
+import { range } from '../ml/data/batches';
+import type { FashionMnistData } from '../ml/data/dataset';
+import type { ModelSpec } from '../ml/model/spec';
+import type { TrainingControl } from '../ml/training/control';
+import { epochSubsetSize } from '../ml/training/epochSubset';
+import { predictInBatches, scorePredictions } from '../ml/training/evaluate';
+import { trainModel, type EarlyStoppingOutcome } from '../ml/training/trainer';
+import { throttle } from '../ml/util/throttle';
+import type { BatchPoint, FinalEvaluation, TrainingProgress, TrainingStatus } from './engineState';
+import type { EngineEvent } from './protocol';
+
+/** Progress and curve updates at most this often while training. */
+export const PUBLISH_INTERVAL_MS = 250;
+
+/** Images per forward pass of the per-epoch evaluation. */
+const EPOCH_EVAL_BATCH = 128;
+
+export interface RunContext {
+  readonly model: tf.LayersModel;
+  readonly optimizer: tf.Optimizer;
+  readonly data: FashionMnistData;
+  readonly config: RunConfig;
+  readonly spec: ModelSpec;
+  readonly control: TrainingControl;
+  readonly signal: AbortSignal;
+  readonly modelRevision: number;
+  readonly emit: (event: EngineEvent) => void;
+  /** The scalar training state as the engine knows it; patched through `update`. */
+  readonly update: (patch: Partial<TrainingProgress>) => TrainingProgress;
+  /** Aborts the evaluation; set while it runs so Stop can cancel it. */
+  readonly onEvaluationStart: (controller: AbortController) => void;
+  /** Called after each trained batch (the model changed). */
+  readonly onBatchTrained: () => void;
+}
+
+export interface RunOutcome {
+  readonly status: TrainingStatus;
+  readonly batches: readonly BatchPoint[];
+  readonly earlyStopping: EarlyStoppingOutcome | null;
+  readonly epochsCompleted: number;
+  readonly evaluation: FinalEvaluation | null;
+}
+
+/** Trains, then evaluates; never throws (a failure ends the run with status 'error'). */
+export async function runTraining(ctx: RunContext): Promise<RunOutcome> {
+  const { config, data, emit } = ctx;
+  const batches: BatchPoint[] = [];
+  let unsent: BatchPoint[] = [];
+  let pending: Partial<TrainingProgress> = {};
+  const publish = throttle(() => {
+    const progress = ctx.update(pending);
+    emit({ type: 'progress', progress, batches: unsent });
+    pending = {};
+    unsent = [];
+  }, PUBLISH_INTERVAL_MS);
+  const setNow = (patch: Partial<TrainingProgress>) => {
+    publish.flush();
+    emit({ type: 'progress', progress: ctx.update(patch), batches: [] });
+  };
+
+  let stopped: boolean;
+  let epochsCompleted = 0;
+  let earlyStopping: EarlyStoppingOutcome | null = null;
+  try {
+    const result = await trainModel(
+      ctx.model,
+      ctx.optimizer,
+      { images: data.train.images, labels: data.train.labels, available: () => data.train.availableCount },
+      trainConfigFor(config, ctx.spec),
+      {
+        onBatch: (e) => {
+          const point = { step: batches.length + 1, epoch: e.epoch, loss: e.loss, accuracy: e.accuracy };
+          batches.push(point);
+          unsent.push(point);
+          ctx.onBatchTrained();
+          pending = { ...pending, waiting: false, epoch: e.epoch, batch: e.batch + 1, batchesInEpoch: e.batchesInEpoch, examplesPerSecond: e.examplesPerSecond, etaSeconds: e.etaSeconds };
+          publish.request();
+        },
+        onPhase: (phase, epoch) => setNow({ status: phase === 'training' && ctx.control.paused ? 'paused' : phase, epoch }),
+        onWaiting: () => setNow({ waiting: true }),
+        onEpoch: (e) => {
+          publish.flush();
+          epochsCompleted = e.epoch + 1;
+          emit({ type: 'epoch', epoch: e, numTensors: tf.memory().numTensors });
+        },
+        afterEpoch: (epoch) => evaluateEpoch(ctx, epoch),
+        onLearningRateChange: (change) => {
+          publish.flush();
+          emit({ type: 'learningRateChange', change });
+        },
+      },
+      { signal: ctx.signal, control: ctx.control },
+    );
+    stopped = result.stopped;
+    earlyStopping = result.earlyStopping;
+    epochsCompleted = result.epochsCompleted;
+  } catch (error) {
+    publish.flush();
+    setNow({ status: 'error', error: (error as Error).message });
+    return { status: 'error', batches, earlyStopping, epochsCompleted, evaluation: null };
+  }
+  publish.flush();
+  const evaluation = await evaluateOnTestSet(ctx, stopped, epochsCompleted, setNow);
+  const status: TrainingStatus = evaluation ? (stopped ? 'stopped' : 'done') : 'stopped';
+  setNow({ status, evaluationProgress: null, numTensors: tf.memory().numTensors });
+  return { status, batches, earlyStopping, epochsCompleted, evaluation };
+}
+
+/** The per-epoch confusion matrix's raw material; a failure here never ends the run. */
+async function evaluateEpoch(ctx: RunContext, epoch: number): Promise<void> {
+  const count = epochSubsetSize(ctx.config.testSize, ctx.data.test.availableCount);
+  if (count === 0) return;
+  const indices = range(0, count);
+  const started = performance.now();
+  try {
+    const probabilities = await predictInBatches(ctx.model, ctx.data.test.images, indices, { signal: ctx.signal, batchSize: EPOCH_EVAL_BATCH });
+    if (!probabilities) return;
+    ctx.emit({
+      type: 'epochEvaluation',
+      evaluation: { epoch, epochs: ctx.config.epochs, modelRevision: ctx.modelRevision, indices, probabilities, seconds: (performance.now() - started) / 1000 },
+    });
+  } catch (error) {
+    ctx.emit({ type: 'failure', message: `The evaluation after epoch ${epoch + 1} failed: ${(error as Error).message}` });
+  }
+}
+
+async function evaluateOnTestSet(
+  ctx: RunContext,
+  partial: boolean,
+  epochsCompleted: number,
+  setNow: (patch: Partial<TrainingProgress>) => void,
+): Promise<FinalEvaluation | null> {
+  const { data } = ctx;
+  const controller = new AbortController();
+  ctx.onEvaluationStart(controller);
+  const count = Math.min(ctx.config.testSize, data.test.availableCount);
+  const indices = range(0, count);
+  const started = performance.now();
+  setNow({ status: 'evaluating', evaluationProgress: 0 });
+  let done = 0;
+  const progress = throttle(() => ctx.emit({ type: 'progress', progress: ctx.update({ evaluationProgress: done / count }), batches: [] }), PUBLISH_INTERVAL_MS);
+  let probabilities: Float32Array | null;
+  try {
+    probabilities = await predictInBatches(ctx.model, data.test.images, indices, {
+      signal: controller.signal,
+      onProgress: (d) => {
+        done = d;
+        progress.request();
+      },
+    });
+  } catch (error) {
+    ctx.emit({ type: 'failure', message: `The test evaluation failed: ${(error as Error).message}` });
+    probabilities = null;
+  } finally {
+    progress.cancel();
+  }
+  if (!probabilities) return null;
+  const score = scorePredictions(probabilities, data.test.labels, indices);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    indices,
+    probabilities,
+    seconds,
+    modelRevision: ctx.modelRevision,
+    result: { accuracy: score.accuracy, loss: score.loss, count, seconds, partial, epochsCompleted, epochs: ctx.config.epochs },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The app state the components render: a projection of the engine's events (backend, data,
+ * training, model, evaluations, runs) plus state that only the page has (the settings being
+ * edited, the view, instructor mode, the image picked for the internals). Plain data,
+ * replaced (never mutated) on change, read through selectors.
+ */
+import type {
+  BackendState,
+  DataState,
+  EpochEvaluation,
+  FinalEvaluation,
+  ModelInfo,
+  RunRecord,
+  TestResult,
+  TrainingState,
+} from '../engine/engineState';
+import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
+import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
+import { emptyDataset, type DatasetView } from './datasetMirror';
+
+export interface ExternalInput {
+  /** 28×28 bytes, 0..255, row-major, white garment on black like Fashion-MNIST. */
+  readonly pixels: Uint8Array;
+  readonly label: string;
+  /** Bumped on every call, so the same image sent twice still refreshes. */
+  readonly revision: number;
+  /** Whether the internals view should open and bring itself into view (false for live follow-ups). */
+  readonly reveal: boolean;
+}
+
+export interface UiState {
+  readonly instructor: boolean;
+  /** An image sent to the internals view from elsewhere (a drawing, an upload). */
+  readonly internalsInput: ExternalInput | null;
+  readonly internalsOpen: boolean;
+}
+
+export interface AppState {
+  readonly config: RunConfig;
+  readonly configProblems: readonly string[];
+  readonly modelSpec: ModelSpec;
+  readonly backend: BackendState;
+  readonly data: DataState;
+  /** The images loaded so far (a new object whenever more arrive). */
+  readonly dataset: DatasetView;
+  readonly training: TrainingState;
+  readonly test: TestResult | null;
+  readonly model: ModelInfo;
+  /** The latest per-epoch evaluation of the current model, and the final one of its run. */
+  readonly evaluation: { readonly epoch: EpochEvaluation | null; readonly final: FinalEvaluation | null };
+  /** Finished or stopped runs of this session, oldest first, for comparison. */
+  readonly runs: readonly RunRecord[];
+  /** The latest engine failure outside any request (shown until dismissed). */
+  readonly failure: string | null;
+  readonly ui: UiState;
+}
+
+export const idleTraining = (epochs: number, numTensors = 0): TrainingState => ({
+  status: 'idle',
+  epoch: 0,
+  epochs,
+  batch: 0,
+  batchesInEpoch: 0,
+  waiting: false,
+  examplesPerSecond: null,
+  etaSeconds: null,
+  batches: [],
+  epochHistory: [],
+  evaluationProgress: null,
+  error: null,
+  numTensors,
+  learningRateChanges: [],
+  earlyStopping: null,
+});
+
+/** `spec`: the model from the URL (see parseUrlState); the simple CNN without one. */
+export function initialAppState({ config, problems, spec }: ParsedRunConfig & { spec?: ModelSpec }, ui: Partial<UiState> = {}): AppState {
+  return {
+    config,
+    configProblems: problems,
+    modelSpec: spec ?? SIMPLE_CNN,
+    backend: {
+      status: 'starting',
+      requested: config.backend,
+      active: null,
+      renderer: null,
+      software: false,
+      details: null,
+      note: null,
+      error: null,
+      thread: null,
+      threadNote: null,
+    },
+    data: { status: 'idle', progress: null, error: null, trainAvailable: 0, testAvailable: 0, decoderNote: null, loadSeconds: null },
+    dataset: emptyDataset(),
+    training: idleTraining(config.epochs),
+    test: null,
+    model: { revision: 0, ready: false, batchesTrained: 0, params: 0, layers: [] },
+    evaluation: { epoch: null, final: null },
+    runs: [],
+    failure: null,
+    ui: { instructor: false, internalsInput: null, internalsOpen: false, ...ui },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The one UI store: the app state as a projection of the engine's events plus page-only
+ * state, and the commands views send. It holds no tensor and computes nothing heavy: every
+ * command that needs the model goes to the engine through its connection.
+ */
+import type { EngineConnection } from '../engine/connection';
+import { canStartRun, isBusyStatus } from '../engine/readiness';
+import { PROTOCOL_VERSION, type EngineSetup, type ResponseOf } from '../engine/protocol';
+import { IMAGE_PIXELS } from '../ml/constants';
+import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
+import type { InternalsRequest } from '../ml/internals/snapshot';
+import type { ModelSpec } from '../ml/model/spec';
+import type { AppState, UiState } from './appState';
+import { projectEvent } from './project';
+
+export interface StoreOptions {
+  readonly dataBaseUrl: string;
+  readonly decoder: EngineSetup['decoder'];
+  /** Mirrors the settings to the address bar (and anything else that keeps them). */
+  readonly onSettingsChange?: (config: RunConfig, spec: ModelSpec, ui: UiState) => void;
+}
+
+export class AppStore {
+  private state: AppState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    initial: AppState,
+    private readonly engine: EngineConnection,
+    private readonly options: StoreOptions,
+  ) {
+    this.state = initial;
+    engine.listen((event) => this.update((s) => projectEvent(s, event)));
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): AppState => this.state;
+
+  private update(change: (state: AppState) => AppState): void {
+    const next = change(this.state);
+    if (next === this.state) return;
+    this.state = next;
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private settingsChanged(): void {
+    this.options.onSettingsChange?.(this.state.config, this.state.modelSpec, this.state.ui);
+  }
+
+  /** Starts the engine: the backend and the dataset download, in parallel. */
+  start(): void {
+    const { config, modelSpec } = this.state;
+    this.engine.send({ type: 'init', version: PROTOCOL_VERSION, setup: { config, spec: modelSpec, dataBaseUrl: this.options.dataBaseUrl, decoder: this.options.decoder } });
+  }
+
+  /** Retries the dataset download from the file that failed. */
+  loadData(): void {
+    this.engine.send({ type: 'loadData' });
+  }
+
+  canTrain(state: AppState = this.state): boolean {
+    return canStartRun({ backend: state.backend, data: state.data, config: state.config, modelReady: state.model.ready });
+  }
+
+  isBusy(state: AppState = this.state): boolean {
+    return isBusyStatus(state.training.status);
+  }
+
+  setConfig(patch: Partial<RunConfig>): void {
+    this.update((s) => ({ ...s, config: { ...s.config, ...patch } }));
+    this.engine.send({ type: 'setConfig', config: this.state.config });
+    this.settingsChanged();
+  }
+
+  /** Switches the compute backend (when no run is active). */
+  setBackend(choice: BackendChoice): void {
+    if (this.isBusy()) return;
+    this.update((s) => ({ ...s, config: { ...s.config, backend: choice } }));
+    this.engine.send({ type: 'setBackend', choice });
+    this.settingsChanged();
+  }
+
+  /** Architecture and recipe for the next run; a new learning rate also applies to a run in progress. */
+  setModelSpec(spec: ModelSpec): void {
+    this.update((s) => ({ ...s, modelSpec: spec }));
+    this.engine.send({ type: 'setModelSpec', spec });
+    this.settingsChanged();
+  }
+
+  train(): void {
+    this.engine.send({ type: 'train' });
+  }
+
+  stop(): void {
+    this.engine.send({ type: 'stop' });
+  }
+
+  pause(): void {
+    this.engine.send({ type: 'pause' });
+  }
+
+  resume(): void {
+    this.engine.send({ type: 'resume' });
+  }
+
+  /** While paused, runs exactly one batch; when idle, starts a paused run and runs its first batch. */
+  step(): void {
+    this.engine.send({ type: 'step' });
+  }
+
+  /** Starts over: no run, no curves, a fresh untrained model (the instructor's "Reset"). */
+  reset(): void {
+    this.engine.send({ type: 'reset' });
+  }
+
+  removeRun(id: number): void {
+    this.update((s) => ({ ...s, runs: s.runs.filter((r) => r.id !== id) }));
+  }
+
+  /** Why the engine computes on the page rather than in its worker (the page sets this on fallback). */
+  noteEngineThread(note: string): void {
+    this.update((s) => ({ ...s, backend: { ...s.backend, thread: 'page', threadNote: note } }));
+  }
+
+  dismissFailure(): void {
+    this.update((s) => ({ ...s, failure: null }));
+  }
+
+  /** 784 bytes (0..255) → 10 class probabilities from the current model. */
+  predict(pixels: Uint8Array): Promise<ResponseOf['predict']> {
+    return this.engine.request({ kind: 'predict', pixels: pixels.slice() });
+  }
+
+  /** Every layer's activations, the heat map and filters of the current model for one image. */
+  inspect(request: InternalsRequest): Promise<ResponseOf['inspect']> {
+    return this.engine.request({ kind: 'inspect', request: { ...request, pixels: request.pixels.slice() } });
+  }
+
+  /** The benchmark's in-engine training measurement (see src/bench). */
+  benchTrain(options: Parameters<EngineConnection['request']>[0] & { kind: 'benchTrain' }): Promise<ResponseOf['benchTrain']> {
+    return this.engine.request(options);
+  }
+
+  setInstructorMode(on: boolean): void {
+    this.update((s) => ({ ...s, ui: { ...s.ui, instructor: on } }));
+    this.settingsChanged();
+  }
+
+  /**
+   * Shows `pixels` (784 bytes, a copy is kept) in the internals view, labelled `label`. With
+   * `reveal` (the default) the view opens and brings itself into view; without it the image
+   * is only swapped (a drawing being followed as it changes), and a closed view stays closed.
+   */
+  setInternalsInput(pixels: Uint8Array, label: string, { reveal = true }: { reveal?: boolean } = {}): void {
+    if (pixels.length !== IMAGE_PIXELS) throw new RangeError(`the internals view takes a 28×28 image (${IMAGE_PIXELS} bytes), got ${pixels.length} bytes`);
+    this.update((s) => ({
+      ...s,
+      ui: {
+        ...s.ui,
+        internalsInput: { pixels: pixels.slice(), label, revision: (s.ui.internalsInput?.revision ?? 0) + 1, reveal },
+        internalsOpen: reveal || s.ui.internalsOpen,
+      },
+    }));
+  }
+
+  setInternalsOpen(open: boolean): void {
+    if (open !== this.state.ui.internalsOpen) this.update((s) => ({ ...s, ui: { ...s.ui, internalsOpen: open } }));
+  }
+}
