@@ -3,19 +3,34 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-// Import boundaries are enforced here so the layering in ARCHITECTURE.md holds:
-// the ML core stays free of React, the DOM-only adapters and tfjs-vis; tfjs-vis
-// and vega-embed (the line charts) are reached only through src/vis.
-const visOnly = [
+// The layer matrix of docs/ARCHITECTURE.md, enforced: each folder of src/ may import only the
+// layers below it. ml ← engine ← state ← components/features ← app; vis and platform are
+// adapters (vis: the only importer of tfjs-vis and vega; platform: browser-only helpers).
+const layer = (name) => ({ regex: `^(\\.\\./)+(?:src/)?${name}(/|$)`, message: `this layer may not import src/${name} (see docs/ARCHITECTURE.md).` });
+const visLibraries = [
   { group: ['@tensorflow/tfjs-vis'], message: 'Only src/vis may import tfjs-vis.' },
-  { group: ['vega-embed', 'vega', 'vega-lite'], message: 'Only src/vis may import vega-embed and vega (use src/vis/lineChart).' },
+  { group: ['vega-embed', 'vega', 'vega-lite', 'vega-interpreter'], message: 'Only src/vis may import vega (use src/vis).' },
 ];
-const noUiInCore = {
-  patterns: [
-    { group: ['react', 'react-dom', 'react-dom/*'], message: 'src/ml must not import React.' },
-    ...visOnly,
-    { group: ['**/components/**', '**/app/**', '**/state/**', '**/vis/**', '**/platform/**'], message: 'src/ml is the core: UI layers import it, never the other way.' },
+const react = { group: ['react', 'react-dom', 'react-dom/*'], message: 'This layer is plain TypeScript: no React.' };
+const tfjs = { group: ['@tensorflow/tfjs', '@tensorflow/tfjs-*', '!@tensorflow/tfjs-vis'], message: 'Only the engine (and src/ml, src/platform under it) computes with TensorFlow.js; ask the engine through the store.' };
+
+/** Folder → what it must not import. */
+const matrix = {
+  'src/ml/**': [react, ...visLibraries, ...['engine', 'state', 'components', 'features', 'app', 'vis', 'platform', 'bench'].map(layer)],
+  'src/platform/**': [react, ...visLibraries, ...['engine', 'state', 'components', 'features', 'app', 'vis', 'bench'].map(layer)],
+  'src/engine/**': [react, ...visLibraries, ...['state', 'components', 'features', 'app', 'vis', 'bench'].map(layer)],
+  'src/state/**': [...visLibraries, tfjs, ...['components', 'features', 'app', 'vis', 'platform', 'bench'].map(layer)],
+  'src/vis/**': [react, ...['engine', 'state', 'components', 'features', 'app', 'platform', 'bench'].map(layer)],
+  'src/components/**': [...visLibraries, tfjs, ...['engine', 'features', 'app', 'bench'].map(layer)],
+  // A feature imports state, components, vis, platform and ml, never another feature.
+  'src/features/**': [
+    ...visLibraries,
+    tfjs,
+    ...['engine', 'app', 'bench'].map(layer),
+    { regex: '^\\.\\./(?!\\.\\.)[^/]+', message: 'Features never import each other: share through src/state or src/components.' },
   ],
+  'src/app/**': [...visLibraries, tfjs],
+  'src/bench/**': [...visLibraries, tfjs],
 };
 
 export default tseslint.config(
@@ -29,9 +44,13 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: visOnly }],
+      'no-restricted-imports': ['error', { patterns: visLibraries }],
     },
   },
-  { files: ['src/vis/**'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['src/ml/**'], rules: { 'no-restricted-imports': ['error', noUiInCore] } },
+  ...Object.entries(matrix).map(([files, patterns]) => ({ files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } })),
+  { files: ['src/vis/**'], ignores: ['src/vis/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: matrix['src/vis/**'] }] } },
+  // The benchmark's baseline page is the usual tutorial setup on purpose: model.fit with tfjs-vis charts.
+  { files: ['src/bench/baselinePage.ts'], rules: { 'no-restricted-imports': 'off' } },
+  // Tests may reach for test-support and TensorFlow.js directly.
+  { files: ['src/**/*.test.ts'], rules: { 'no-restricted-imports': 'off' } },
 );

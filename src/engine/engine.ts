@@ -68,6 +68,8 @@ export class Engine {
   private evaluation: AbortController | null = null;
   private control = new TrainingControl();
   private runsStarted = 0;
+  /** Set while Reset throws the current run away. */
+  private discarding = false;
   private autostarted = false;
   /** Resolves when the current run (training and evaluation) has fully ended. */
   private runDone: Promise<void> = Promise.resolve();
@@ -283,10 +285,15 @@ export class Engine {
         this.evaluation = controller;
       },
       onBatchTrained: () => batchesTrained++,
+      discarded: () => this.discarding,
     });
     this.run = null;
     this.evaluation = null;
     this.modelInfo = { ...this.modelInfo, batchesTrained };
+    if (this.discarding) {
+      finish();
+      return;
+    }
     this.emit({ type: 'model', model: this.modelInfo });
     this.emit({ type: 'testEvaluation', evaluation: outcome.evaluation });
     if (outcome.batches.length > 0) {
@@ -336,11 +343,14 @@ export class Engine {
 
   /** Stops any run without evaluating it, then a fresh untrained model and no curves. */
   private async reset(): Promise<void> {
-    // Aborting the training starts its evaluation a moment later: abort that too, until the run is over.
-    while (this.isBusy()) {
+    this.discarding = true;
+    try {
+      // A run being thrown away skips its test evaluation; one already testing is aborted.
       this.run?.abort();
       this.evaluation?.abort();
-      await Promise.race([this.runDone, new Promise((resolve) => setTimeout(resolve, 10))]);
+      await this.runDone;
+    } finally {
+      this.discarding = false;
     }
     if (this.backend?.status !== 'ready') return;
     this.rebuildModel();

@@ -39,6 +39,8 @@ export interface RunContext {
   readonly onEvaluationStart: (controller: AbortController) => void;
   /** Called after each trained batch (the model changed). */
   readonly onBatchTrained: () => void;
+  /** True when the run is being thrown away (Reset): no test evaluation then. */
+  readonly discarded: () => boolean;
 }
 
 export interface RunOutcome {
@@ -108,6 +110,7 @@ export async function runTraining(ctx: RunContext): Promise<RunOutcome> {
     return { status: 'error', batches, earlyStopping, epochsCompleted, evaluation: null };
   }
   publish.flush();
+  if (ctx.discarded()) return { status: 'stopped', batches, earlyStopping, epochsCompleted, evaluation: null };
   const evaluation = await evaluateOnTestSet(ctx, stopped, epochsCompleted, setNow);
   const status: TrainingStatus = evaluation ? (stopped ? 'stopped' : 'done') : 'stopped';
   setNow({ status, evaluationProgress: null, numTensors: tf.memory().numTensors });

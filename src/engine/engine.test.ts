@@ -1,0 +1,143 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestEngine, TINY_CNN, untilReady, type EngineProbe } from '../test-support/engineHarness';
+import { PROTOCOL_VERSION } from './protocol';
+
+let open: { connection: { close(): void } }[] = [];
+afterEach(() => {
+  open.forEach((e) => e.connection.close());
+  open = [];
+});
+
+function start(...args: Parameters<typeof startTestEngine>) {
+  const engine = startTestEngine(...args);
+  open.push(engine);
+  return engine;
+}
+
+const runEnd = (probe: EngineProbe, from: number) => probe.next('runEnded', () => true, from);
+
+describe('the engine, driven through its protocol', () => {
+  it('starts the backend, streams the data (sheets go to the page) and builds a model', async () => {
+    const { probe } = start();
+    await untilReady(probe);
+    expect(probe.of('ready')[0]).toMatchObject({ version: PROTOCOL_VERSION, thread: 'page' });
+    expect(probe.of('backend').at(-1)?.backend).toMatchObject({ status: 'ready', active: 'cpu' });
+    const sheets = probe.of('sheet');
+    expect(sheets.map((s) => `${s.split}${s.sheet}`).sort()).toEqual(['test0', 'train0', 'train1']);
+    expect(sheets.find((s) => s.split === 'train' && s.sheet === 1)?.pixels.length).toBe(60 * 784);
+    const model = probe.of('model').at(-1)!.model;
+    expect(model.layers.map((l) => l.className)).toEqual(['Conv2D', 'MaxPooling2D', 'Flatten', 'Dense']);
+    expect(model.layers.map((l) => l.trainable)).toEqual([true, false, false, true]);
+    expect(model.params).toBe(model.layers.reduce((sum, l) => sum + l.params, 0));
+  });
+
+  it('trains, evaluates after every epoch and on the test images, reports the run, and owns its tensors', async () => {
+    const { connection, probe } = start();
+    await untilReady(probe);
+    const tensorsAfterRun: number[] = [];
+    for (let run = 0; run < 2; run++) {
+      const from = probe.mark();
+      connection.send({ type: 'train' });
+      const ended = await runEnd(probe, from);
+      const events = probe.events.slice(from);
+      // 72 training examples / batch 16 = 5 batches per epoch, 2 epochs.
+      const batches = events.flatMap((e) => (e.type === 'progress' ? e.batches : []));
+      expect(batches.map((b) => b.step)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      expect(events.filter((e) => e.type === 'epoch')).toHaveLength(2);
+      const perEpoch = events.filter((e) => e.type === 'epochEvaluation');
+      expect(perEpoch.map((e) => e.type === 'epochEvaluation' && e.evaluation.epoch)).toEqual([0, 1]);
+      const final = events.find((e) => e.type === 'testEvaluation');
+      expect(final?.type === 'testEvaluation' && final.evaluation?.probabilities.length).toBe(40 * 10);
+      expect(ended.run).toMatchObject({ id: run + 1, status: 'done', backend: 'cpu', endedAt: { epoch: 1, batch: 5, batchesInEpoch: 5 } });
+      expect(ended.run.test?.count).toBe(40);
+      expect(probe.of('model').at(-1)?.model.batchesTrained).toBe(10);
+      tensorsAfterRun.push(tf.memory().numTensors);
+    }
+    // Each run replaces the model and its optimizer: nothing accumulates from one run to the next.
+    expect(tensorsAfterRun[1]).toBe(tensorsAfterRun[0]);
+  });
+
+  it('steps one batch at a time while paused, and Stop still tests the model so far', async () => {
+    const { connection, probe } = start();
+    await untilReady(probe);
+    const from = probe.mark();
+    const trained = () => probe.events.slice(from).flatMap((e) => (e.type === 'progress' ? e.batches : [])).length;
+    connection.send({ type: 'step' });
+    // The loop reports its batches before it waits for the next step.
+    await probe.next('progress', (e) => e.progress.waiting === true && trained() === 1, from);
+    connection.send({ type: 'step' });
+    await probe.next('progress', (e) => e.progress.waiting === true && trained() === 2, from);
+    expect(trained()).toBe(2);
+    connection.send({ type: 'stop' });
+    const ended = await runEnd(probe, from);
+    expect(ended.run.status).toBe('stopped');
+    expect(ended.run.test).toMatchObject({ partial: true, count: 40 });
+    expect(ended.run.endedAt).toMatchObject({ epoch: 0, batch: 2 });
+  });
+
+  it('resets to an untrained model without recording the run or testing it', async () => {
+    const { connection, probe } = start({ config: { epochs: 20 } });
+    await untilReady(probe);
+    const from = probe.mark();
+    connection.send({ type: 'train' });
+    await probe.next('progress', (e) => e.batches.length > 0, from);
+    connection.send({ type: 'reset' });
+    const reset = await probe.next('reset', () => true, from);
+    expect(reset.progress.status).toBe('idle');
+    expect(probe.events.slice(from).some((e) => e.type === 'runEnded' || (e.type === 'testEvaluation' && e.evaluation))).toBe(false);
+    expect(probe.of('model').at(-1)?.model).toMatchObject({ ready: true, batchesTrained: 0 });
+  });
+
+  it('keeps a trained model when settings change after the run; the next run starts fresh', async () => {
+    const { connection, probe } = start();
+    await untilReady(probe);
+    let from = probe.mark();
+    connection.send({ type: 'train' });
+    await runEnd(probe, from);
+    const trained = probe.of('model').at(-1)!.model;
+    connection.send({ type: 'setModelSpec', spec: { ...TINY_CNN, learningRate: 0.01 } });
+    connection.send({ type: 'setConfig', config: { ...probe.of('ready').length && (await import('../test-support/engineHarness')).TINY_CONFIG, epochs: 1 } });
+    const pixels = probe.of('sheet').find((s) => s.split === 'test')!.pixels.slice(0, 784);
+    const probabilities = await connection.request({ kind: 'predict', pixels });
+    expect(probe.of('model').at(-1)!.model).toEqual(trained);
+    expect(probabilities).toHaveLength(10);
+    expect([...probabilities].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    from = probe.mark();
+    connection.send({ type: 'train' });
+    await probe.next('model', (e) => e.model.revision > trained.revision && e.model.batchesTrained === 0, from);
+    await runEnd(probe, from);
+  });
+
+  it('answers predict and inspect requests, and refuses a malformed image with a message', async () => {
+    const { connection, probe } = start();
+    await untilReady(probe);
+    const pixels = probe.of('sheet').find((s) => s.split === 'test')!.pixels.slice(784, 2 * 784);
+    const inspected = await connection.request({ kind: 'inspect', request: { pixels, attentionClass: null, attentionMethod: 'grad-cam', filterLayers: ['conv2d_1'] } });
+    expect(inspected.snapshot.activations.layers.length).toBeGreaterThan(3);
+    expect(inspected.snapshot.filters).toHaveLength(1);
+    expect(inspected.modelRevision).toBe(probe.of('model').at(-1)!.model.revision);
+    await expect(connection.request({ kind: 'inspect', request: { pixels: new Uint8Array(5), attentionClass: null, attentionMethod: 'grad-cam', filterLayers: [] } })).rejects.toThrow(/784/);
+  });
+
+  it('reports a data failure with the file that failed, and Retry continues from there', async () => {
+    const server = (await import('../test-support/engineHarness')).tinyServer();
+    server.overrides.set('train-1.png', new Response('gone', { status: 500 }));
+    const { connection, probe } = start({ server });
+    const failed = await probe.next('data', (e) => e.data.status === 'error');
+    expect(failed.data.error?.file).toBe('train-1.png');
+    server.overrides.clear();
+    const from = probe.mark();
+    connection.send({ type: 'loadData' });
+    await probe.next('data', (e) => e.data.status === 'ready', from);
+    expect(server.requested.filter((f) => f === 'train-0.png')).toHaveLength(1);
+  });
+
+  it('refuses a page that speaks another protocol version', async () => {
+    const { connection, probe } = start();
+    await untilReady(probe);
+    connection.send({ type: 'init', version: PROTOCOL_VERSION + 1, setup: undefined as never });
+    const failure = await probe.next('failure');
+    expect(failure.message).toMatch(/protocol/);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Drives the engine through its protocol in Node: the real Engine on the CPU backend, fed
+ * by an in-memory dataset server, with helpers that wait on the engine's own events.
+ */
+import { inProcessConnection, type EngineConnection } from '../engine/connection';
+import type { EngineEvent } from '../engine/protocol';
+import { PROTOCOL_VERSION } from '../engine/protocol';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../ml/config/runConfig';
+import { pureSheetDecoder } from '../ml/data/loader';
+import type { ModelSpec } from '../ml/model/spec';
+import { SIMPLE_CNN } from '../ml/model/spec';
+import { fakeDataServer } from './fakeDataServer';
+import { loadRealSubset } from './realData';
+
+/** Small and fast on the CPU backend: only the plumbing is under test, not the accuracy. */
+export const TINY_CNN: ModelSpec = {
+  ...SIMPLE_CNN,
+  layers: [
+    { type: 'conv2d', filters: 4, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
+    { type: 'maxPool2d', poolSize: 2, strides: 2, padding: 'valid' },
+    { type: 'flatten' },
+    { type: 'dense', units: 10, activation: 'softmax' },
+  ],
+};
+
+export const TINY_CONFIG: RunConfig = { ...DEFAULT_RUN_CONFIG, backend: 'cpu', trainSize: 96, testSize: 40, epochs: 2, batchSize: 16, validationSplit: 0.25 };
+
+export function tinyServer() {
+  const train = loadRealSubset('train', 120);
+  const test = loadRealSubset('test', 40);
+  return fakeDataServer({ train: { ...train, sheetCounts: [60, 60] }, test: { ...test, sheetCounts: [40] } });
+}
+
+export class EngineProbe {
+  readonly events: EngineEvent[] = [];
+  private readonly waiters = new Set<() => void>();
+
+  constructor(readonly connection: EngineConnection) {
+    connection.listen((event) => {
+      this.events.push(event);
+      this.waiters.forEach((wake) => wake());
+    });
+  }
+
+  /** Resolves with the first event from index `from` on that matches. */
+  next<T extends EngineEvent['type']>(type: T, match: (e: Extract<EngineEvent, { type: T }>) => boolean = () => true, from = 0): Promise<Extract<EngineEvent, { type: T }>> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const found = this.events.slice(from).find((e): e is Extract<EngineEvent, { type: T }> => e.type === type && match(e as Extract<EngineEvent, { type: T }>));
+        if (found) {
+          this.waiters.delete(check);
+          resolve(found);
+        }
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  of<T extends EngineEvent['type']>(type: T): Extract<EngineEvent, { type: T }>[] {
+    return this.events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === type);
+  }
+
+  mark(): number {
+    return this.events.length;
+  }
+}
+
+export function startTestEngine(options: { config?: Partial<RunConfig>; spec?: ModelSpec; server?: ReturnType<typeof tinyServer> } = {}) {
+  const server = options.server ?? tinyServer();
+  const connection = inProcessConnection({
+    fetch: server.fetch,
+    decoders: () => [pureSheetDecoder],
+    backendPlatform: {},
+    readGpuInfo: () => null,
+  });
+  const probe = new EngineProbe(connection);
+  const config = { ...TINY_CONFIG, ...options.config };
+  connection.send({ type: 'init', version: PROTOCOL_VERSION, setup: { config, spec: options.spec ?? TINY_CNN, dataBaseUrl: server.baseUrl, decoder: 'pure' } });
+  return { connection, probe, server, config };
+}
+
+/** Waits until the backend is up, every image is loaded and a model is built. */
+export async function untilReady(probe: EngineProbe): Promise<void> {
+  await probe.next('data', (e) => e.data.status === 'ready');
+  await probe.next('model', (e) => e.model.ready);
+}
