@@ -20,6 +20,8 @@ export function BackendBadge() {
         )}
       </p>
       {backend.note && <p className="backend__note">{backend.note}</p>}
+      {backend.thread === 'worker' && <p className="backend__note">Training runs in a background thread (a Web Worker), so the page stays responsive.</p>}
+      {backend.thread === 'page' && backend.threadNote && <p className="backend__note">{backend.threadNote}</p>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestEngine, TINY_CNN, untilReady, type EngineProbe } from '../test-support/engineHarness';
+import { startTestEngine, TINY_CNN, TINY_CONFIG, tinyServer, untilReady, type EngineProbe } from '../test-support/engineHarness';
 import { PROTOCOL_VERSION } from './protocol';
 
 let open: { connection: { close(): void } }[] = [];
@@ -97,10 +97,11 @@ describe('the engine, driven through its protocol', () => {
     await runEnd(probe, from);
     const trained = probe.of('model').at(-1)!.model;
     connection.send({ type: 'setModelSpec', spec: { ...TINY_CNN, learningRate: 0.01 } });
-    connection.send({ type: 'setConfig', config: { ...probe.of('ready').length && (await import('../test-support/engineHarness')).TINY_CONFIG, epochs: 1 } });
+    connection.send({ type: 'setConfig', config: { ...TINY_CONFIG, epochs: 1 } });
     const pixels = probe.of('sheet').find((s) => s.split === 'test')!.pixels.slice(0, 784);
     const probabilities = await connection.request({ kind: 'predict', pixels });
     expect(probe.of('model').at(-1)!.model).toEqual(trained);
+    expect(trained).toMatchObject({ source: 'trained', name: 'Custom', test: { count: 40 } });
     expect(probabilities).toHaveLength(10);
     expect([...probabilities].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     from = probe.mark();
@@ -121,7 +122,7 @@ describe('the engine, driven through its protocol', () => {
   });
 
   it('reports a data failure with the file that failed, and Retry continues from there', async () => {
-    const server = (await import('../test-support/engineHarness')).tinyServer();
+    const server = tinyServer();
     server.overrides.set('train-1.png', new Response('gone', { status: 500 }));
     const { connection, probe } = start({ server });
     const failed = await probe.next('data', (e) => e.data.status === 'error');

@@ -9,6 +9,7 @@ import { activateBackend, type BackendPlatform } from '../ml/backends/activateBa
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
 import { describeLayers } from '../ml/internals/layerInfo';
 import { computeInternals } from '../ml/internals/snapshot';
+import { architectureName } from '../ml/config/describeSetup';
 import { analyzeModel } from '../ml/model/analyze';
 import { buildModel, createOptimizer } from '../ml/model/build';
 import type { ModelSpec } from '../ml/model/spec';
@@ -16,7 +17,7 @@ import { TrainingControl } from '../ml/training/control';
 import { predictProbabilities } from '../ml/training/predictOne';
 import { benchTrain } from './benchTrain';
 import { DataLoading, type DataDeps } from './dataLoading';
-import type { BackendState, ModelInfo, RunSummary, TrainingProgress } from './engineState';
+import type { BackendState, ModelInfo, ModelSource, RunSummary, TestResult, TrainingProgress } from './engineState';
 import { PROTOCOL_VERSION, transferablesOf, type EngineCommand, type EngineEvent, type EngineRequest, type EngineSetup, type ResponseOf } from './protocol';
 import { canStartRun, isBusyStatus } from './readiness';
 import { runTraining } from './trainingRun';
@@ -62,7 +63,7 @@ export class Engine {
   private backend: Omit<BackendState, 'thread' | 'threadNote'> | null = null;
   private model: tf.LayersModel | null = null;
   private optimizer: tf.Optimizer | null = null;
-  private modelInfo: ModelInfo = { revision: 0, ready: false, batchesTrained: 0, params: 0, layers: [] };
+  private modelInfo: ModelInfo = { revision: 0, ready: false, name: '', source: 'untrained', spec: null, test: null, error: null, batchesTrained: 0, params: 0, layers: [] };
   private progress: TrainingProgress = idleProgress(0);
   private run: AbortController | null = null;
   private evaluation: AbortController | null = null;
@@ -188,14 +189,15 @@ export class Engine {
   private async setBackend(choice: BackendChoice): Promise<void> {
     if (this.isBusy()) return;
     this.config = { ...this.config, backend: choice };
-    const trained = this.model && this.modelInfo.batchesTrained > 0 ? { spec: this.builtSpec, weights: await readWeights(this.model), batches: this.modelInfo.batchesTrained } : null;
+    const info = this.modelInfo;
+    const trained = this.model && info.batchesTrained > 0 ? { spec: this.builtSpec, weights: await readWeights(this.model), batches: info.batchesTrained, about: { source: info.source, test: info.test, name: info.name } } : null;
     this.disposeModel();
     await this.startBackend(choice, trained?.spec);
     if (trained && this.model) {
       const values = trained.weights.map((w) => tf.tensor(w.values, w.shape));
       this.model.setWeights(values);
       tf.dispose(values);
-      this.publishModel(trained.batches);
+      this.publishModel(trained.batches, trained.about);
     }
   }
 
@@ -210,18 +212,30 @@ export class Engine {
   private rebuildModel(spec: ModelSpec = this.spec): void {
     this.disposeModel();
     this.builtSpec = spec;
+    let error: string | null = null;
     if (this.backend?.status === 'ready' && analyzeModel(spec).valid) {
-      this.model = buildModel(spec, { seed: this.config.seed });
-      this.optimizer = createOptimizer(spec.optimizer, spec.learningRate);
+      try {
+        this.model = buildModel(spec, { seed: this.config.seed });
+        this.optimizer = createOptimizer(spec.optimizer, spec.learningRate);
+      } catch (e) {
+        // e.g. "Array buffer allocation failed": the network does not fit; the backend is fine.
+        this.disposeModel();
+        error = `This network could not be built on ${this.backend.active}: ${(e as Error).message}. Make it smaller (fewer filters or units).`;
+      }
     }
-    this.publishModel(0);
+    this.publishModel(0, { source: 'untrained', error });
   }
 
-  private publishModel(batchesTrained: number): void {
+  private publishModel(batchesTrained: number, about: { source: ModelSource; error?: string | null; test?: TestResult | null; name?: string }): void {
     const model = this.model;
     this.modelInfo = {
       revision: this.modelInfo.revision + 1,
       ready: model !== null,
+      name: about.name ?? architectureName(this.builtSpec),
+      source: about.source,
+      spec: model ? this.builtSpec : null,
+      test: about.test ?? null,
+      error: about.error ?? null,
       batchesTrained,
       params: model?.countParams() ?? 0,
       layers: model ? describeLayers(model).map((info, i) => ({ ...info, params: model.layers[i].countParams(), trainable: model.layers[i].trainableWeights.length > 0 })) : [],
@@ -289,7 +303,7 @@ export class Engine {
     });
     this.run = null;
     this.evaluation = null;
-    this.modelInfo = { ...this.modelInfo, batchesTrained };
+    this.modelInfo = { ...this.modelInfo, batchesTrained, source: batchesTrained > 0 ? 'trained' : 'untrained', test: outcome.evaluation?.result ?? null };
     if (this.discarding) {
       finish();
       return;

@@ -119,11 +119,23 @@ export interface ModelLayerSummary extends LayerInfo {
   readonly trainable: boolean;
 }
 
+/** Where the current model's weights come from. */
+export type ModelSource = 'untrained' | 'trained' | 'pretrained' | 'saved' | 'imported';
+
 export interface ModelInfo {
   /** Bumped whenever the engine builds or replaces the model. */
   readonly revision: number;
   /** A model exists (the spec is a valid network and the backend is up). */
   readonly ready: boolean;
+  /** What to call it on the page: the architecture's name, or a saved model's name. */
+  readonly name: string;
+  readonly source: ModelSource;
+  /** The network and recipe it was built from (the editor may have moved on since). */
+  readonly spec: ModelSpec | null;
+  /** Its accuracy on the test images, when it has been tested. */
+  readonly test: TestResult | null;
+  /** Why no model could be built (e.g. too big for this backend), or null. */
+  readonly error: string | null;
   /** Batches this model has been trained for (0 = fresh random weights). */
   readonly batchesTrained: number;
   readonly params: number;

@@ -95,7 +95,7 @@ export function initialAppState({ config, problems, spec }: ParsedRunConfig & { 
     dataset: emptyDataset(),
     training: idleTraining(config.epochs),
     test: null,
-    model: { revision: 0, ready: false, batchesTrained: 0, params: 0, layers: [] },
+    model: { revision: 0, ready: false, name: '', source: 'untrained', spec: null, test: null, error: null, batchesTrained: 0, params: 0, layers: [] },
     evaluation: { epoch: null, final: null },
     runs: [],
     failure: null,

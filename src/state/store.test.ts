@@ -23,6 +23,8 @@ function fakeEngine() {
   return { connection, sent, emit: (e: EngineEvent) => listeners.forEach((l) => l(e)) };
 }
 
+const untrainedModel = initialAppState({ config: DEFAULT_RUN_CONFIG, problems: [] }).model;
+
 const progress = { status: 'training', epoch: 0, epochs: 2, batch: 0, batchesInEpoch: 5, waiting: false, examplesPerSecond: null, etaSeconds: null, evaluationProgress: null, error: null, numTensors: 10, earlyStopping: null } as const;
 
 function setup() {
@@ -39,7 +41,7 @@ function setup() {
 describe('the UI store', () => {
   it('projects the events of a run: curves appended, evaluations kept per model, the run recorded with its curves', () => {
     const { store, emit } = setup();
-    emit({ type: 'model', model: { revision: 1, ready: true, batchesTrained: 0, params: 100, layers: [] } });
+    emit({ type: 'model', model: { ...untrainedModel, revision: 1, ready: true, params: 100 } });
     emit({ type: 'runStarted', progress });
     emit({ type: 'progress', progress: { ...progress, batch: 2 }, batches: [{ step: 1, epoch: 0, loss: 2, accuracy: 0.1 }, { step: 2, epoch: 0, loss: 1.8, accuracy: 0.2 }] });
     emit({ type: 'progress', progress: { ...progress, batch: 3 }, batches: [{ step: 3, epoch: 0, loss: 1.5, accuracy: 0.3 }] });
@@ -103,7 +105,7 @@ describe('the UI store', () => {
     expect(store.getState().training.status).toBe('idle');
     expect(selectCanTrain(store.getState())).toBe(false);
     emit({ type: 'backend', backend: { status: 'ready', requested: 'auto', active: 'wasm', renderer: null, software: false, details: null, note: null, error: null } });
-    emit({ type: 'model', model: { revision: 1, ready: true, batchesTrained: 0, params: 1, layers: [] } });
+    emit({ type: 'model', model: { ...untrainedModel, revision: 1, ready: true, params: 1 } });
     emit({ type: 'data', data: { status: 'ready', progress: null, error: null, trainAvailable: 60000, testAvailable: 10000, decoderNote: null, loadSeconds: 1 } });
     expect(selectCanTrain(store.getState())).toBe(true);
   });
