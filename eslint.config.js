@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 // and vega-embed (the line charts) are reached only through src/vis.
 const visOnly = [
   { group: ['@tensorflow/tfjs-vis'], message: 'Only src/vis may import tfjs-vis.' },
-  { group: ['vega-embed', 'vega', 'vega-lite'], message: 'Only src/vis may import vega-embed and vega (use src/vis/lineChart).' },
+  { group: ['vega-embed', 'vega', 'vega-lite', 'vega-interpreter'], message: 'Only src/vis may import vega-embed and vega (use src/vis/embedChart).' },
 ];
 const noUiInCore = {
   patterns: [

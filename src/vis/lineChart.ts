@@ -114,7 +114,7 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
   ];
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v4.json',
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `${options.yLabel} by ${options.xLabel}`,
     width: options.width ?? 320,
     height: options.height ?? 220,
