@@ -21,6 +21,8 @@ export interface BarChartOptions {
   readonly yFormat?: string;
   /** Axis text size in px. */
   readonly fontSize?: number;
+  /** How the text alternative starts, e.g. "Probability by class" (default: "<yLabel> by <xLabel>"). */
+  readonly summaryTitle?: string;
 }
 
 /** Name of the dataset in the spec; redraws with the same labels and options only swap its rows. */
@@ -65,6 +67,6 @@ export function renderBarChart(
   formatForSummary: (value: number) => string = formatValue,
 ): Promise<void> {
   const width = options.width ?? Math.max(240, container.clientWidth - 8);
-  const title = `${options.yLabel} by ${(options.xLabel || 'category').toLowerCase()}`;
+  const title = options.summaryTitle ?? `${options.yLabel} by ${(options.xLabel || 'category').toLowerCase()}`;
   return drawChart(container, barChartSpec(bars, { ...options, width }), { summary: barChartSummary(bars, title, formatForSummary) });
 }
