@@ -35,6 +35,9 @@ test('load, WASM threads, training, charts, classify and internals run with zero
   await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'})`);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
+  // tfjs-vis (kept for its HTML model summary only) still renders with the overridden vega.
+  await expect(page.getByTestId('tfjs-model-summary').getByText('conv2d_1')).toBeVisible();
+
   await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
   // Vega draws through its expression interpreter (no eval): every curve has an svg with marks.
   for (const chart of CHARTS) {
