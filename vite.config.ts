@@ -1,22 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { wasmThreadsWorkerSource } from './scripts/vite/wasmThreadsWorkerSource.ts';
-
-// Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer);
-// every asset is same-origin, so the strict policy costs nothing here.
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+import { securityHeaders } from './scripts/vite/securityHeaders.ts';
+import { wasmThreadsWorkerFiles } from './scripts/vite/wasmThreadsWorkerFiles.ts';
 
 export default defineConfig({
-  plugins: [react(), wasmThreadsWorkerSource()],
-  // The engine runs in a module worker (src/engine/worker.ts) that loads TensorFlow.js, whose
-  // WASM backend needs the same build fix there as on the page.
-  worker: { format: 'es', plugins: () => [wasmThreadsWorkerSource()] },
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  // securityHeaders: CSP, COOP/COEP (WASM threads), nosniff, no-referrer on dev and preview.
+  plugins: [react(), securityHeaders(), wasmThreadsWorkerFiles()],
+  // Web Workers that import tfjs (e.g. a training engine) need the same threads-worker patch.
+  worker: { format: 'es', plugins: () => [wasmThreadsWorkerFiles({ emit: false })] },
   build: {
     chunkSizeWarningLimit: 4000,
     // bench/baseline.html is the benchmark's "usual tutorial" page (npm run bench).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { downsample, lineChartSpec, MARKERS_DATASET, POINTS_DATASET, SHOW_POINTS_UP_TO, type Series } from './lineChart';
+import { downsample, lineChartSpec, MARKERS_DATASET, POINTS_DATASET, PROJECTOR_FONT_SIZE, SHOW_POINTS_UP_TO, type Series } from './lineChart';
 
 const epochs = (name: string, ys: number[]): Series => ({ name, points: ys.map((y, i) => ({ x: i + 1, y })) });
 const batches = (n: number): Series => ({ name: 'loss', points: Array.from({ length: n }, (_, i) => ({ x: i + 1, y: 2 / (i + 1) })) });
@@ -89,5 +89,17 @@ describe('lineChartSpec', () => {
     const first = lineChartSpec([batches(40)], options);
     const later = lineChartSpec([batches(80)], options);
     expect({ ...later, datasets: null }).toEqual({ ...first, datasets: null });
+  });
+});
+
+describe('lineChartSpec font size', () => {
+  it('sets axis and legend text to the given size, and leaves vega defaults otherwise', () => {
+    const big = lineChartSpec([epochs('train', [1, 0.5]), epochs('validation', [1, 0.6])], { ...options, fontSize: PROJECTOR_FONT_SIZE });
+    expect(PROJECTOR_FONT_SIZE).toBeGreaterThanOrEqual(18);
+    expect(big.config).toEqual({
+      axis: { labelFontSize: PROJECTOR_FONT_SIZE, titleFontSize: PROJECTOR_FONT_SIZE },
+      legend: { labelFontSize: PROJECTOR_FONT_SIZE, titleFontSize: PROJECTOR_FONT_SIZE },
+    });
+    expect('config' in lineChartSpec([epochs('train', [1, 0.5])], options)).toBe(false);
   });
 });

@@ -1,12 +1,11 @@
 /**
- * Line charts drawn with vega-embed directly: tfjs-vis 1.5.1's linechart plots points by
- * array index (ignoring x) and needs equal-length series, so after downsampling the x axis
- * lied and series of different lengths could not be overlaid. vega-embed is the renderer
- * tfjs-vis itself bundles (same pinned version), so this adds no code to the app.
- * The only module that imports vega-embed (see eslint.config.js).
+ * Line charts with our own vega-lite spec: tfjs-vis 1.5.1's linechart plots points by array
+ * index (ignoring x) and needs equal-length series, so after downsampling the x axis lied and
+ * series of different lengths could not be overlaid. Drawn through ./chartViews (no eval).
  */
-import embed, { type Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
+import { lineChartSummary } from './chartSummaries';
+import { clearChart, disposeChart, drawChart } from './chartViews';
 
 export interface Point {
   readonly x: number;
@@ -36,7 +35,12 @@ export interface LineChartOptions {
   readonly markers?: readonly Marker[];
   /** Points kept per series, so redraws stay cheap however long the run. */
   readonly maxPoints?: number;
+  /** Axis and legend text size in px (vega's defaults, 10–11 px, when unset); see PROJECTOR_FONT_SIZE. */
+  readonly fontSize?: number;
 }
+
+/** Axis and legend text for a projector or instructor layout, readable from the back of a room. */
+export const PROJECTOR_FONT_SIZE = 18;
 
 /** Names of the datasets in the spec; renderLineChart swaps their rows in place. */
 export const POINTS_DATASET = 'points';
@@ -94,6 +98,8 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
     mark: { type: 'point' as const, filled: true, size: 24, clip: true },
     encoding: { y, color },
   };
+  const fontSize = options.fontSize;
+  const markerFontSize = fontSize === undefined ? 9 : Math.round(fontSize * 0.8);
   const markerLayers = [
     {
       data: { name: MARKERS_DATASET },
@@ -108,13 +114,16 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
       data: { name: MARKERS_DATASET },
       // Written down along the rule, so long labels never run off the side of the chart.
       // Hidden from screen readers: the rule's description already says it.
-      mark: { type: 'text' as const, aria: false, angle: 90, align: 'left' as const, baseline: 'bottom' as const, dx: 3, dy: -2, fontSize: 9, color: '#555' },
+      mark: { type: 'text' as const, aria: false, angle: 90, align: 'left' as const, baseline: 'bottom' as const, dx: 3, dy: -2, fontSize: markerFontSize, color: '#555' },
       encoding: { y: { value: 0 }, text: { field: 'label', type: 'nominal' as const } },
     },
   ];
 
+  const text = fontSize === undefined ? {} : { config: { axis: { labelFontSize: fontSize, titleFontSize: fontSize }, legend: { labelFontSize: fontSize, titleFontSize: fontSize } } };
+
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v4.json',
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    ...text,
     description: `${options.yLabel} by ${options.xLabel}`,
     width: options.width ?? 320,
     height: options.height ?? 220,
@@ -136,69 +145,20 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
   } satisfies TopLevelSpec;
 }
 
-interface Embedded {
-  /** The spec without its data: while it is unchanged the view only needs new rows. */
-  readonly key: string;
-  readonly result: Result;
-}
-
-const embedded = new WeakMap<HTMLElement, Embedded>();
-/** Work per container runs one task at a time, so an update never races an embed or a dispose. */
-const queues = new WeakMap<HTMLElement, Promise<void>>();
-
-function enqueue(container: HTMLElement, task: () => Promise<void> | void): Promise<void> {
-  const run = (queues.get(container) ?? Promise.resolve()).then(task);
-  queues.set(
-    container,
-    run.catch(() => undefined),
-  );
-  return run;
-}
-
-/** Finalizes the view (its timers, listeners and tooltip handler) and empties the container. */
-function release(container: HTMLElement): void {
-  const current = embedded.get(container);
-  if (!current) return;
-  embedded.delete(container);
-  current.result.finalize();
-  container.replaceChildren();
-}
-
 /**
- * Draws `series` into `container` (an svg, so axis labels are readable text). Later calls for
- * the same container only swap the data while names and options are unchanged; otherwise the
- * old view is finalized and a new one embedded. Nothing to draw, or a detached container,
+ * Draws `series` into `container` (an svg, so axis labels are readable text), labelled for
+ * screen readers with the latest values. Later calls for the same container only swap the
+ * data while names and options are unchanged. Nothing to draw, or a detached container,
  * releases the chart.
  */
 export function renderLineChart(container: HTMLElement, series: readonly Series[], options: LineChartOptions): Promise<void> {
-  return enqueue(container, async () => {
-    if (!container.isConnected || series.every((s) => s.points.length === 0)) {
-      release(container);
-      return;
-    }
-    // The container stays a plain block (vega-embed makes its own element inline-block, sized
-    // by the chart), so its width is the space available, not the last chart's width.
-    const width = options.width ?? Math.max(240, container.clientWidth);
-    const spec = lineChartSpec(series, { ...options, width });
-    const { datasets, ...layout } = spec;
-    const key = JSON.stringify(layout);
-    const current = embedded.get(container);
-    if (current?.key === key) {
-      const view = current.result.view;
-      // An empty dataset has no layer, so vega-lite left it out of the view (and the key says it still has none).
-      for (const [name, rows] of Object.entries(datasets)) if (rows.length > 0) view.data(name, rows);
-      await view.runAsync();
-      return;
-    }
-    release(container);
-    const host = document.createElement('div');
-    container.replaceChildren(host);
-    const result = await embed(host, spec, { renderer: 'svg', actions: false });
-    embedded.set(container, { key, result });
-  });
+  if (series.every((s) => s.points.length === 0)) return clearChart(container);
+  const width = options.width ?? Math.max(240, container.clientWidth);
+  const summary = lineChartSummary(series, options.xLabel, options.yLabel, options.markers);
+  return drawChart(container, lineChartSpec(series, { ...options, width }), { summary });
 }
 
 /** For React cleanup: finalizes the container's chart once pending draws have finished. */
 export function disposeLineChart(container: HTMLElement): void {
-  void enqueue(container, () => release(container));
+  disposeChart(container);
 }

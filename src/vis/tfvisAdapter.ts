@@ -1,7 +1,7 @@
 /**
- * The model summary through tfjs-vis: components hand it a container element and a model.
- * Line charts are in ./lineChart (vega-embed): tfjs-vis 1.5.1's linechart ignores x and
- * plots by array index.
+ * The model summary through tfjs-vis (an HTML table, no vega, so no eval): components hand
+ * it a container element and a model. Every vega chart is drawn by ./embedChart instead,
+ * because tfjs-vis embeds its charts without vega's CSP-safe expression interpreter.
  */
 import type * as tf from '@tensorflow/tfjs';
 import * as tfvis from '@tensorflow/tfjs-vis';

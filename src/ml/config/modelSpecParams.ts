@@ -3,7 +3,7 @@
  * architecture), then only what differs from that preset: optimizer, lr, l2, shift, flip,
  * erase. Bad values are reported and replaced by the preset's, never thrown.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { analyzeModel, listProblems } from '../model/analyze';
 import { PRESET_IDS, presetById, presetWithLayers, type PresetId } from '../model/presets';
 import { OPTIMIZERS, RECIPE_LIMITS, SIMPLE_CNN, type ModelSpec, type OptimizerName } from '../model/spec';

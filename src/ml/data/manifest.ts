@@ -2,7 +2,7 @@
  * public/data/manifest.json: what the data script wrote and the page expects.
  * Checked with a schema so a stale or hand-edited manifest fails with a clear message.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 const fileEntry = z.object({
   file: z.string().min(1),

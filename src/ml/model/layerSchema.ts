@@ -2,7 +2,7 @@
  * Allowed values of every layer setting, as zod schemas with messages a student can act
  * on. Used by the editor (inline, per field) and by the URL decoder.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { ACTIVATIONS, PADDINGS, type LayerSpec } from './spec';
 
 const whole = (label: string, min: number, max: number, tooSmall = `${label} must be at least ${min}.`) =>

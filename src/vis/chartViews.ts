@@ -1,0 +1,85 @@
+/**
+ * Keeps one vega view per container and updates it in place: a spec whose layout (everything
+ * but its named `datasets`) is unchanged only swaps rows, so live charts redraw cheaply;
+ * anything else finalizes the old view and embeds a new one.
+ */
+import type { VisualizationSpec } from 'vega-embed';
+import { describeChart, embedChart, type EmbeddedChart } from './embedChart';
+
+/** A spec whose data lives in named datasets (vega-lite's top-level `datasets`). */
+export type SpecWithDatasets = VisualizationSpec & { readonly datasets: Readonly<Record<string, readonly object[]>> };
+
+export interface DrawChartOptions {
+  readonly summary: string;
+  readonly renderer?: 'svg' | 'canvas';
+}
+
+interface Embedded {
+  /** The spec without its data: while it is unchanged the view only needs new rows. */
+  readonly key: string;
+  readonly result: EmbeddedChart;
+  readonly host: HTMLElement;
+}
+
+const embedded = new WeakMap<HTMLElement, Embedded>();
+/** Work per container runs one task at a time, so an update never races an embed or a dispose. */
+const queues = new WeakMap<HTMLElement, Promise<void>>();
+
+function enqueue(container: HTMLElement, task: () => Promise<void> | void): Promise<void> {
+  const run = (queues.get(container) ?? Promise.resolve()).then(task);
+  queues.set(
+    container,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** Finalizes the view (its timers, listeners and tooltip handler) and empties the container. */
+function release(container: HTMLElement): void {
+  const current = embedded.get(container);
+  if (!current) return;
+  embedded.delete(container);
+  current.result.finalize();
+  container.replaceChildren();
+}
+
+/**
+ * Draws `spec` into `container` (replacing what it held), or updates the chart already there.
+ * A detached container releases its chart instead.
+ */
+export function drawChart(container: HTMLElement, spec: SpecWithDatasets, options: DrawChartOptions): Promise<void> {
+  return enqueue(container, async () => {
+    if (!container.isConnected) {
+      release(container);
+      return;
+    }
+    const { datasets, ...layout } = spec;
+    const key = JSON.stringify(layout) + (options.renderer ?? 'svg');
+    const current = embedded.get(container);
+    if (current?.key === key) {
+      const view = current.result.view;
+      // An empty dataset has no layer, so vega-lite left it out of the view (and the key says it still has none).
+      for (const [name, rows] of Object.entries(datasets)) if (rows.length > 0) view.data(name, rows as object[]);
+      await view.runAsync();
+      describeChart(current.host, options.summary);
+      return;
+    }
+    release(container);
+    // The container stays a plain block (vega-embed makes its own element inline-block, sized
+    // by the chart), so its width is the space available, not the last chart's width.
+    const host = document.createElement('div');
+    container.replaceChildren(host);
+    const result = await embedChart(host, spec, options);
+    embedded.set(container, { key, result, host });
+  });
+}
+
+/** Empties the container once pending draws have finished (nothing to show, e.g. after a reset). */
+export function clearChart(container: HTMLElement): Promise<void> {
+  return enqueue(container, () => release(container));
+}
+
+/** For React cleanup: finalizes the container's chart once pending draws have finished. */
+export function disposeChart(container: HTMLElement): void {
+  void clearChart(container);
+}
