@@ -36,6 +36,8 @@ export interface LineChartOptions {
   readonly markers?: readonly Marker[];
   /** Points kept per series, so redraws stay cheap however long the run. */
   readonly maxPoints?: number;
+  /** Axis and legend text size in px (e.g. 18 on a projector); vega-lite's own (10–11 px) without it. */
+  readonly fontSize?: number;
 }
 
 /** Names of the datasets in the spec; renderLineChart swaps their rows in place. */
@@ -133,6 +135,14 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
       },
     },
     layer: [lines, ...(shortNames.length > 0 ? [dots] : []), ...(markers.length > 0 ? markerLayers : [])],
+    ...(options.fontSize
+      ? {
+          config: {
+            axis: { labelFontSize: options.fontSize, titleFontSize: options.fontSize },
+            legend: { labelFontSize: options.fontSize, titleFontSize: options.fontSize },
+          },
+        }
+      : {}),
   } satisfies TopLevelSpec;
 }
 
