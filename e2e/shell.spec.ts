@@ -41,6 +41,7 @@ for (const { width, height, query, name } of [
     const drawn = page.getByTestId('batch-loss-chart').locator('svg').first();
     await expect(drawn).toBeVisible();
     await inFirstScreen(page, page.getByTestId('batch-loss-chart'));
+    await page.screenshot({ path: `test-results/first-screen-${name}.png` });
     if (name === 'projector') {
       // Axis text readable from the back of a room.
       const sizes = await page.getByTestId('batch-loss-chart').locator('.role-axis-label text, .role-axis-title text').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
@@ -54,13 +55,17 @@ for (const { width, height, query, name } of [
 
 test('every view is one click away, in the address, and opens from a shared link', async ({ page }) => {
   const app = new PlaygroundPage(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await app.open();
+  const heights: string[] = [];
   for (const view of VIEWS) {
     await app.show(view.label);
     await expect(page.getByRole('heading', { name: view.heading, exact: true, level: 2 })).toBeVisible();
+    heights.push(`${view.id}: ${await page.evaluate(() => document.documentElement.scrollHeight)} px`);
     if (view.id === 'train') expect(new URL(page.url()).searchParams.get('view')).toBeNull();
     else expect(new URL(page.url()).searchParams.get('view')).toBe(view.id);
   }
+  test.info().annotations.push({ type: 'page height at 1366×768, before training', description: heights.join('; ') });
   // Only the active view is rendered.
   await expect(page.getByRole('region', { name: 'Runs' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Model' })).toHaveCount(0);
@@ -106,6 +111,8 @@ test('on a phone no view scrolls sideways and the run buttons are thumb-sized', 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${view.label} at ${width} px`).toBeLessThanOrEqual(0);
     }
+    await app.show('Train');
+    await page.screenshot({ path: `test-results/first-screen-phone-${width}.png` });
     const buttons = page.getByRole('group', { name: 'Run controls' }).getByRole('button');
     for (const box of await buttons.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
       expect(box.height).toBeGreaterThanOrEqual(44);
