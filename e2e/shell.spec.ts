@@ -67,7 +67,8 @@ test('every view is one click away, in the address, and opens from a shared link
   }
   test.info().annotations.push({ type: 'page height at 1366×768, before training', description: heights.join('; ') });
   // Only the active view is rendered.
-  await expect(page.getByRole('region', { name: 'Runs' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Dataset' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Runs' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Model' })).toHaveCount(0);
   for (const view of VIEWS) {
     await app.open(`?view=${view.id}`);
