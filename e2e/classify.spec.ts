@@ -29,7 +29,7 @@ function expectNothingSent(requests: readonly Request[], origin: string, files: 
 
 test('draw with the mouse: an untrained model says so, still predicts, and offers to train', async ({ page }) => {
   const app = new PlaygroundPage(page);
-  await app.open(TINY_RUN);
+  await app.open(`${TINY_RUN}&view=classify`);
   const classify = new ClassifyPanel(page);
   await expect(classify.panel.getByText('The model has not been trained yet')).toBeVisible({ timeout: 60_000 });
   await expect(classify.prediction).toContainText('Draw a clothing item');
@@ -104,6 +104,7 @@ test.describe('uploads, with a model from a tiny run', () => {
     const app = new PlaygroundPage(page);
     await app.open(`${TINY_RUN}&autostart=1`);
     await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+    await app.show('Classify');
     classify = new ClassifyPanel(page);
     origin = new URL(page.url()).origin;
     requests = recordRequests(page);

@@ -26,6 +26,7 @@ test('on the development server the app trains, draws and classifies with zero C
   for (const chart of ['batch-loss-chart', 'epoch-accuracy-chart']) {
     await expect(page.getByTestId(chart).locator('svg .mark-line path').first()).toBeAttached();
   }
+  await app.show('Classify');
   const classify = new ClassifyPanel(page);
   await classify.drawShirt();
   await expect(classify.chart.locator('svg .mark-rect path').first()).toBeAttached();

@@ -35,8 +35,10 @@ test('load, WASM threads, training, charts, classify and internals run with zero
   await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'})`);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
-  // tfjs-vis (kept for its HTML model summary only) still renders with the overridden vega.
+  // The built model's summary, as TensorFlow.js reports it from the engine.
+  await app.show('Model');
   await expect(page.getByTestId('tfjs-model-summary').getByText('conv2d_1')).toBeVisible();
+  await app.show('Train');
 
   await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
   // Vega draws through its expression interpreter (no eval): every curve has an svg with marks.
@@ -48,13 +50,14 @@ test('load, WASM threads, training, charts, classify and internals run with zero
     await expect(container.getByRole('img', { name: /^(Loss|Accuracy) by (batch|epoch)\. .+: [\d.]+ at (batch|epoch) \d+/ })).toBeVisible();
   }
 
+  await app.show('Evaluate');
   const evaluation = new EvaluationPanel(page);
-  await expect(evaluation.matrixChart.locator('svg .mark-rect path').first()).toBeAttached();
+  await expect(evaluation.matrixTable).toBeVisible();
   await expect(evaluation.perClassChart.locator('svg .mark-rect path').first()).toBeAttached();
   await expect(evaluation.perClassChart.getByRole('img', { name: /^Accuracy \(%\) by class: T-shirt\/top [\d.]+, Trouser/ })).toBeVisible();
 
+  await app.show('Classify');
   const classify = new ClassifyPanel(page);
-  await classify.panel.scrollIntoViewIfNeeded();
   await classify.drawShirt();
   await expect(classify.prediction).toContainText(/Most likely: .+ \(\d+ %\)/);
   await expect(classify.chart.locator('svg .mark-rect path').first()).toBeAttached();

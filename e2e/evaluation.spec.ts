@@ -35,6 +35,7 @@ async function expectReportMatchesMatrix(evaluation: EvaluationPanel, expectedTo
 }
 
 async function tensorsInMemory(page: Page): Promise<number> {
+  await new PlaygroundPage(page).show('Train');
   const text = await page.getByText('Tensors in memory').locator('xpath=following-sibling::dd[1]').textContent();
   return Number(text);
 }
@@ -42,12 +43,11 @@ async function tensorsInMemory(page: Page): Promise<number> {
 test('after a tiny run: matrix, report, pairs and samples agree, and a clicked cell opens its images', async ({ page }) => {
   const app = new PlaygroundPage(page);
   const evaluation = new EvaluationPanel(page);
-  await app.open('?trainSize=600&testSize=300&epochs=2&batchSize=32&validationSplit=0.1&backend=wasm&autostart=1');
+  await app.open('?trainSize=600&testSize=300&epochs=2&batchSize=32&validationSplit=0.1&backend=wasm&autostart=1&view=evaluate');
   await expect(evaluation.panel).toBeVisible();
-  await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
-  await expect(evaluation.source).toContainText('Final, on the 300 test images of this run');
+  await expect(evaluation.source).toContainText('Final, on the 300 test images of this run', { timeout: 200_000 });
 
-  await expect(evaluation.matrixChart.locator('canvas, svg').first()).toBeVisible();
+  await expect(evaluation.matrixTable).toBeVisible();
   await expect(evaluation.perClassChart.locator('canvas, svg').first()).toBeVisible();
   await expect(evaluation.reportTable).toBeVisible();
   const cells = await expectReportMatchesMatrix(evaluation, 300);
@@ -112,15 +112,14 @@ test('after a tiny run: matrix, report, pairs and samples agree, and a clicked c
 test('a stopped run: per-epoch matrix on 1,000 images while training, then the stopped model on all of its test images', async ({ page }) => {
   const app = new PlaygroundPage(page);
   const evaluation = new EvaluationPanel(page);
-  await app.open('?trainSize=2000&testSize=2000&epochs=30&batchSize=32&validationSplit=0&backend=wasm&autostart=1');
+  await app.open('?trainSize=2000&testSize=2000&epochs=30&batchSize=32&validationSplit=0&backend=wasm&autostart=1&view=evaluate');
   await expect(evaluation.source).toContainText(/^After epoch \d+ of 30, on the first 1,000 test images/, { timeout: 200_000 });
   // Retried: the next epoch may replace the numbers between reading the matrix and the report.
   await expect(() => expectReportMatchesMatrix(evaluation, 1000)).toPass({ timeout: 30_000 });
   await expect(evaluation.sampleGrid.getByRole('img')).toHaveCount(30);
 
   await app.stopButton.click();
-  await expect(app.testAccuracy).toBeVisible({ timeout: 120_000 });
-  await expect(app.status).toContainText('Stopped');
+  await expect(app.status).toContainText(/^Stopped in epoch \d+, batch [\d,]+ of [\d,]+$/, { timeout: 120_000 });
   await expect(evaluation.source).toContainText(/^Final, for the model stopped after \d+ of 30 epochs, on the 2,000 test images of this run/);
   await expectReportMatchesMatrix(evaluation, 2000);
   await expect(evaluation.sampleGrid.getByRole('img')).toHaveCount(30);
@@ -128,10 +127,12 @@ test('a stopped run: per-epoch matrix on 1,000 images while training, then the s
 
   // A second run and stop ends with as many tensors as the first: the per-epoch and final evaluations keep none.
   const tensorsAfterFirstRun = await tensorsInMemory(page);
+  await app.show('Evaluate');
   await app.trainButton.click();
   await expect(evaluation.source).toContainText('After epoch 1 of 30', { timeout: 200_000 });
   await app.stopButton.click();
   await expect(app.status).toContainText('Stopped', { timeout: 120_000 });
   await expect(evaluation.source).toContainText(/^Final, for the model stopped/);
+  await expect.poll(async () => (await tensorsInMemory(page)) === tensorsAfterFirstRun).toBe(true);
   expect(await tensorsInMemory(page)).toBe(tensorsAfterFirstRun);
 });

@@ -3,7 +3,7 @@ import { PlaygroundPage } from './pages/playground';
 
 test('loads all 70,000 images with progress, shows samples and the model summary', async ({ page }) => {
   const app = new PlaygroundPage(page);
-  await app.open();
+  await app.open('?view=data');
   await expect(app.downloadBar).toBeVisible();
   await app.waitForAllData();
   await expect(app.downloadBar).toHaveAttribute('value', '1');
@@ -15,11 +15,12 @@ test('loads all 70,000 images with progress, shows samples and the model summary
   await expect(grid.getByTestId('sample-image')).toHaveCount(25);
   await expect(grid.getByText('Sneaker', { exact: true })).toHaveCount(25);
 
+  await app.show('Model');
   const summary = page.getByTestId('model-summary');
   await expect(summary.getByText('conv2d_1')).toBeVisible();
   await expect(summary.getByText('[batch,26,26,32]')).toBeVisible();
   await expect(page.getByText('Total parameters: 225,034')).toBeVisible();
-  // TensorFlow.js's own summary of the built model (tfjs-vis) agrees with the editor's.
+  // TensorFlow.js's own report of the built model agrees with the editor's.
   const tfjsSummary = page.getByTestId('tfjs-model-summary');
   await expect(tfjsSummary.getByText('conv2d_1')).toBeVisible();
   await expect(tfjsSummary.getByText('[batch,26,26,32]')).toBeVisible();

@@ -6,7 +6,7 @@ const TINY = 'backend=wasm&trainSize=640&testSize=100&epochs=1&batchSize=16&vali
 
 test('each preset shows its summary, diagram and parameter count, and goes into the URL', async ({ page }) => {
   const app = new ModelLabPage(page);
-  await app.open('?backend=wasm');
+  await app.open('?backend=wasm&view=model');
   const presets = [
     { name: 'Simple CNN', id: null, params: '225,034', layers: 7, shape: [3, '[batch,11,11,64]'] },
     { name: 'CNN + Dropout', id: 'dropout', params: '225,034', layers: 10, shape: [9, '[batch,128]'] },
@@ -27,14 +27,16 @@ test('each preset shows its summary, diagram and parameter count, and goes into 
   }
   // The Modern preset brings its augmentation along.
   await app.preset('Modern').check();
+  await app.show('Train');
   await expect(page.getByLabel('Random shift (pixels)')).toHaveValue('2');
   await expect(page.getByLabel('Horizontal flip')).toBeChecked();
+  await app.show('Model');
   await app.modelPanel.screenshot({ path: 'test-results/model-lab-modern.png' });
 });
 
 test('adding a layer updates shapes; an impossible setting is explained at the layer and blocks Train', async ({ page }) => {
   const app = new ModelLabPage(page);
-  await app.open(`?${TINY}`);
+  await app.open(`?${TINY}&view=model`);
   await app.waitUntilReady();
 
   // A Conv2D before Flatten (layer 5): 5×5×64 in, "same" padding keeps 5×5.
@@ -89,6 +91,7 @@ test('adding a layer updates shapes; an impossible setting is explained at the l
   await expect(app.button('Train')).toBeEnabled();
 
   // An out-of-range hyperparameter also holds Train back.
+  await app.show('Train');
   await page.getByLabel('L2 weight decay').fill('2');
   await expect(page.getByLabel('L2 weight decay')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('alert', { name: 'Why Train is disabled' })).toContainText('L2 weight decay must be between 0 and 0.1.');
@@ -139,6 +142,7 @@ test('Step runs one batch at a time; pause, resume, a live learning-rate change,
   await expect(app.status).toContainText('Finished');
 
   // The run is kept with its settings and result.
+  await app.show('Runs');
   const runs = app.runsPanel.getByRole('table').first();
   await expect(runs.getByRole('row')).toHaveCount(2);
   await expect(runs).toContainText('Run 1');
@@ -148,6 +152,7 @@ test('Step runs one batch at a time; pause, resume, a live learning-rate change,
   // Reset: fresh weights, empty curves, Train again.
   await app.button('Reset').click();
   await expect(app.status).toContainText('Ready to train');
+  await app.show('Train');
   await expect(app.testAccuracy).toHaveCount(0);
 
   // A second run with another learning rate, then compare.
@@ -155,6 +160,7 @@ test('Step runs one batch at a time; pause, resume, a live learning-rate change,
   await page.getByLabel('Learning rate', { exact: true }).fill('0.003');
   await app.button('Train').click();
   await expect(app.testAccuracy).toBeVisible({ timeout: 120_000 });
+  await app.show('Runs');
   await expect(runs.getByRole('row')).toHaveCount(3);
   const diff = app.runsPanel.getByRole('table', { name: 'Settings that differ between the ticked runs' });
   await expect(diff.getByRole('row', { name: /Learning rate/ })).toContainText('0.001');
@@ -171,7 +177,7 @@ test('a shared URL reproduces the whole setup; a tampered one is reported and re
   const app = new ModelLabPage(page);
   await app.open(
     '?backend=wasm&epochs=4&batchSize=32&seed=7&earlyStopping=val_accuracy&patience=2&restoreBestWeights=0' +
-      '&layers=conv16k5same_bn_max2_drop0.2_conv24k3s2-elu_gap_dense10-softmax&optimizer=rmsprop&lr=0.002&l2=0.0005&shift=1&erase=0.25',
+      '&layers=conv16k5same_bn_max2_drop0.2_conv24k3s2-elu_gap_dense10-softmax&optimizer=rmsprop&lr=0.002&l2=0.0005&shift=1&erase=0.25&view=model',
   );
   await expect(page.getByRole('alert').filter({ hasText: 'not understood' })).toHaveCount(0);
   await expect(app.layers.getByRole('group')).toHaveCount(7);
@@ -184,6 +190,7 @@ test('a shared URL reproduces the whole setup; a tampered one is reported and re
   await expect(app.layer(6)).toContainText('GlobalAveragePooling2D');
   await expect(app.layer(6)).toContainText('Output [batch,24]');
   await expect(app.modelPanel).toContainText('Custom architecture');
+  await app.show('Train');
   await expect(page.getByRole('combobox', { name: 'Optimizer', exact: true })).toHaveValue('rmsprop');
   await expect(page.getByLabel('Learning rate')).toHaveValue('0.002');
   await expect(page.getByLabel('L2 weight decay')).toHaveValue('0.0005');
@@ -197,20 +204,23 @@ test('a shared URL reproduces the whole setup; a tampered one is reported and re
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('4');
 
   // Edit, then open the address in a new tab: the same setup.
-  await app.layer(5).getByLabel('Filters').fill('40');
   await page.getByLabel('Horizontal flip').check();
+  await app.show('Model');
+  await app.layer(5).getByLabel('Filters').fill('40');
   const shared = page.url();
   expect(shared).toContain('conv40k3s2-elu');
+  expect(shared).toContain('view=model');
   const other = new ModelLabPage(await context.newPage());
   await other.page.goto(shared);
   await expect(other.layer(5).getByLabel('Filters')).toHaveValue('40');
+  await expect(other.totalParameters).toHaveText(await app.totalParameters.innerText());
+  await other.show('Train');
   await expect(other.page.getByLabel('Horizontal flip')).toBeChecked();
   await expect(other.page.getByRole('combobox', { name: 'Optimizer', exact: true })).toHaveValue('rmsprop');
-  await expect(other.totalParameters).toHaveText(await app.totalParameters.innerText());
   await other.page.close();
 
   // Tampered: every bad value is named; defaults are used; the page still works.
-  await app.open('?backend=wasm&preset=resnet&layers=conv32k3_pool9&lr=-3&optimizer=lbfgs&flip=perhaps&patience=0');
+  await app.open('?backend=wasm&preset=resnet&layers=conv32k3_pool9&lr=-3&optimizer=lbfgs&flip=perhaps&patience=0&view=model');
   const banner = page.getByRole('alert').filter({ hasText: 'not understood' });
   await expect(banner).toContainText('preset="resnet" ignored');
   await expect(banner).toContainText('layers="conv32k3_pool9" ignored: layer 2 "pool9" is not understood');
@@ -220,5 +230,6 @@ test('a shared URL reproduces the whole setup; a tampered one is reported and re
   await expect(banner).toContainText('patience="0" ignored');
   await expect(app.preset('Simple CNN')).toBeChecked();
   await expect(app.totalParameters).toHaveText('Total parameters: 225,034');
+  await app.show('Train');
   await expect(page.getByLabel('Learning rate')).toHaveValue('0.001');
 });

@@ -47,10 +47,6 @@ export class EvaluationPanel {
     return this.panel.getByText(/^(After epoch \d+ of \d+|Final)/);
   }
 
-  get matrixChart(): Locator {
-    return this.panel.getByTestId('confusion-matrix-chart');
-  }
-
   get matrixTable(): Locator {
     return this.panel.getByRole('table', { name: /Rows: true class/ });
   }

@@ -36,8 +36,9 @@ export class InternalsPage {
     return this.stage(layerName).getByTestId('feature-map');
   }
 
+  /** Goes to the "Inside the CNN" view, which opens it (its Hide button closes it there). */
   async open(): Promise<void> {
-    await this.openButton.click();
+    await this.page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: /Inside the CNN$/ }).click();
     await expect(this.panel.getByRole('button', { name: 'Hide the internals' })).toHaveAttribute('aria-expanded', 'true');
   }
 

@@ -9,6 +9,18 @@ export class PlaygroundPage {
     await expect(this.page.getByRole('heading', { name: 'Fashion-MNIST CNN Playground' })).toBeVisible();
   }
 
+  /** The navigation between views. */
+  get nav() {
+    return this.page.getByRole('navigation', { name: 'Views' });
+  }
+
+  /** Opens a view from the navigation (one click), e.g. "Evaluate", "Inside the CNN". */
+  async show(view: 'Train' | 'Model' | 'Evaluate' | 'Classify' | 'Inside the CNN' | 'Runs' | 'Data'): Promise<void> {
+    const link = this.nav.getByRole('link', { name: new RegExp(`${view}$`) });
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+  }
+
   get downloadBar() {
     return this.page.getByRole('progressbar', { name: 'Dataset download' });
   }

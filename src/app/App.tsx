@@ -1,33 +1,50 @@
-import { BackendBadge } from '../components/BackendBadge';
-import { DataPanel } from '../components/DataPanel';
-import { DatasetExplorer } from '../components/DatasetExplorer';
-import { TrainingCharts } from '../components/TrainingCharts';
-import { TrainingStatus } from '../components/TrainingStatus';
-import { ClassifyPanel } from '../features/classify/ClassifyPanel';
-import { EvaluationPanel } from '../features/evaluation/EvaluationPanel';
 import { InstructorBar } from '../features/instructor/InstructorBar';
-import { InternalsPanel } from '../features/internals/InternalsPanel';
-import { ModelLab } from '../features/modelLab/ModelLab';
-import { RunsPanel } from '../features/modelLab/RunsPanel';
-import { TrainingSetup } from '../features/modelLab/TrainingSetup';
-import { useAppSelector } from '../state/hooks';
+import './shell.css';
+import { useAppSelector, useAppStore } from '../state/hooks';
+import { ActiveView } from './ActiveView';
+import { ControlBar } from './ControlBar';
 import { countRootRender } from './renderCount';
+import { ShortcutMessage } from './ShortcutMessage';
+import { VIEWS } from './viewList';
+import { ViewNav } from './ViewNav';
 
+const VIEW_KEYS = `${VIEWS[0].key}–${VIEWS[VIEWS.length - 1].key} Views (${VIEWS.map((v) => v.label).join(', ')})`;
+
+/**
+ * The shell: a header that stays on screen (title, the control bar, the views), then the one
+ * active view. It re-renders only when the mode or the URL problems change, never on progress.
+ */
 export function App() {
   countRootRender();
+  const store = useAppStore();
   const configProblems = useAppSelector((s) => s.configProblems);
-  // Instructor mode (?instructor=1): projector layout and shortcuts; the data panels are hidden.
+  // Instructor mode (?instructor=1): the same shell, projector-sized.
   const instructor = useAppSelector((s) => s.ui.instructor);
   return (
     <>
+      <a className="skip-link" href="#main">
+        Skip to the current view
+      </a>
       <header className="app-header">
-        <div>
+        <div className="app-header__title">
           <h1>Fashion-MNIST CNN Playground</h1>
-          <p className="muted">Train a convolutional network in your browser and watch it learn.</p>
+          <p className="muted app-header__tagline">Train a convolutional network in your browser and watch it learn.</p>
+          {!instructor && (
+            <button type="button" className="link-button app-header__mode" onClick={() => store.setInstructorMode(true)}>
+              Instructor mode
+            </button>
+          )}
         </div>
-        <BackendBadge />
+        <ControlBar />
+        <ViewNav />
+        {instructor ? (
+          <InstructorBar viewKeys={VIEW_KEYS}>
+            <ShortcutMessage visible />
+          </InstructorBar>
+        ) : (
+          <ShortcutMessage visible={false} />
+        )}
       </header>
-      {instructor && <InstructorBar />}
       {configProblems.length > 0 && (
         <div className="error banner" role="alert">
           <p>Some settings in the address were not understood and were replaced by defaults:</p>
@@ -38,21 +55,7 @@ export function App() {
           </ul>
         </div>
       )}
-      <main className="layout">
-        <ModelLab />
-        <section className="panel panel--wide" aria-labelledby="train-heading">
-          <h2 id="train-heading">Training</h2>
-          <TrainingSetup />
-          <TrainingStatus />
-          <TrainingCharts />
-        </section>
-        <RunsPanel />
-        <EvaluationPanel />
-        <ClassifyPanel />
-        <InternalsPanel />
-        {!instructor && <DataPanel />}
-        {!instructor && <DatasetExplorer />}
-      </main>
+      <ActiveView />
       <footer className="muted footer">
         Data: Fashion-MNIST © 2017 Zalando SE, MIT licence. Everything runs in this browser tab; nothing is uploaded.
       </footer>

@@ -26,9 +26,30 @@ function epochCurves(history: readonly EpochEvent[], train: (e: EpochEvent) => n
 /** Each change is drawn where it took effect: at the first batch trained with the new rate. */
 const rateMarkers = (changes: readonly LearningRateChange[]): Marker[] => changes.map((c) => ({ x: c.step, label: `learning rate ${c.from} → ${c.to}` }));
 
-/** Live curves: per-batch loss and accuracy, per-epoch train vs validation. */
+/** Axis and legend text on a projector (instructor mode): readable from the back of a room. */
+const PROJECTOR_FONT_PX = 18;
+
+const num = (v: number | null | undefined, digits = 3) => (v === null || v === undefined ? '–' : v.toFixed(digits));
+
+/** What a screen reader hears for the batch curves: the latest values, and the first for comparison. */
+function batchSummary(batches: readonly BatchPoint[], pick: (b: BatchPoint) => number, name: string): string {
+  if (batches.length === 0) return `No ${name} yet: it is drawn from the first batch of a run.`;
+  const first = batches[0];
+  const last = batches[batches.length - 1];
+  return `${name} at batch ${last.step}: ${num(pick(last))} (batch ${first.step}: ${num(pick(first))}).`;
+}
+
+function epochSummary(history: readonly EpochEvent[], train: (e: EpochEvent) => number, validation: (e: EpochEvent) => number | null, name: string): string {
+  const last = history[history.length - 1];
+  if (!last) return `No ${name} per epoch yet: it is drawn after the first epoch.`;
+  const val = validation(last);
+  return `${name} after epoch ${last.epoch + 1}: train ${num(train(last))}${val === null ? '' : `, validation ${num(val)}`}.`;
+}
+
+/** Live curves: per-batch loss and accuracy, per-epoch train vs validation, each with a text summary. */
 export function TrainingCharts() {
   const training = useAppSelector((s) => s.training);
+  const fontSize = useAppSelector((s) => (s.ui.instructor ? PROJECTOR_FONT_PX : undefined));
   const batchLoss = useRef<HTMLDivElement>(null);
   const batchAcc = useRef<HTMLDivElement>(null);
   const epochLoss = useRef<HTMLDivElement>(null);
@@ -45,48 +66,54 @@ export function TrainingCharts() {
   useThrottledRender(() => {
     const markers = rateMarkers(learningRateChanges);
     if (batchLoss.current) {
-      void renderLineChart(batchLoss.current, batchCurve('loss', batches, (b) => b.loss), { xLabel: 'Batch', yLabel: 'Loss', markers });
+      void renderLineChart(batchLoss.current, batchCurve('loss', batches, (b) => b.loss), { xLabel: 'Batch', yLabel: 'Loss', markers, fontSize });
     }
     if (batchAcc.current) {
-      void renderLineChart(batchAcc.current, batchCurve('accuracy', batches, (b) => b.accuracy), { xLabel: 'Batch', yLabel: 'Accuracy', yDomain: [0, 1], markers });
+      void renderLineChart(batchAcc.current, batchCurve('accuracy', batches, (b) => b.accuracy), { xLabel: 'Batch', yLabel: 'Accuracy', yDomain: [0, 1], markers, fontSize });
     }
-  }, [batches, learningRateChanges]);
+  }, [batches, learningRateChanges, fontSize]);
 
   useThrottledRender(
     () => {
       if (epochLoss.current) {
-        void renderLineChart(epochLoss.current, epochCurves(epochHistory, (e) => e.loss, (e) => e.valLoss), { xLabel: 'Epoch', yLabel: 'Loss' });
+        void renderLineChart(epochLoss.current, epochCurves(epochHistory, (e) => e.loss, (e) => e.valLoss), { xLabel: 'Epoch', yLabel: 'Loss', fontSize });
       }
       if (epochAcc.current) {
-        void renderLineChart(epochAcc.current, epochCurves(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy), { xLabel: 'Epoch', yLabel: 'Accuracy' });
+        void renderLineChart(epochAcc.current, epochCurves(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy), { xLabel: 'Epoch', yLabel: 'Accuracy', fontSize });
       }
     },
-    [epochHistory],
+    [epochHistory, fontSize],
     200,
   );
 
   const placeholder = (text: string, show: boolean) => (show ? <p className="chart__empty muted">{text}</p> : null);
+  // The curves' text alternative: read by screen readers, not shown (the placeholders say it when empty).
+  const summary = (text: string) => <p className="visually-hidden">{text}</p>;
   return (
     <div className="charts">
       <figure className="chart">
         <figcaption>Loss per batch</figcaption>
         {placeholder('Appears when training starts.', batches.length === 0)}
-        <div ref={batchLoss} data-testid="batch-loss-chart" />
+        {summary(batchSummary(batches, (b) => b.loss, 'Loss'))}
+        <div ref={batchLoss} data-testid="batch-loss-chart" aria-hidden="true" />
       </figure>
       <figure className="chart">
         <figcaption>Accuracy per batch</figcaption>
         {placeholder('Appears when training starts.', batches.length === 0)}
-        <div ref={batchAcc} data-testid="batch-accuracy-chart" />
+        {summary(batchSummary(batches, (b) => b.accuracy, 'Accuracy'))}
+        <div ref={batchAcc} data-testid="batch-accuracy-chart" aria-hidden="true" />
       </figure>
       <figure className="chart">
         <figcaption>Loss per epoch (train vs validation)</figcaption>
         {placeholder('Appears after the first epoch.', epochHistory.length === 0)}
-        <div ref={epochLoss} data-testid="epoch-loss-chart" />
+        {summary(epochSummary(epochHistory, (e) => e.loss, (e) => e.valLoss, 'Loss'))}
+        <div ref={epochLoss} data-testid="epoch-loss-chart" aria-hidden="true" />
       </figure>
       <figure className="chart">
         <figcaption>Accuracy per epoch (train vs validation)</figcaption>
         {placeholder('Appears after the first epoch.', epochHistory.length === 0)}
-        <div ref={epochAcc} data-testid="epoch-accuracy-chart" />
+        {summary(epochSummary(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy, 'Accuracy'))}
+        <div ref={epochAcc} data-testid="epoch-accuracy-chart" aria-hidden="true" />
       </figure>
     </div>
   );

@@ -17,6 +17,7 @@ import type {
 import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import { emptyDataset, type DatasetView } from './datasetMirror';
+import { DEFAULT_VIEW, type ViewId } from './views';
 
 export interface ExternalInput {
   /** 28×28 bytes, 0..255, row-major, white garment on black like Fashion-MNIST. */
@@ -30,9 +31,13 @@ export interface ExternalInput {
 
 export interface UiState {
   readonly instructor: boolean;
+  /** The one view on screen (mirrored to the address as ?view=…). */
+  readonly view: ViewId;
   /** An image sent to the internals view from elsewhere (a drawing, an upload). */
   readonly internalsInput: ExternalInput | null;
   readonly internalsOpen: boolean;
+  /** Settings typed but not accepted (field → problem): Train waits for them, from any view. */
+  readonly fieldProblems: Readonly<Record<string, string>>;
 }
 
 export interface AppState {
@@ -99,6 +104,6 @@ export function initialAppState({ config, problems, spec }: ParsedRunConfig & { 
     evaluation: { epoch: null, final: null },
     runs: [],
     failure: null,
-    ui: { instructor: false, internalsInput: null, internalsOpen: false, ...ui },
+    ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, ...ui },
   };
 }

@@ -116,10 +116,48 @@ describe('the UI store', () => {
     store.setInternalsInput(pixels, 'Your drawing', { reveal: false });
     pixels.fill(0);
     expect(store.getState().ui.internalsInput?.pixels[0]).toBe(9);
-    expect(store.getState().ui.internalsOpen).toBe(false);
+    expect(store.getState().ui).toMatchObject({ internalsOpen: false, view: 'train' });
     store.setInternalsInput(pixels, 'Your drawing');
-    expect(store.getState().ui).toMatchObject({ internalsOpen: true, internalsInput: { revision: 2, reveal: true } });
+    expect(store.getState().ui).toMatchObject({ internalsOpen: true, view: 'internals', internalsInput: { revision: 2, reveal: true } });
     expect(() => store.setInternalsInput(new Uint8Array(5), 'bad')).toThrow(/784/);
+  });
+
+  it('shows one view at a time and mirrors it to the settings, without notifying when it does not change', () => {
+    const engine = fakeEngine();
+    const views: string[] = [];
+    const store = new AppStore(initialAppState({ config: DEFAULT_RUN_CONFIG, problems: [] }, { view: 'runs' }), engine.connection, {
+      dataBaseUrl: '/data/',
+      decoder: 'auto',
+      onSettingsChange: (_config, _spec, ui) => views.push(ui.view),
+    });
+    let calls = 0;
+    store.subscribe(() => calls++);
+    expect(store.getState().ui.view).toBe('runs');
+    store.setView('runs');
+    expect(calls).toBe(0);
+    store.setView('evaluate');
+    expect(store.getState().ui).toMatchObject({ view: 'evaluate', internalsOpen: false });
+    // The internals view computes only while open: going there opens it.
+    store.setView('internals');
+    expect(store.getState().ui).toMatchObject({ view: 'internals', internalsOpen: true });
+    expect(views).toEqual(['evaluate', 'internals']);
+    expect(calls).toBe(2);
+    // No engine command: the view is the page's own state.
+    expect(engine.sent).toEqual([]);
+  });
+
+  it('keeps the problems of setting fields until they are fixed, and notifies only on change', () => {
+    const { store } = setup();
+    let calls = 0;
+    store.subscribe(() => calls++);
+    store.reportFieldProblem('l2', 'L2 weight decay must be between 0 and 0.1.');
+    store.reportFieldProblem('l2', 'L2 weight decay must be between 0 and 0.1.');
+    store.reportFieldProblem('epochs', 'Epochs must be a whole number.');
+    expect(store.getState().ui.fieldProblems).toEqual({ l2: 'L2 weight decay must be between 0 and 0.1.', epochs: 'Epochs must be a whole number.' });
+    store.reportFieldProblem('l2', null);
+    store.reportFieldProblem('seed', null);
+    expect(store.getState().ui.fieldProblems).toEqual({ epochs: 'Epochs must be a whole number.' });
+    expect(calls).toBe(3);
   });
 
   it('notifies subscribers only when the state really changes', () => {

@@ -12,6 +12,7 @@ import type { InternalsRequest } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
 import type { AppState, UiState } from './appState';
 import { projectEvent } from './project';
+import type { ViewId } from './views';
 
 export interface StoreOptions {
   readonly dataBaseUrl: string;
@@ -145,6 +146,23 @@ export class AppStore {
     return this.engine.request(options);
   }
 
+  /** Shows `view` (the only one rendered); opening the internals view also turns its live updates on. */
+  setView(view: ViewId): void {
+    if (view === this.state.ui.view) return;
+    this.update((s) => ({ ...s, ui: { ...s.ui, view, internalsOpen: view === 'internals' || s.ui.internalsOpen } }));
+    this.settingsChanged();
+  }
+
+  /** Records (or, with null, clears) the problem of a setting field whose typed value is not accepted. */
+  reportFieldProblem(field: string, problem: string | null): void {
+    const current = this.state.ui.fieldProblems;
+    if ((current[field] ?? null) === problem) return;
+    const next = { ...current };
+    if (problem === null) delete next[field];
+    else next[field] = problem;
+    this.update((s) => ({ ...s, ui: { ...s.ui, fieldProblems: next } }));
+  }
+
   setInstructorMode(on: boolean): void {
     this.update((s) => ({ ...s, ui: { ...s.ui, instructor: on } }));
     this.settingsChanged();
@@ -152,8 +170,8 @@ export class AppStore {
 
   /**
    * Shows `pixels` (784 bytes, a copy is kept) in the internals view, labelled `label`. With
-   * `reveal` (the default) the view opens and brings itself into view; without it the image
-   * is only swapped (a drawing being followed as it changes), and a closed view stays closed.
+   * `reveal` (the default) the internals view opens and becomes the view on screen; without it
+   * the image is only swapped (a drawing being followed as it changes), and the view stays where it is.
    */
   setInternalsInput(pixels: Uint8Array, label: string, { reveal = true }: { reveal?: boolean } = {}): void {
     if (pixels.length !== IMAGE_PIXELS) throw new RangeError(`the internals view takes a 28×28 image (${IMAGE_PIXELS} bytes), got ${pixels.length} bytes`);
@@ -163,8 +181,10 @@ export class AppStore {
         ...s.ui,
         internalsInput: { pixels: pixels.slice(), label, revision: (s.ui.internalsInput?.revision ?? 0) + 1, reveal },
         internalsOpen: reveal || s.ui.internalsOpen,
+        view: reveal ? 'internals' : s.ui.view,
       },
     }));
+    if (reveal) this.settingsChanged();
   }
 
   setInternalsOpen(open: boolean): void {

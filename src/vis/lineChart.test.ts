@@ -79,6 +79,13 @@ describe('lineChartSpec', () => {
     expect(fixed.layer[0]).toMatchObject({ encoding: { y: { scale: { domain: [0, 1] } } } });
   });
 
+  it('sets axis and legend text to a given size (projectors), and leaves vega-lite defaults otherwise', () => {
+    expect(lineChartSpec([epochs('train', [0.9])], options)).not.toHaveProperty('config');
+    const big = lineChartSpec([epochs('train', [0.9]), epochs('validation', [0.8])], { ...options, fontSize: 18 }) as TopLevelSpec;
+    expect(big.config).toEqual({ axis: { labelFontSize: 18, titleFontSize: 18 }, legend: { labelFontSize: 18, titleFontSize: 18 } });
+    expect(compiledDataNames(big)).toContain(POINTS_DATASET);
+  });
+
   it('drops empty series (a run without validation has no validation curve)', () => {
     const spec = lineChartSpec([epochs('train', [1, 0.5]), { name: 'validation', points: [] }], options);
     expect(spec.layer[0]).toMatchObject({ encoding: { color: { legend: null, scale: { domain: ['train'] } } } });

@@ -3,7 +3,6 @@ import { parse, View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { barChartSpec } from './barChart';
-import { confusionMatrixSpec } from './confusionMatrix';
 import { lineChartSpec } from './lineChart';
 
 /**
@@ -60,17 +59,5 @@ describe('chart specs without eval', () => {
     const svg = await renderWithoutEval(barChartSpec([{ label: 'Trouser', value: 0.9 }, { label: 'Bag', value: 0.1 }], { xLabel: '', yLabel: 'Probability', yDomain: [0, 1], yFormat: '.0%' }));
     expect(svg.indexOf('Trouser')).toBeLessThan(svg.indexOf('Bag'));
     expect(svg).toContain('100%');
-  });
-
-  it('confusion matrix with numbers on the cells', async () => {
-    const values = [
-      [50, 3, 1],
-      [2, 40, 0],
-      [7, 0, 33],
-    ];
-    const svg = await renderWithoutEval(confusionMatrixSpec(values, classes, { normalized: false, width: 300 }));
-    for (const n of ['50', '40', '33', '7']) expect(svg).toContain(`>${n}<`);
-    // The largest cells are dark, so their numbers are written in white.
-    expect(svg).toMatch(/fill="white"[^>]*>[^<]*<tspan[^>]*>50|fill="white"[^>]*>50</);
   });
 });

@@ -1,5 +1,7 @@
 import { useAppSelector, useAppStore } from '../../state/hooks';
 import { selectBusy, selectCanTrain } from '../../state/selectors';
+import { selectMeasuredSpeed } from '../../state/runSizes';
+import { estimateText } from '../../components/RunSizePicker';
 
 /** Says which model the predictions come from, and offers to train when there is none yet. */
 export function ModelNotice() {
@@ -10,6 +12,8 @@ export function ModelNotice() {
   const modelReady = useAppSelector((s) => s.model.ready);
   const canTrain = useAppSelector(selectCanTrain);
   const busy = useAppSelector(selectBusy);
+  const config = useAppSelector((s) => s.config);
+  const speed = useAppSelector(selectMeasuredSpeed);
 
   if (backend.status === 'error') {
     return <p className="error">There is no model: TensorFlow.js could not start ({backend.error}).</p>;
@@ -21,8 +25,9 @@ export function ModelNotice() {
     return (
       <div className="note classify-notice">
         <p>
-          <strong>The model has not been trained yet</strong>, so its guesses below are random. Train it first (a minute or two), or
-          watch the guesses improve while it learns.
+          <strong>The model has not been trained yet</strong>, so its guesses below are random. Train it first ({estimateText(config, speed)} with
+          the current settings: {config.trainSize.toLocaleString('en')} images × {config.epochs} epoch{config.epochs === 1 ? '' : 's'}; the run sizes next to Train are
+          shorter), or watch the guesses improve while it learns.
         </p>
         <button type="button" className="primary" onClick={() => store.train()} disabled={!canTrain}>
           Train the model

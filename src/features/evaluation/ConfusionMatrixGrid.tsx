@@ -5,6 +5,11 @@ import { normalizeRows, type ConfusionMatrix } from '../../ml/metrics';
 import { cellName, className, imagesCount } from './labels';
 
 const MISTAKE_SHADE_GAIN = 2.5;
+/**
+ * Diagonal shade from which white text beats dark text: below ~75% of #08519c mixed into white,
+ * white text falls under the 4.5:1 contrast WCAG asks for. Orange mistakes keep dark text.
+ */
+const WHITE_TEXT_FROM = 0.75;
 
 export interface Cell {
   readonly trueClass: number;
@@ -61,7 +66,7 @@ export function ConfusionMatrixGrid({ matrix, normalized, selected, onSelect }: 
                 <td key={p}>
                   <button
                     type="button"
-                    className={`cm-grid__cell ${t === p ? 'cm-grid__cell--diagonal' : 'cm-grid__cell--mistake'}${intensity >= 0.55 ? ' cm-grid__cell--dark' : ''}`}
+                    className={`cm-grid__cell ${t === p ? 'cm-grid__cell--diagonal' : 'cm-grid__cell--mistake'}${t === p && intensity >= WHITE_TEXT_FROM ? ' cm-grid__cell--dark' : ''}`}
                     style={{ '--intensity': `${(intensity * 100).toFixed(1)}%` } as CSSProperties}
                     aria-label={label}
                     title={label}

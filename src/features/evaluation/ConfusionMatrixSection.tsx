@@ -1,7 +1,5 @@
-import { memo, useEffect, useRef } from 'react';
-import { CLASS_NAMES } from '../../ml/constants';
-import { normalizeRows, type ConfusionMatrix } from '../../ml/metrics';
-import { renderConfusionMatrix } from '../../vis/confusionMatrix';
+import { memo } from 'react';
+import type { ConfusionMatrix } from '../../ml/metrics';
 import { ConfusionMatrixGrid, type Cell } from './ConfusionMatrixGrid';
 
 interface SectionProps {
@@ -12,15 +10,12 @@ interface SectionProps {
   readonly onSelect: (cell: Cell) => void;
 }
 
-/** The tfjs-vis heat map next to the same matrix as buttons, with a counts / row-% switch. */
+/**
+ * The confusion matrix once, as a table of buttons shaded on a colour-blind-safe scale (the
+ * numbers are always printed), with a counts / row-% switch. The tfjs-vis heat map that used
+ * to sit beside it showed the same numbers a second time, in a second colour scheme.
+ */
 export const ConfusionMatrixSection = memo(function ConfusionMatrixSection({ matrix, normalized, onNormalizedChange, selected, onSelect }: SectionProps) {
-  const chart = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!chart.current) return;
-    const values = normalized ? normalizeRows(matrix).map((row) => row.map((v) => Math.round(v * 100))) : matrix.counts;
-    void renderConfusionMatrix(chart.current, values, CLASS_NAMES, { normalized });
-  }, [matrix, normalized]);
-
   return (
     <section className="evaluation__block" aria-labelledby="cm-heading">
       <h3 id="cm-heading">Confusion matrix</h3>
@@ -37,14 +32,8 @@ export const ConfusionMatrixSection = memo(function ConfusionMatrixSection({ mat
           <input type="radio" name="cm-view" checked={normalized} onChange={() => onNormalizedChange(true)} /> % of each true class
         </label>
       </fieldset>
-      <div className="cm-layout">
-        <figure className="cm-layout__chart">
-          <figcaption className="visually-hidden">Confusion matrix heat map (the same numbers are in the table of buttons)</figcaption>
-          <div ref={chart} data-testid="confusion-matrix-chart" aria-hidden="true" />
-        </figure>
-        <div className="cm-layout__grid">
-          <ConfusionMatrixGrid matrix={matrix} normalized={normalized} selected={selected} onSelect={onSelect} />
-        </div>
+      <div className="cm-layout__grid">
+        <ConfusionMatrixGrid matrix={matrix} normalized={normalized} selected={selected} onSelect={onSelect} />
       </div>
     </section>
   );

@@ -5,13 +5,16 @@ import type { RunRecord } from '../../state/types';
 import { disposeLineChart, renderLineChart } from '../../vis/lineChart';
 import { useThrottledRender } from '../../components/useThrottledRender';
 import { formatPercent } from '../../components/format';
+import { positionText } from '../../components/runStatusText';
 import { CURVES, describeChange, runName, runSeries, type CurveId } from './runSeries';
 import './modelLab.css';
 
 const STATUS_TEXT: Partial<Record<RunRecord['status'], string>> = { done: 'finished', stopped: 'stopped', error: 'failed' };
 
 function outcome(run: RunRecord): string {
-  const parts = [`${run.epochHistory.length} of ${run.config.epochs} epochs`];
+  // A stopped or failed run says where it ended ("stopped in epoch 1, batch 614 of 844"), not "0 of 5 epochs".
+  const ended = run.status === 'done' ? `${run.epochHistory.length} of ${run.config.epochs} epochs (finished)` : `${STATUS_TEXT[run.status] ?? run.status} in ${positionText(run.endedAt)}`;
+  const parts = [ended];
   if (run.earlyStopping?.stoppedEarly) {
     parts.push(`early stop, best epoch ${run.earlyStopping.bestEpoch + 1}${run.earlyStopping.restored ? ' restored' : ''}`);
   }
@@ -113,7 +116,7 @@ export function RunsPanel() {
                         {run.learningRateChanges.length > 0 && <> → {run.learningRateChanges[run.learningRateChanges.length - 1].to}</>}
                       </td>
                       <td>
-                        {outcome(run)} ({STATUS_TEXT[run.status] ?? run.status})
+                        {outcome(run)}
                       </td>
                       <td className="numeric">{run.test ? `${formatPercent(run.test.accuracy, 2)} of ${run.test.count.toLocaleString('en')}` : '–'}</td>
                       <td className="numeric">{run.seconds.toFixed(0)} s</td>

@@ -1,92 +1,24 @@
-import { useMemo } from 'react';
-import { runConfigProblems } from '../../ml/config/runConfig';
-import { architectureName } from '../../ml/config/describeSetup';
-import { analyzeModel } from '../../ml/model/analyze';
-import { useAppSelector, useAppStore } from '../../state/hooks';
-import { selectBusy, selectCanTrain } from '../../state/selectors';
+import { useAppSelector } from '../../state/hooks';
 import { HyperparameterFields } from './HyperparameterFields';
 import { describeChange } from './runSeries';
 import { useFieldProblems } from './useFieldProblems';
 import './modelLab.css';
 
 /**
- * Hyperparameters and the run controls: Train, Pause / Resume, Step (exactly one batch),
- * Stop and Reset. Train explains why it waits, if it does.
+ * Every setting of the next run (the run controls are in the control bar). A typed value
+ * that is not accepted is explained at its field and holds Train back.
  */
 export function TrainingSetup() {
-  const modelSpec = useAppSelector((s) => s.modelSpec);
-  const config = useAppSelector((s) => s.config);
-  const status = useAppSelector((s) => s.training.status);
   const changes = useAppSelector((s) => s.training.learningRateChanges);
-  const backendReady = useAppSelector((s) => s.backend.status === 'ready');
-  const busy = useAppSelector(selectBusy);
-  const canTrain = useAppSelector(selectCanTrain);
-  const store = useAppStore();
-  const { problems: fieldProblems, reporter } = useFieldProblems();
-  const analysis = useMemo(() => analyzeModel(modelSpec), [modelSpec]);
-  const blockers = [
-    ...(analysis.valid ? [] : ['The network has problems: see the Model panel.']),
-    ...Object.values(fieldProblems),
-    ...runConfigProblems(config),
-  ];
-  const waitingFor =
-    !backendReady
-      ? 'Waiting for TensorFlow.js to start…'
-      : blockers.length === 0 && !canTrain
-        ? 'Waiting for the first training images and the test images…'
-        : null;
-  const canStart = !busy && blockers.length === 0 && canTrain;
+  const { reporter } = useFieldProblems();
   return (
     <div className="training-setup">
       <HyperparameterFields reporter={reporter} />
-      <p className="training-setup__model">
-        Model: <strong>{architectureName(modelSpec)}</strong>
-        {analysis.totalParams !== null && <> · {analysis.totalParams.toLocaleString('en')} weights to learn</>}
-      </p>
-      <div className="controls-row" role="group" aria-label="Run controls">
-        <button type="button" className="primary" onClick={() => store.train()} disabled={!canStart}>
-          Train
-        </button>
-        {status === 'paused' ? (
-          <button type="button" onClick={() => store.resume()}>
-            Resume
-          </button>
-        ) : (
-          <button type="button" onClick={() => store.pause()} disabled={status !== 'training'}>
-            Pause
-          </button>
-        )}
-        <button type="button" onClick={() => store.step()} disabled={status !== 'paused' && !canStart} title="Run exactly one batch, then pause">
-          Step
-        </button>
-        <button type="button" onClick={() => store.stop()} disabled={!busy} title="End the run; the model so far is still tested">
-          Stop
-        </button>
-        <button
-          type="button"
-          onClick={() => store.reset()}
-          disabled={status === 'idle' || !backendReady}
-          title="Stop without testing, start again from fresh weights and clear the curves"
-        >
-          Reset
-        </button>
-        {!busy && waitingFor && <span className="muted">{waitingFor}</span>}
-      </div>
       {changes.length > 0 && (
         <p className="training-setup__changes">
           Learning-rate changes in this run (the “learning rate (scaled)” step line on the batch curves):{' '}
           {changes.map((c) => describeChange(c.from, c.to, c.step)).join('; ')}.
         </p>
-      )}
-      {!busy && blockers.length > 0 && (
-        <div className="error" role="alert" aria-label="Why Train is disabled">
-          <p>Train is disabled until these are fixed:</p>
-          <ul>
-            {blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        </div>
       )}
     </div>
   );

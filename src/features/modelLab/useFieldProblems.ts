@@ -1,26 +1,29 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { useAppStore } from '../../state/hooks';
 
 /**
- * Collects the problems of fields whose typed value is not accepted, so the Train button
- * can wait for them: `reporter(key)` is a stable callback for one field.
+ * Reports the problems of fields whose typed value is not accepted to the store, so Train
+ * (in the control bar, on every view) waits for them: `reporter(key)` is a stable callback
+ * for one field. When the fields go (another view), their typed text goes with them, and so
+ * do its problems: the settings in force are the last accepted ones.
  */
-export function useFieldProblems(): { problems: Record<string, string>; reporter: (key: string) => (problem: string | null) => void } {
-  const [problems, setProblems] = useState<Record<string, string>>({});
+export function useFieldProblems(): { reporter: (key: string) => (problem: string | null) => void } {
+  const store = useAppStore();
   const reporters = useRef(new Map<string, (problem: string | null) => void>());
-  const reporter = useCallback((key: string) => {
-    let report = reporters.current.get(key);
-    if (!report) {
-      report = (problem: string | null) =>
-        setProblems((current) => {
-          if ((current[key] ?? null) === problem) return current;
-          const next = { ...current };
-          if (problem === null) delete next[key];
-          else next[key] = problem;
-          return next;
-        });
-      reporters.current.set(key, report);
-    }
-    return report;
-  }, []);
-  return useMemo(() => ({ problems, reporter }), [problems, reporter]);
+  const reporter = useCallback(
+    (key: string) => {
+      let report = reporters.current.get(key);
+      if (!report) {
+        report = (problem: string | null) => store.reportFieldProblem(key, problem);
+        reporters.current.set(key, report);
+      }
+      return report;
+    },
+    [store],
+  );
+  useEffect(() => {
+    const keys = reporters.current;
+    return () => keys.forEach((_, key) => store.reportFieldProblem(key, null));
+  }, [store]);
+  return { reporter };
 }

@@ -1,0 +1,141 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { PlaygroundPage } from './pages/playground';
+
+/** Every view: its navigation label, its id in the address, and a heading it shows. */
+const VIEWS = [
+  { label: 'Train', id: 'train', heading: 'Latest numbers' },
+  { label: 'Model', id: 'model', heading: 'Model' },
+  { label: 'Evaluate', id: 'evaluate', heading: 'Evaluation on the test set' },
+  { label: 'Classify', id: 'classify', heading: 'Classify your own' },
+  { label: 'Inside the CNN', id: 'internals', heading: 'Inside the CNN' },
+  { label: 'Runs', id: 'runs', heading: 'Runs' },
+  { label: 'Data', id: 'data', heading: 'Dataset' },
+] as const;
+
+const TINY_RUN = 'trainSize=320&testSize=100&epochs=2&batchSize=32&validationSplit=0.2&backend=wasm';
+
+/** The element lies wholly inside the viewport as the page is, without scrolling. */
+async function inFirstScreen(page: Page, testIdOrRole: ReturnType<Page['getByRole']>): Promise<void> {
+  const box = await testIdOrRole.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box, 'on the page').not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+}
+
+for (const { width, height, query, name } of [
+  { width: 1366, height: 768, query: '', name: 'desktop' },
+  { width: 1280, height: 720, query: '&instructor=1', name: 'projector' },
+]) {
+  test(`first screen at ${width}×${height} (${name}): Train, the status and the loss curve, drawn live without scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const app = new PlaygroundPage(page);
+    await app.open(`?${TINY_RUN}${query}`);
+    const lossCurve = page.getByRole('figure', { name: 'Loss per batch' });
+    for (const target of [app.trainButton, app.status, lossCurve]) await inFirstScreen(page, target);
+    await expect(app.trainButton).toBeEnabled({ timeout: 120_000 });
+    await app.trainButton.click();
+    await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+    const drawn = page.getByTestId('batch-loss-chart').locator('svg').first();
+    await expect(drawn).toBeVisible();
+    await inFirstScreen(page, page.getByTestId('batch-loss-chart'));
+    await page.screenshot({ path: `test-results/first-screen-${name}.png` });
+    if (name === 'projector') {
+      // Axis text readable from the back of a room.
+      const sizes = await page.getByTestId('batch-loss-chart').locator('.role-axis-label text, .role-axis-title text').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+    }
+    // The curves' text alternative says the latest values.
+    await expect(lossCurve).toContainText(/Loss at batch \d+: \d\.\d{3}/);
+  });
+}
+
+test('every view is one click away, in the address, and opens from a shared link', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open();
+  const heights: string[] = [];
+  for (const view of VIEWS) {
+    await app.show(view.label);
+    await expect(page.getByRole('heading', { name: view.heading, exact: true, level: 2 })).toBeVisible();
+    heights.push(`${view.id}: ${await page.evaluate(() => document.documentElement.scrollHeight)} px`);
+    if (view.id === 'train') expect(new URL(page.url()).searchParams.get('view')).toBeNull();
+    else expect(new URL(page.url()).searchParams.get('view')).toBe(view.id);
+  }
+  test.info().annotations.push({ type: 'page height at 1366×768, before training', description: heights.join('; ') });
+  // Only the active view is rendered.
+  await expect(page.getByRole('region', { name: 'Dataset' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Runs' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Model' })).toHaveCount(0);
+  for (const view of VIEWS) {
+    await app.open(`?view=${view.id}`);
+    await expect(app.nav.getByRole('link', { name: new RegExp(`${view.label}$`) })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { name: view.heading, exact: true, level: 2 })).toBeVisible();
+  }
+  // Number keys open views, outside text fields.
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('3');
+  await expect(page.getByRole('heading', { name: 'Evaluation on the test set', level: 2 })).toBeVisible();
+  // An unknown view is explained, and the Train view opens.
+  await app.open('?view=nowhere');
+  await expect(page.getByRole('alert').filter({ hasText: 'view="nowhere" ignored' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Latest numbers', level: 2 })).toBeVisible();
+});
+
+test('Train is among the first 10 Tab stops, after a skip link', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await expect(app.trainButton).toBeEnabled({ timeout: 120_000 });
+  const stops: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim() ?? '');
+    stops.push(name);
+    if (name === 'Train' && (await page.evaluate(() => document.activeElement?.tagName)) === 'BUTTON') break;
+  }
+  test.info().annotations.push({ type: 'Tab stops up to Train', description: stops.join(' | ') });
+  expect(stops[0]).toBe('Skip to the current view');
+  expect(stops).toContain('Train');
+});
+
+test('on a phone no view scrolls sideways and the run buttons are thumb-sized', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    await app.open();
+    for (const view of VIEWS) {
+      await app.show(view.label);
+      await expect(page.getByRole('heading', { name: view.heading, exact: true, level: 2 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${view.label} at ${width} px`).toBeLessThanOrEqual(0);
+    }
+    await app.show('Train');
+    await page.screenshot({ path: `test-results/first-screen-phone-${width}.png` });
+    const buttons = page.getByRole('group', { name: 'Run controls' }).getByRole('button');
+    for (const box of await buttons.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.width).toBeGreaterThanOrEqual(44);
+    }
+  }
+});
+
+for (const instructor of [false, true]) {
+  test(`axe finds no serious or critical violation on any view${instructor ? ' in instructor mode' : ''}, after a tiny run`, async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await app.open(`?${TINY_RUN}&autostart=1${instructor ? '&instructor=1' : ''}`);
+    await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+    const counts: string[] = [];
+    for (const view of VIEWS) {
+      await app.show(view.label);
+      await expect(page.getByRole('heading', { name: view.heading, exact: true, level: 2 })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      counts.push(`${view.id}: ${results.violations.length} violations (${severe.length} serious/critical), ${results.passes.length} passes`);
+      expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), view.label).toEqual([]);
+    }
+    test.info().annotations.push({ type: 'axe', description: counts.join('; ') });
+  });
+}

@@ -1,0 +1,114 @@
+import { useMemo } from 'react';
+import { BackendBadge } from '../components/BackendBadge';
+import { formatCount, formatDuration, formatPercent } from '../components/format';
+import { RunSizePicker } from '../components/RunSizePicker';
+import { runStateText } from '../components/runStatusText';
+import { useSmoothedEta } from '../components/useSmoothedEta';
+import { architectureName } from '../ml/config/describeSetup';
+import { shallowEqual, useAppSelector, useAppStore } from '../state/hooks';
+import { selectBusy, selectCanTrain, selectTrainBlockers } from '../state/selectors';
+
+/** Why Train waits while things load, in a few words (problems with settings are listed apart). */
+function useWaitingReason(): string | null {
+  const backend = useAppSelector((s) => s.backend.status);
+  const dataPercent = useAppSelector((s) => (s.data.progress?.totalBytes ? Math.floor((100 * s.data.progress.loadedBytes) / s.data.progress.totalBytes) : 0));
+  const dataError = useAppSelector((s) => s.data.error !== null);
+  const canTrain = useAppSelector(selectCanTrain);
+  if (backend === 'starting') return 'Starting TensorFlow.js…';
+  if (backend === 'error') return 'TensorFlow.js could not start.';
+  if (dataError) return 'The dataset failed to load: see the Data view.';
+  if (!canTrain) return `Loading the images… ${dataPercent}%`;
+  return null;
+}
+
+/** Epoch · batch, examples/s and the smoothed ETA: re-renders with every progress update, so kept apart. */
+function RunProgress() {
+  const training = useAppSelector((s) => s.training);
+  const eta = useSmoothedEta();
+  const active = training.status === 'training';
+  return (
+    <div className="control-bar__progress">
+      <p className="control-bar__status" role="status" aria-label="Training status">
+        <strong>{runStateText(training)}</strong>
+        {training.status === 'evaluating' && training.evaluationProgress !== null && <> · {formatPercent(training.evaluationProgress, 0)}</>}
+      </p>
+      <p className="control-bar__numbers">
+        <span>
+          {training.examplesPerSecond === null ? '–' : formatCount(Math.round(training.examplesPerSecond))} <abbr title="training examples per second">ex/s</abbr>
+        </span>
+        <span>ETA {active ? (eta === null ? 'estimating…' : formatDuration(eta)) : '–'}</span>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Always on screen: Train and the run sizes beside it, Pause / Resume, Step, Stop, Reset,
+ * where the run is, the model's name and the backend.
+ */
+export function ControlBar() {
+  const store = useAppStore();
+  const status = useAppSelector((s) => s.training.status);
+  const backendReady = useAppSelector((s) => s.backend.status === 'ready');
+  const busy = useAppSelector(selectBusy);
+  const canTrain = useAppSelector(selectCanTrain);
+  const spec = useAppSelector((s) => s.modelSpec);
+  const modelName = useMemo(() => architectureName(spec), [spec]);
+  const waitingFor = useWaitingReason();
+  const blockers = useAppSelector(selectTrainBlockers, shallowEqual);
+  const canStart = !busy && canTrain && blockers.length === 0;
+  return (
+    <div className="control-bar">
+      <div className="control-bar__run">
+        <div className="control-bar__buttons" role="group" aria-label="Run controls">
+          <button type="button" className="primary control-bar__train" onClick={() => store.train()} disabled={!canStart} aria-keyshortcuts="t">
+            Train
+          </button>
+          {status === 'paused' ? (
+            <button type="button" onClick={() => store.resume()} aria-keyshortcuts="p">
+              Resume
+            </button>
+          ) : (
+            <button type="button" onClick={() => store.pause()} disabled={status !== 'training'} aria-keyshortcuts="p">
+              Pause
+            </button>
+          )}
+          <button type="button" onClick={() => store.step()} disabled={status !== 'paused' && !canStart} title="Run exactly one batch, then pause" aria-keyshortcuts="s">
+            Step
+          </button>
+          <button type="button" onClick={() => store.stop()} disabled={!busy} title="End the run; the model so far is still tested">
+            Stop
+          </button>
+          <button
+            type="button"
+            onClick={() => store.reset()}
+            disabled={status === 'idle' || !backendReady}
+            title="Stop without testing, start again from fresh weights and clear the curves"
+            aria-keyshortcuts="r"
+          >
+            Reset
+          </button>
+        </div>
+        <RunSizePicker />
+      </div>
+      <div className="control-bar__state">
+        {!busy && waitingFor && blockers.length === 0 ? <p className="control-bar__waiting">{waitingFor}</p> : null}
+        <RunProgress />
+        <p className="control-bar__model">
+          Model: <strong>{modelName}</strong>
+        </p>
+        <BackendBadge />
+      </div>
+      {!busy && blockers.length > 0 && (
+        <div className="error control-bar__blockers" role="alert" aria-label="Why Train is disabled">
+          <p>Train is disabled until these are fixed:</p>
+          <ul>
+            {blockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

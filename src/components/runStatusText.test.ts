@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { positionText, runStateText } from './runStatusText';
+
+const at = { waiting: true, epoch: 0, epochs: 5, batch: 614, batchesInEpoch: 844, epochHistory: [] };
+
+describe('the run state in words', () => {
+  it('says where a stopped run stopped, counting epochs from 1', () => {
+    expect(runStateText({ ...at, status: 'stopped' })).toBe('Stopped in epoch 1, batch 614 of 844');
+    expect(positionText({ epoch: 2, batch: 1200, batchesInEpoch: 1688 })).toBe('epoch 3, batch 1,200 of 1,688');
+  });
+
+  it('gives the position of a run in progress, and says a pause is still settling', () => {
+    expect(runStateText({ ...at, status: 'training' })).toBe('Training · epoch 1 of 5 · batch 614 of 844');
+    expect(runStateText({ ...at, status: 'paused', waiting: false })).toBe('Pausing…');
+    expect(runStateText({ ...at, status: 'paused' })).toBe('Paused · epoch 1 of 5 · batch 614 of 844');
+  });
+
+  it('counts the epochs a finished run trained', () => {
+    const history = [{}, {}] as never;
+    expect(runStateText({ ...at, status: 'done', epochs: 2, epoch: 1, epochHistory: history })).toBe('Finished: 2 of 2 epochs');
+    expect(runStateText({ ...at, status: 'idle' })).toBe('Ready to train');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Quick-start run sizes offered next to Train, and how long a run would take on this machine,
+ * priced at the speed measured here (never a fixed sentence: a laptop CPU and a desktop GPU
+ * differ by 50×).
+ */
+import type { RunConfig } from '../ml/config/runConfig';
+import type { AppState } from './appState';
+
+export type RunSizeId = 'quick' | 'good' | 'full';
+
+export interface RunSize {
+  readonly id: RunSizeId;
+  readonly label: string;
+  readonly settings: Pick<RunConfig, 'trainSize' | 'testSize' | 'epochs'>;
+}
+
+export const RUN_SIZES: readonly RunSize[] = [
+  { id: 'quick', label: 'Quick look', settings: { trainSize: 3_000, testSize: 2_000, epochs: 1 } },
+  { id: 'good', label: 'Good model', settings: { trainSize: 60_000, testSize: 10_000, epochs: 1 } },
+  { id: 'full', label: 'Full run', settings: { trainSize: 60_000, testSize: 10_000, epochs: 5 } },
+];
+
+/** The size the settings match, or null for a custom setup. */
+export function matchingRunSize(config: RunConfig): RunSizeId | null {
+  const match = RUN_SIZES.find((s) => s.settings.trainSize === config.trainSize && s.settings.testSize === config.testSize && s.settings.epochs === config.epochs);
+  return match?.id ?? null;
+}
+
+/**
+ * A forward pass (validation, test) costs about a third of a training step (forward +
+ * backward + update), so evaluated images are priced at this fraction of a trained one.
+ */
+const EVALUATION_COST = 1 / 3;
+
+/** Seconds a run with `config` takes at `examplesPerSecond` (training examples per second). */
+export function estimateRunSeconds(config: Pick<RunConfig, 'trainSize' | 'testSize' | 'epochs' | 'validationSplit'>, examplesPerSecond: number): number {
+  const validation = Math.floor(config.trainSize * config.validationSplit);
+  const trained = (config.trainSize - validation) * config.epochs;
+  const evaluated = validation * config.epochs + config.testSize;
+  return (trained + evaluated * EVALUATION_COST) / examplesPerSecond;
+}
+
+/**
+ * Training examples per second measured in this tab: the current run's, or else the last
+ * finished run's average (its time includes testing, so it errs on the slow side). Null
+ * before anything has been measured.
+ */
+export function selectMeasuredSpeed(s: AppState): number | null {
+  if (s.training.examplesPerSecond !== null && s.training.examplesPerSecond > 0) return s.training.examplesPerSecond;
+  for (let i = s.runs.length - 1; i >= 0; i--) {
+    const run = s.runs[i];
+    const examples = run.batches.length * run.config.batchSize;
+    if (run.seconds > 0 && examples > 0) return examples / run.seconds;
+  }
+  return null;
+}
