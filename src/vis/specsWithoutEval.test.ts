@@ -32,8 +32,6 @@ async function renderWithoutEval(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-const classes = ['T-shirt/top', 'Trouser', 'Pullover'];
-
 describe('chart specs without eval', () => {
   beforeEach(forbidEval);
   afterEach(() => {
