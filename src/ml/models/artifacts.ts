@@ -24,8 +24,9 @@ export interface ModelFiles {
 export function portableTopology(topology: unknown): unknown {
   return JSON.parse(JSON.stringify(topology), (_key, value: unknown) => {
     if (isRecord(value) && value.class_name === 'SeededDropout' && isRecord(value.config)) {
-      const { seed: _seed, ...config } = value.config;
-      return { ...value, class_name: 'Dropout', config: { ...config, noise_shape: null } };
+      const config: Record<string, unknown> = { ...value.config, noise_shape: null };
+      delete config.seed;
+      return { ...value, class_name: 'Dropout', config };
     }
     return value;
   });
