@@ -24,11 +24,11 @@ export interface PretrainOptions {
 
 export const DEFAULT_OPTIONS: PretrainOptions = {
   preset: 'dropout',
-  epochs: 15,
+  epochs: 8,
   seed: 1,
   batchSize: 64,
   trainSize: 60000,
-  shift: 1,
+  shift: null,
   flip: null,
   erase: null,
   finalLearningRateFactor: 0.05,
