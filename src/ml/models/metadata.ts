@@ -24,7 +24,7 @@ const fraction = z.number().min(0).max(1);
 const count = z.number().int().min(0);
 
 export const modelSpecSchema = z.object({
-  layers: z.array(layerSchema).min(1, 'The model has no layers.'),
+  layers: z.array(layerSchema).min(1, 'The model has no layers.').readonly(),
   optimizer: z.enum(OPTIMIZERS),
   learningRate: z.number().min(RECIPE_LIMITS.learningRate.min).max(RECIPE_LIMITS.learningRate.max),
   l2: z.number().min(RECIPE_LIMITS.l2.min).max(RECIPE_LIMITS.l2.max),

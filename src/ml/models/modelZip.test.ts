@@ -30,7 +30,9 @@ let referenceWeights: Float32Array[];
 beforeAll(async () => {
   const model = tinyModel();
   // Move the batch-norm statistics off their initial values so they are checked too.
-  tf.tidy(() => model.apply(imagesTensor(real.images, range(0, 32)), { training: true }));
+  tf.tidy(() => {
+    model.apply(imagesTensor(real.images, range(0, 32)), { training: true });
+  });
   exported = await exportModelZip(model, sampleMetadata());
   reference = predict(model);
   referenceWeights = model.getWeights().map((w) => w.dataSync() as Float32Array);
