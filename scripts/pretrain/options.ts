@@ -1,6 +1,7 @@
 /**
  * Command-line options of `npm run pretrain`, e.g.
  *   npm run pretrain -- --preset=dropout --epochs=15 --seed=1 --shift=1
+ *   npm run pretrain -- --resume   (continues an interrupted run of the same recipe)
  * Every option has a default, so a bare `npm run pretrain` repeats the shipped model's recipe.
  */
 import { parseArgs } from 'node:util';
@@ -20,6 +21,8 @@ export interface PretrainOptions {
   /** The learning rate decays (cosine, per epoch) from the preset's rate to rate × this. */
   readonly finalLearningRateFactor: number;
   readonly outDir: string;
+  /** Continue from this recipe's last epoch checkpoint, if there is one. */
+  readonly resume: boolean;
 }
 
 export const DEFAULT_OPTIONS: PretrainOptions = {
@@ -33,6 +36,7 @@ export const DEFAULT_OPTIONS: PretrainOptions = {
   erase: null,
   finalLearningRateFactor: 0.05,
   outDir: 'public/models/pretrained',
+  resume: false,
 };
 
 function number(name: string, text: string | undefined, fallback: number, check: (n: number) => boolean): number {
@@ -56,6 +60,7 @@ export function parseOptions(argv: readonly string[]): PretrainOptions {
       erase: { type: 'string' },
       'final-lr-factor': { type: 'string' },
       out: { type: 'string' },
+      resume: { type: 'boolean' },
     },
     strict: true,
   });
@@ -75,5 +80,6 @@ export function parseOptions(argv: readonly string[]): PretrainOptions {
     erase: values.erase === undefined ? d.erase : number('erase', values.erase, 0, (n) => n >= 0 && n <= 1),
     finalLearningRateFactor: number('final-lr-factor', values['final-lr-factor'], d.finalLearningRateFactor, (n) => n > 0 && n <= 1),
     outDir: values.out ?? d.outDir,
+    resume: values.resume ?? false,
   };
 }

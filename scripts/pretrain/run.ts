@@ -19,10 +19,12 @@ import type { ModelSpec } from '../../src/ml/model/spec';
 import { modelToFiles, MODEL_JSON, WEIGHTS_BIN } from '../../src/ml/models/artifacts';
 import { TrainingControl } from '../../src/ml/training/control';
 import { predictInBatches, scorePredictions } from '../../src/ml/training/evaluate';
-import { trainModel, type EpochEvent } from '../../src/ml/training/trainer';
+import { captureCheckpoint, restoreCheckpoint } from '../../src/ml/training/checkpoint';
+import { trainModel, type EpochEvent, type TrainConfig } from '../../src/ml/training/trainer';
 import { loadOfficialData, type Split } from './data';
 import { cosineLearningRate } from './schedule';
 import { parseOptions, type PretrainOptions } from './options';
+import { loadProgress, progressFile, saveProgress } from './progress';
 import { writeMetadataFromRun, type PretrainRun } from './metadata';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -58,14 +60,17 @@ async function main() {
 
   const data = await loadOfficialData(log);
   const spec = specFor(options);
-  const model = buildModel(spec, { seed: options.seed });
-  const optimizer = createOptimizer(spec.optimizer, spec.learningRate);
+  const progressPath = progressFile(root, options);
+  const saved = options.resume ? await loadProgress(progressPath) : null;
+  if (options.resume) log(saved ? `resuming after epoch ${saved.checkpoint.state.epochsCompleted} from ${progressPath}` : 'nothing to resume: starting afresh');
+  const { model, optimizer } = saved ? await restoreCheckpoint(saved.checkpoint) : { model: buildModel(spec, { seed: options.seed }), optimizer: createOptimizer(spec.optimizer, spec.learningRate) };
   const control = new TrainingControl();
   const schedule = (epoch: number) => cosineLearningRate(spec.learningRate, options.finalLearningRateFactor, epoch, options.epochs);
-  control.requestLearningRate(schedule(0));
+  control.requestLearningRate(schedule(saved?.checkpoint.state.epochsCompleted ?? 0));
   await mkdir(outDir, { recursive: true });
 
-  const epochs: (EpochEvent & { learningRate: number; testAccuracy: number; testLoss: number })[] = [];
+  const epochs: PretrainRun['epochs'][number][] = [...(saved?.epochs ?? [])];
+  const secondsBefore = saved?.trainingSeconds ?? 0;
   const started = performance.now();
   const run = (): PretrainRun => ({
     options,
@@ -75,7 +80,7 @@ async function main() {
     backend: tf.getBackend(),
     dataSha256: data.sha256,
     machine: { cores: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', os: `${platform()} ${release()}`, node: process.version },
-    trainingSeconds: (performance.now() - started) / 1000,
+    trainingSeconds: secondsBefore + (performance.now() - started) / 1000,
     epochs,
     finishedAt: new Date().toISOString(),
     complete: epochs.length === options.epochs,
@@ -89,13 +94,22 @@ async function main() {
   };
 
   let lastEpoch: EpochEvent | null = null;
+  const trainConfig: TrainConfig = {
+    epochs: options.epochs,
+    batchSize: options.batchSize,
+    validationSplit: 0,
+    trainSize: options.trainSize,
+    seed: options.seed,
+    l2: spec.l2,
+    augmentation: spec.augmentation,
+  };
   // The trainer yields through an unref'd MessagePort, which alone would let Node exit mid-run.
   const keepAlive = setInterval(() => undefined, 60_000);
   await trainModel(
     model,
     optimizer,
     { images: data.train.images, labels: data.train.labels, available: () => data.train.labels.length },
-    { epochs: options.epochs, batchSize: options.batchSize, validationSplit: 0, trainSize: options.trainSize, seed: options.seed, l2: spec.l2, augmentation: spec.augmentation },
+    trainConfig,
     {
       onBatch: (e) => {
         if (e.batch % 200 === 0) log(`epoch ${e.epoch + 1} batch ${e.batch}/${e.batchesInEpoch} loss ${e.loss.toFixed(4)} (${e.examplesPerSecond?.toFixed(0) ?? '?'} ex/s)`);
@@ -103,7 +117,7 @@ async function main() {
       onEpoch: (e) => {
         lastEpoch = e;
       },
-      afterEpoch: async (epoch) => {
+      afterEpoch: async (epoch, state) => {
         // Test accuracy after each epoch is only reported (the curve); the shipped model is
         // always the last epoch's, never one picked by its test score.
         const trainedSoFar = performance.now() - started;
@@ -111,10 +125,12 @@ async function main() {
         epochs.push({ ...lastEpoch!, learningRate: schedule(epoch), testAccuracy: score.accuracy, testLoss: score.loss });
         log(`epoch ${epoch + 1}/${options.epochs}: train loss ${lastEpoch!.loss.toFixed(4)} acc ${lastEpoch!.accuracy.toFixed(4)}, test loss ${score.loss.toFixed(4)} acc ${score.accuracy.toFixed(4)}, lr ${schedule(epoch).toExponential(2)}, ${lastEpoch!.seconds.toFixed(0)} s (${(trainedSoFar / 1000).toFixed(0)} s in all)`);
         await saveRun();
+        const checkpoint = await captureCheckpoint({ model, optimizer, spec, modelSeed: options.seed, config: trainConfig, state, history: { epochs, batches: [] } });
+        await saveProgress(progressPath, { options, checkpoint, epochs: [...epochs], trainingSeconds: run().trainingSeconds });
         control.requestLearningRate(schedule(epoch + 1));
       },
     },
-    { control },
+    { control, resume: saved?.checkpoint.state },
   );
   clearInterval(keepAlive);
   const finalRun = run();
