@@ -1,7 +1,8 @@
 /**
  * Command-line options of `npm run pretrain`, e.g.
  *   npm run pretrain -- --preset=dropout --epochs=15 --seed=1 --shift=1
- *   npm run pretrain -- --resume   (continues an interrupted run of the same recipe)
+ *   npm run pretrain -- --resume          (continues an interrupted run of the same recipe)
+ *   npm run pretrain -- --metadata-only   (metadata.json from the last finished epoch's run.json)
  * Every option has a default, so a bare `npm run pretrain` repeats the shipped model's recipe.
  */
 import { parseArgs } from 'node:util';
@@ -23,6 +24,8 @@ export interface PretrainOptions {
   readonly outDir: string;
   /** Continue from this recipe's last epoch checkpoint, if there is one. */
   readonly resume: boolean;
+  /** Only (re)write metadata.json from the run.json in outDir, e.g. after an interrupted run. */
+  readonly metadataOnly: boolean;
 }
 
 export const DEFAULT_OPTIONS: PretrainOptions = {
@@ -37,6 +40,7 @@ export const DEFAULT_OPTIONS: PretrainOptions = {
   finalLearningRateFactor: 0.05,
   outDir: 'public/models/pretrained',
   resume: false,
+  metadataOnly: false,
 };
 
 function number(name: string, text: string | undefined, fallback: number, check: (n: number) => boolean): number {
@@ -61,6 +65,7 @@ export function parseOptions(argv: readonly string[]): PretrainOptions {
       'final-lr-factor': { type: 'string' },
       out: { type: 'string' },
       resume: { type: 'boolean' },
+      'metadata-only': { type: 'boolean' },
     },
     strict: true,
   });
@@ -81,5 +86,6 @@ export function parseOptions(argv: readonly string[]): PretrainOptions {
     finalLearningRateFactor: number('final-lr-factor', values['final-lr-factor'], d.finalLearningRateFactor, (n) => n > 0 && n <= 1),
     outDir: values.out ?? d.outDir,
     resume: values.resume ?? false,
+    metadataOnly: values['metadata-only'] ?? false,
   };
 }

@@ -22,9 +22,8 @@ export interface PretrainProgress {
 }
 
 export function progressFile(root: string, options: PretrainOptions): string {
-  const { outDir: _outDir, resume: _resume, ...recipe } = options;
-  void _outDir;
-  void _resume;
+  const { outDir: _outDir, resume: _resume, metadataOnly: _metadataOnly, ...recipe } = options;
+  void [_outDir, _resume, _metadataOnly];
   const key = createHash('sha256').update(JSON.stringify(recipe)).digest('hex').slice(0, 16);
   return join(root, 'node_modules/.cache/pretrain', `${key}.bin`);
 }

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { registerWasmTrainingKernels } from '../../src/ml/backends/wasm/registerWasmTrainingKernels';
@@ -53,6 +53,12 @@ async function testScore(model: tf.LayersModel, test: Split): Promise<{ accuracy
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const outDir = resolve(root, options.outDir);
+  if (options.metadataOnly) {
+    const finished = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8')) as PretrainRun;
+    const metadata = await writeMetadataFromRun(outDir, finished);
+    log(`wrote metadata.json: ${metadata.epochsTrained} of ${finished.options.epochs} epochs, test accuracy ${metadata.testAccuracy?.accuracy ?? 'n/a'}`);
+    return;
+  }
   registerWasmTrainingKernels();
   if (!(await tf.setBackend('wasm'))) throw new Error('the WASM backend did not start');
   await tf.ready();
