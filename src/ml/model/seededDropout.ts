@@ -38,6 +38,15 @@ export class SeededDropout extends tf.layers.Layer {
   private readonly seed: number | undefined;
   private calls = 0;
 
+  /** Training calls so far (each drew one mask); a checkpoint saves it so a resumed run draws the same masks. */
+  get trainingCalls(): number {
+    return this.calls;
+  }
+
+  set trainingCalls(calls: number) {
+    this.calls = calls;
+  }
+
   constructor(args: SeededDropoutArgs) {
     super({ name: args.name, inputShape: args.inputShape });
     this.rate = args.rate;

@@ -103,9 +103,20 @@ export interface TrainCallbacks {
   onWaiting?(): void;
   /**
    * Awaited after each epoch's onEpoch, before the next epoch starts: the place for extra
-   * per-epoch work on the model (e.g. a confusion matrix on a test subset).
+   * per-epoch work on the model (e.g. a confusion matrix on a test subset, a checkpoint:
+   * `state` is what a resumed run needs to continue exactly from here).
    */
-  afterEpoch?(epoch: number): Promise<void>;
+  afterEpoch?(epoch: number, state: TrainerState): Promise<void>;
+}
+
+/** Where a run stands between epochs: enough, with the weights and optimizer, to resume it. */
+export interface TrainerState {
+  readonly epochsCompleted: number;
+  readonly batchesCompleted: number;
+  readonly examplesSeen: number;
+  /** Positions of the seeded shuffling and augmentation generators (the data order). */
+  readonly shuffleRngState: number;
+  readonly augmentationRngState: number;
 }
 
 export interface TrainResult {
@@ -127,10 +138,15 @@ export async function trainModel(
   data: TrainingDataSource,
   config: TrainConfig,
   callbacks: TrainCallbacks,
-  control: { signal?: AbortSignal; control?: TrainingControl } = {},
+  control: { signal?: AbortSignal; control?: TrainingControl; resume?: TrainerState } = {},
 ): Promise<TrainResult> {
-  const { signal } = control;
+  const { signal, resume } = control;
   const rng = createRng(config.seed);
+  const augmentationRng = createRng(deriveSeed(config.seed, SEED_STREAM.augmentation));
+  if (resume) {
+    rng.setState(resume.shuffleRngState);
+    augmentationRng.setState(resume.augmentationRngState);
+  }
   const { valCount } = splitIndices(config.trainSize, config.validationSplit);
   const early = config.earlyStopping ?? null;
   if (early?.monitor.startsWith('val_') && valCount === 0) {
@@ -148,16 +164,16 @@ export async function trainModel(
     kernels: kernelVariables(model),
     l2: config.l2 ?? 0,
     augmentation: config.augmentation,
-    augmentationRng: createRng(deriveSeed(config.seed, SEED_STREAM.augmentation)),
+    augmentationRng,
   };
   const meter = new ThroughputMeter();
-  let examplesSeen = 0;
-  let batchesCompleted = 0;
+  let examplesSeen = resume?.examplesSeen ?? 0;
+  let batchesCompleted = resume?.batchesCompleted ?? 0;
   const outcome = (stoppedEarly: boolean, restored: boolean): EarlyStoppingOutcome | null =>
     early && tracker ? { monitor: early.monitor, stoppedEarly, bestEpoch: tracker.bestEpoch, bestValue: tracker.bestValue, restored } : null;
 
   try {
-    for (let epoch = 0; epoch < config.epochs; epoch++) {
+    for (let epoch = resume?.epochsCompleted ?? 0; epoch < config.epochs; epoch++) {
       const epochStart = performance.now();
       // Uses whatever has streamed in by now, up to trainSize.
       const trainEnd = Math.min(config.trainSize, data.available());
@@ -250,7 +266,13 @@ export async function trainModel(
       callbacks.onEpoch?.(event);
       const verdict = early && tracker ? tracker.update(epoch, monitoredValue(event, early.monitor)) : null;
       if (verdict === 'improved' && early?.restoreBestWeights) best.save(model);
-      await callbacks.afterEpoch?.(epoch);
+      await callbacks.afterEpoch?.(epoch, {
+        epochsCompleted: epoch + 1,
+        batchesCompleted,
+        examplesSeen,
+        shuffleRngState: rng.getState(),
+        augmentationRngState: augmentationRng.getState(),
+      });
       if (verdict === 'stop' && epoch < config.epochs - 1) {
         const restore = early!.restoreBestWeights && best.saved;
         if (restore) best.restore(model);
