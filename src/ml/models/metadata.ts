@@ -4,7 +4,7 @@
  * of its run. One zod schema serves metadata.json in the shipped model, in export zips and
  * in the browser's model store, so all three are checked the same way.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { layerSchema } from '../model/layerSchema';
 import { OPTIMIZERS, RECIPE_LIMITS, type ModelSpec } from '../model/spec';
 
