@@ -20,6 +20,7 @@ export function createAppStore(): AppStore {
   store = new AppStore(initialAppState({ ...parsed, problems }, { instructor: instructorFromSearch(search), view }), engine, {
     dataBaseUrl: `${import.meta.env.BASE_URL}data/`,
     // ?decoder=pure skips the canvas path (useful to compare, and for browsers that alter pixels).
+    pretrainedUrl: `${import.meta.env.BASE_URL}models/pretrained/`,
     decoder: new URLSearchParams(search).get('decoder') === 'pure' ? 'pure' : 'auto',
     onSettingsChange: (config, spec, ui) => {
       const url = new URL(window.location.href);

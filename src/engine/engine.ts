@@ -17,10 +17,17 @@ import { TrainingControl } from '../ml/training/control';
 import { predictProbabilities } from '../ml/training/predictOne';
 import { benchTrain } from './benchTrain';
 import { DataLoading, type DataDeps } from './dataLoading';
-import type { BackendState, ModelInfo, ModelSource, RunSummary, TestResult, TrainingProgress } from './engineState';
+import type { BackendState, BatchPoint, ModelInfo, ModelSource, RunSummary, TestResult, TrainingProgress } from './engineState';
 import { PROTOCOL_VERSION, transferablesOf, type EngineCommand, type EngineEvent, type EngineRequest, type EngineSetup, type ResponseOf } from './protocol';
 import { canStartRun, isBusyStatus } from './readiness';
-import { runTraining } from './trainingRun';
+import { checkpointBatches, epochEventOf, epochRecordOf, runConfigOf } from './checkpointRecords';
+import { metadataFor, ModelLibrary } from './modelLibrary';
+import { evaluateModel, runTraining } from './trainingRun';
+import { trainConfigFor } from '../ml/config/trainConfig';
+import type { ModelMetadata } from '../ml/models/metadata';
+import { captureCheckpoint, restoreCheckpoint, type Checkpoint } from '../ml/training/checkpoint';
+import type { EpochEvent } from '../ml/training/trainer';
+import type { ModelStorage } from '../platform/modelStorage';
 
 export interface GpuReading {
   readonly renderer: string;
@@ -31,6 +38,8 @@ export interface EngineDeps extends Omit<DataDeps, 'dataBaseUrl' | 'decoders'> {
   readonly backendPlatform: BackendPlatform;
   readonly readGpuInfo: () => GpuReading | null;
   readonly decoders: (choice: EngineSetup['decoder']) => DataDeps['decoders'];
+  /** The browser's model store (default: IndexedDB of this origin). */
+  readonly openStorage?: () => Promise<ModelStorage>;
 }
 
 export type Emit = (event: EngineEvent, transfer: Transferable[]) => void;
@@ -74,6 +83,12 @@ export class Engine {
   private autostarted = false;
   /** Resolves when the current run (training and evaluation) has fully ended. */
   private runDone: Promise<void> = Promise.resolve();
+  private library!: ModelLibrary;
+  /** The last run's model and what is known of it, kept aside while another model is active. */
+  private stashedRun: { model: tf.LayersModel; optimizer: tf.Optimizer | null; spec: ModelSpec; info: ModelInfo } | null = null;
+  /** The last run's curves, saved with its model. */
+  private lastRun: { batches: readonly BatchPoint[]; epochs: readonly EpochEvent[]; config: RunConfig } | null = null;
+  private pretrainedUrl: string | null = null;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -135,12 +150,77 @@ export class Engine {
     this.spec = setup.spec;
     this.progress = idleProgress(setup.config.epochs);
     this.emit({ type: 'ready', version: PROTOCOL_VERSION, thread: this.thread });
+    this.pretrainedUrl = setup.pretrainedUrl;
+    this.library = new ModelLibrary(setup.pretrainedUrl ?? '', (url) => this.deps.fetch(url), (m) => architectureName(m.spec), this.deps.openStorage);
+    void this.publishLibrary();
+    void this.library.interruptedRun().then((run) => this.emit({ type: 'interruptedRun', run }));
     this.data = new DataLoading(
       { dataBaseUrl: setup.dataBaseUrl, fetch: this.deps.fetch, decoders: this.deps.decoders(setup.decoder) },
       this.emit,
       () => this.maybeAutostart(),
     );
-    await Promise.all([this.startBackend(setup.config.backend), this.data.load()]);
+    await Promise.all([this.startBackend(setup.config.backend).then(() => this.offerPretrained()), this.data.load()]);
+    await this.evaluateActiveModel();
+  }
+
+  private async publishLibrary(): Promise<void> {
+    this.emit({ type: 'library', library: await this.library.state() });
+  }
+
+  /**
+   * Fetches the shipped model (lazily: after the backend is up, beside the data download) and
+   * makes it the active model while nothing has been trained, so a first visit classifies well.
+   */
+  private async offerPretrained(): Promise<void> {
+    if (!this.pretrainedUrl || this.backend?.status !== 'ready') {
+      this.emit({ type: 'pretrained', pretrained: { status: 'none', name: null, testAccuracy: null, testCount: null, error: null } });
+      return;
+    }
+    this.emit({ type: 'pretrained', pretrained: { status: 'loading', name: null, testAccuracy: null, testCount: null, error: null } });
+    try {
+      const { model, metadata } = await this.library.loadPretrained();
+      const test = metadata.testAccuracy;
+      this.emit({ type: 'pretrained', pretrained: { status: 'ready', name: metadata.name, testAccuracy: test?.accuracy ?? null, testCount: test?.count ?? null, error: null } });
+      if (this.modelInfo.source === 'untrained' && !this.isBusy()) this.activate(model, metadata, 'pretrained');
+      else model.dispose();
+    } catch (error) {
+      this.emit({ type: 'pretrained', pretrained: { status: 'error', name: null, testAccuracy: null, testCount: null, error: (error as Error).message } });
+    }
+  }
+
+  /** Makes a loaded (not trained here) model the active one; the last run's model is kept aside. */
+  private activate(model: tf.LayersModel, metadata: ModelMetadata, source: ModelSource): void {
+    this.stashRunModel();
+    this.disposeModel();
+    this.model = model;
+    this.builtSpec = metadata.spec;
+    const test = metadata.testAccuracy ? { accuracy: metadata.testAccuracy.accuracy, loss: NaN, count: metadata.testAccuracy.count, seconds: 0, partial: false, epochsCompleted: metadata.epochsTrained, epochs: metadata.epochsTrained } : null;
+    this.publishModel(metadata.epochsTrained > 0 ? 1 : 0, { source, name: metadata.name, test });
+    void this.evaluateActiveModel();
+  }
+
+  /** Keeps the last run's trained model aside (instead of disposing it) when another model becomes active. */
+  private stashRunModel(): void {
+    if (this.model && this.modelInfo.source === 'trained') {
+      this.stashedRun?.model.dispose();
+      this.stashedRun?.optimizer?.dispose();
+      this.stashedRun = { model: this.model, optimizer: this.optimizer, spec: this.builtSpec, info: this.modelInfo };
+      this.model = null;
+      this.optimizer = null;
+      this.emit({ type: 'runModel', available: true });
+    }
+  }
+
+  /** The active model's accuracy on the test images, for the evaluation view (outside a run). */
+  private async evaluateActiveModel(): Promise<void> {
+    const model = this.model;
+    const data = this.data?.data;
+    if (!model || !data || this.isBusy() || this.modelInfo.source === 'untrained' || this.modelInfo.source === 'trained') return;
+    const count = Math.min(this.config.testSize, data.test.availableCount);
+    if (count === 0 || this.data?.state.status !== 'ready') return;
+    const revision = this.modelInfo.revision;
+    const evaluation = await evaluateModel(model, data, count, revision);
+    if (evaluation && this.modelInfo.revision === revision) this.emit({ type: 'modelEvaluation', evaluation });
   }
 
   private isBusy(): boolean {
@@ -266,10 +346,27 @@ export class Engine {
     if (this.modelInfo.batchesTrained === 0) this.rebuildModel();
   }
 
-  private async train(startPaused: boolean): Promise<void> {
+  private async train(startPaused: boolean, resume: Checkpoint | null = null): Promise<void> {
     const data = this.data?.data;
     if (this.isBusy() || !this.canTrain() || !data) return;
-    this.rebuildModel();
+    this.stashedRun?.model.dispose();
+    this.stashedRun?.optimizer?.dispose();
+    this.stashedRun = null;
+    this.emit({ type: 'runModel', available: false });
+    if (resume) {
+      const restored = await restoreCheckpoint(resume);
+      this.disposeModel();
+      this.model = restored.model;
+      this.optimizer = restored.optimizer;
+      this.builtSpec = resume.spec;
+      this.spec = resume.spec;
+      this.config = runConfigOf(resume, this.config);
+      this.publishModel(resume.state.batchesCompleted, { source: 'trained' });
+    } else {
+      this.rebuildModel();
+      void this.library.clearCheckpoint();
+      this.emit({ type: 'interruptedRun', run: null });
+    }
     const run = new AbortController();
     this.run = run;
     this.control = new TrainingControl();
@@ -278,8 +375,10 @@ export class Engine {
     const started = performance.now();
     const model = this.model!;
     const id = ++this.runsStarted;
-    this.progress = { ...idleProgress(config.epochs, tf.memory().numTensors), status: startPaused ? 'paused' : 'training' };
-    this.emit({ type: 'runStarted', progress: this.progress });
+    this.progress = { ...idleProgress(config.epochs, tf.memory().numTensors), status: startPaused ? 'paused' : 'training', epoch: resume?.state.epochsCompleted ?? 0 };
+    const history = resume ? { batches: checkpointBatches(resume), epochs: resume.history.epochs.map(epochEventOf) } : undefined;
+    this.emit({ type: 'runStarted', progress: this.progress, history });
+    const modelSeed = config.seed;
     let batchesTrained = 0;
     let finish!: () => void;
     this.runDone = new Promise((resolve) => (finish = resolve));
@@ -300,7 +399,29 @@ export class Engine {
       },
       onBatchTrained: () => batchesTrained++,
       discarded: () => this.discarding,
+      resume: resume && history ? { state: resume.state, ...history } : undefined,
+      onEpochEnd: async (state, runHistory) => {
+        try {
+          const checkpoint = await captureCheckpoint({
+            model,
+            optimizer: this.optimizer!,
+            spec,
+            modelSeed: resume?.modelSeed ?? modelSeed,
+            config: trainConfigFor(config, spec),
+            state,
+            history: { epochs: runHistory.epochs.map(epochRecordOf), batches: runHistory.batches.map(({ step, loss, accuracy }) => ({ step, loss, accuracy })) },
+          });
+          await this.library.saveCheckpoint(checkpoint);
+        } catch (error) {
+          // A full or missing store must not end the run: it only cannot be resumed after a reload.
+          this.emit({ type: 'failure', message: `This epoch could not be checkpointed, so the run cannot resume after a reload: ${(error as Error).message}` });
+        }
+      },
     });
+    batchesTrained += resume?.state.batchesCompleted ?? 0;
+    this.lastRun = { batches: outcome.batches, epochs: outcome.epochHistory, config };
+    // A run that ended (finished, stopped or reset) needs no resuming; a failed one keeps its checkpoint.
+    if (outcome.status !== 'error') void this.library.clearCheckpoint();
     this.run = null;
     this.evaluation = null;
     this.modelInfo = { ...this.modelInfo, batchesTrained, source: batchesTrained > 0 ? 'trained' : 'untrained', test: outcome.evaluation?.result ?? null };
@@ -372,6 +493,74 @@ export class Engine {
     this.emit({ type: 'reset', progress: this.progress });
   }
 
+  private requireIdle(what: string): void {
+    if (this.isBusy()) throw new Error(`A run is in progress: stop it first to ${what}.`);
+  }
+
+  private requireIdleModel(what: string): tf.LayersModel {
+    this.requireIdle(what);
+    if (!this.model) throw new Error(`There is no model to ${what}.`);
+    return this.model;
+  }
+
+  /** What is saved or exported with the active model: its name, recipe, accuracy and curves. */
+  private metadataOfActive(name: string): ModelMetadata {
+    const info = this.modelInfo;
+    const run = info.source === 'trained' ? this.lastRun : null;
+    return metadataFor({
+      name,
+      source: info.source === 'pretrained' ? 'pretrained' : info.source === 'imported' ? 'imported' : 'trained',
+      spec: this.builtSpec,
+      epochsTrained: run ? run.epochs.length : (info.test?.epochsCompleted ?? 0),
+      test: info.test ? { accuracy: info.test.accuracy, count: info.test.count } : null,
+      params: info.params,
+      epochs: run ? run.epochs.map(epochRecordOf) : [],
+      batches: run?.batches ?? [],
+      training: run ? { seed: run.config.seed, batchSize: run.config.batchSize, trainSize: run.config.trainSize, validationSplit: run.config.validationSplit, backend: this.backend?.active ?? undefined } : undefined,
+    });
+  }
+
+  /** Makes the last run's model (kept aside) the active one again. */
+  private restoreRunModel(): void {
+    const stashed = this.stashedRun;
+    if (!stashed) throw new Error('There is no model from a run in this tab.');
+    this.stashedRun = null;
+    this.disposeModel();
+    this.model = stashed.model;
+    this.optimizer = stashed.optimizer;
+    this.builtSpec = stashed.spec;
+    this.publishModel(stashed.info.batchesTrained, { source: 'trained', test: stashed.info.test });
+    this.emit({ type: 'runModel', available: false });
+  }
+
+  private async interruptedRun(action: 'resume' | 'save' | 'discard'): Promise<null> {
+    this.requireIdle('change the interrupted run');
+    const checkpoint = await this.library.loadCheckpoint();
+    if (!checkpoint) throw new Error('The interrupted run is no longer stored.');
+    if (action === 'resume') {
+      this.emit({ type: 'interruptedRun', run: null });
+      void this.train(false, checkpoint);
+      return null;
+    }
+    if (action === 'save') {
+      const { model, optimizer } = await restoreCheckpoint(checkpoint);
+      optimizer.dispose();
+      try {
+        const name = `${architectureName(checkpoint.spec)}, ${checkpoint.state.epochsCompleted} of ${checkpoint.config.epochs} epochs`;
+        await this.library.save(
+          model,
+          metadataFor({ name, source: 'trained', spec: checkpoint.spec, epochsTrained: checkpoint.state.epochsCompleted, test: null, params: model.countParams(), epochs: checkpoint.history.epochs, batches: checkpoint.history.batches }),
+        );
+      } finally {
+        model.dispose();
+      }
+      await this.publishLibrary();
+    }
+    await this.library.clearCheckpoint();
+    this.emit({ type: 'interruptedRun', run: null });
+    return null;
+  }
+
   private async answer(request: EngineRequest): Promise<ResponseOf[keyof ResponseOf]> {
     switch (request.kind) {
       case 'predict': {
@@ -390,6 +579,47 @@ export class Engine {
         if (!data) throw new Error('The dataset is not loaded.');
         return benchTrain(data, request.options);
       }
+      case 'saveModel': {
+        const model = this.requireIdleModel('save');
+        const saved = await this.library.save(model, this.metadataOfActive(request.name));
+        await this.publishLibrary();
+        return saved;
+      }
+      case 'loadSavedModel': {
+        this.requireIdle('load a model');
+        const { model, metadata } = await this.library.load(request.id);
+        this.activate(model, metadata, 'saved');
+        return null;
+      }
+      case 'renameSavedModel':
+        await this.library.rename(request.id, request.name);
+        await this.publishLibrary();
+        return null;
+      case 'deleteSavedModel':
+        await this.library.delete(request.id);
+        await this.publishLibrary();
+        return null;
+      case 'exportModel': {
+        const model = this.requireIdleModel('export');
+        return this.library.export(model, this.metadataOfActive(this.modelInfo.name));
+      }
+      case 'importModel': {
+        this.requireIdle('import a model');
+        const { model, metadata } = await this.library.import(request.bytes, request.fileName);
+        this.activate(model, metadata, 'imported');
+        return null;
+      }
+      case 'useModel':
+        this.requireIdle('switch models');
+        if (request.which === 'pretrained') {
+          const { model, metadata } = await this.library.loadPretrained();
+          this.activate(model, metadata, 'pretrained');
+        } else {
+          this.restoreRunModel();
+        }
+        return null;
+      case 'interruptedRun':
+        return this.interruptedRun(request.action);
     }
   }
 }

@@ -17,6 +17,15 @@ import type {
   RunSummary,
   TrainingProgress,
 } from './engineState';
+import type { InterruptedRun, LibraryState, SavedModelSummary } from './modelLibrary';
+
+export interface PretrainedState {
+  readonly status: 'none' | 'loading' | 'ready' | 'error';
+  readonly name: string | null;
+  readonly testAccuracy: number | null;
+  readonly testCount: number | null;
+  readonly error: string | null;
+}
 
 export const PROTOCOL_VERSION = 1;
 
@@ -27,6 +36,8 @@ export interface EngineSetup {
   readonly dataBaseUrl: string;
   /** 'pure' decodes the sheets in JavaScript only (skips the browser's decoder). */
   readonly decoder: 'auto' | 'pure';
+  /** Where the pretrained model's files are served, ending in '/'; null: no pretrained model. */
+  readonly pretrainedUrl: string | null;
 }
 
 export interface SplitLayout {
@@ -60,7 +71,21 @@ export type EngineRequest =
   /** Every layer's activations, the heat map and filters for one image. */
   | { readonly kind: 'inspect'; readonly request: InternalsRequest }
   /** Benchmark only: trains a fresh default model on `examples` images in the engine and times each batch. */
-  | { readonly kind: 'benchTrain'; readonly options: BenchTrainOptions };
+  | { readonly kind: 'benchTrain'; readonly options: BenchTrainOptions }
+  /** Saves the active model in this browser under `name`. */
+  | { readonly kind: 'saveModel'; readonly name: string }
+  /** Makes a saved model the active one. */
+  | { readonly kind: 'loadSavedModel'; readonly id: string }
+  | { readonly kind: 'renameSavedModel'; readonly id: string; readonly name: string }
+  | { readonly kind: 'deleteSavedModel'; readonly id: string }
+  /** The active model as one zip file (model.json, weights.bin, metadata.json). */
+  | { readonly kind: 'exportModel' }
+  /** Checks a model file and, if it is good, makes it the active model. */
+  | { readonly kind: 'importModel'; readonly bytes: Uint8Array; readonly fileName: string }
+  /** Makes the pretrained model (or the last run's model) the active one. */
+  | { readonly kind: 'useModel'; readonly which: 'pretrained' | 'run' }
+  /** The interrupted run: continue it, keep its checkpoint as a saved model, or forget it. */
+  | { readonly kind: 'interruptedRun'; readonly action: 'resume' | 'save' | 'discard' };
 
 export interface BenchTrainOptions {
   readonly examples: number;
@@ -85,6 +110,14 @@ export interface BenchTrainResult {
 
 export interface ResponseOf {
   readonly predict: Float32Array;
+  readonly saveModel: SavedModelSummary;
+  readonly loadSavedModel: null;
+  readonly renameSavedModel: null;
+  readonly deleteSavedModel: null;
+  readonly exportModel: { readonly bytes: Uint8Array; readonly fileName: string };
+  readonly importModel: null;
+  readonly useModel: null;
+  readonly interruptedRun: null;
   readonly inspect: { readonly snapshot: InternalsSnapshot; readonly modelRevision: number; readonly batchesTrained: number };
   readonly benchTrain: BenchTrainResult;
 }
@@ -107,7 +140,12 @@ export type EngineEvent =
     }
   | { readonly type: 'model'; readonly model: ModelInfo }
   /** A run started: the curves start over. */
-  | { readonly type: 'runStarted'; readonly progress: TrainingProgress }
+  | {
+      readonly type: 'runStarted';
+      readonly progress: TrainingProgress;
+      /** A resumed run's curves so far (it continues them). */
+      readonly history?: { readonly batches: readonly BatchPoint[]; readonly epochs: readonly EpochEvent[] };
+    }
   | { readonly type: 'progress'; readonly progress: Partial<TrainingProgress>; readonly batches: readonly BatchPoint[] }
   | { readonly type: 'epoch'; readonly epoch: EpochEvent; readonly numTensors: number }
   | { readonly type: 'learningRateChange'; readonly change: LearningRateChange }
@@ -119,6 +157,16 @@ export type EngineEvent =
   | { readonly type: 'reset'; readonly progress: TrainingProgress }
   | { readonly type: 'response'; readonly id: number; readonly ok: true; readonly result: ResponseOf[keyof ResponseOf] }
   | { readonly type: 'response'; readonly id: number; readonly ok: false; readonly error: string }
+  /** The models saved in this browser, and the storage they use. */
+  | { readonly type: 'library'; readonly library: LibraryState }
+  /** The shipped model: being fetched, ready (with its test accuracy), or why not. */
+  | { readonly type: 'pretrained'; readonly pretrained: PretrainedState }
+  /** A run that a reload or crash interrupted (null: none, or it was resumed or discarded). */
+  | { readonly type: 'interruptedRun'; readonly run: InterruptedRun | null }
+  /** The last run's model is kept aside while another is active (null: none). */
+  | { readonly type: 'runModel'; readonly available: boolean }
+  /** A test evaluation of the active model outside a run (e.g. the pretrained model). */
+  | { readonly type: 'modelEvaluation'; readonly evaluation: FinalEvaluation | null }
   /** Something failed outside any request: shown to the user. */
   | { readonly type: 'failure'; readonly message: string };
 
@@ -130,9 +178,12 @@ export function transferablesOf(event: EngineEvent): Transferable[] {
     case 'epochEvaluation':
       return [event.evaluation.indices.buffer, event.evaluation.probabilities.buffer];
     case 'testEvaluation':
+    case 'modelEvaluation':
       return event.evaluation ? [event.evaluation.indices.buffer, event.evaluation.probabilities.buffer] : [];
     case 'response':
-      return event.ok && event.result instanceof Float32Array ? [event.result.buffer] : [];
+      if (event.ok && event.result instanceof Float32Array) return [event.result.buffer];
+      if (event.ok && event.result && typeof event.result === 'object' && 'bytes' in event.result && event.result.bytes instanceof Uint8Array) return [event.result.bytes.buffer];
+      return [];
     default:
       return [];
   }

@@ -12,7 +12,7 @@ import type { ModelSpec } from '../ml/model/spec';
 import type { TrainingControl } from '../ml/training/control';
 import { epochSubsetSize } from '../ml/training/epochSubset';
 import { predictInBatches, scorePredictions } from '../ml/training/evaluate';
-import { trainModel, type EarlyStoppingOutcome } from '../ml/training/trainer';
+import { trainModel, type EarlyStoppingOutcome, type EpochEvent, type TrainerState } from '../ml/training/trainer';
 import { throttle } from '../ml/util/throttle';
 import type { BatchPoint, FinalEvaluation, TrainingProgress, TrainingStatus } from './engineState';
 import type { EngineEvent } from './protocol';
@@ -41,11 +41,16 @@ export interface RunContext {
   readonly onBatchTrained: () => void;
   /** True when the run is being thrown away (Reset): no test evaluation then. */
   readonly discarded: () => boolean;
+  /** Continue a checkpointed run from here (its batches so far, for step numbers). */
+  readonly resume?: { readonly state: TrainerState; readonly batches: readonly BatchPoint[]; readonly epochs: readonly EpochEvent[] };
+  /** After each epoch (and its evaluation): where the run stands, to checkpoint it. */
+  readonly onEpochEnd?: (state: TrainerState, history: { batches: readonly BatchPoint[]; epochs: readonly EpochEvent[] }) => Promise<void>;
 }
 
 export interface RunOutcome {
   readonly status: TrainingStatus;
   readonly batches: readonly BatchPoint[];
+  readonly epochHistory: readonly EpochEvent[];
   readonly earlyStopping: EarlyStoppingOutcome | null;
   readonly epochsCompleted: number;
   readonly evaluation: FinalEvaluation | null;
@@ -54,7 +59,8 @@ export interface RunOutcome {
 /** Trains, then evaluates; never throws (a failure ends the run with status 'error'). */
 export async function runTraining(ctx: RunContext): Promise<RunOutcome> {
   const { config, data, emit } = ctx;
-  const batches: BatchPoint[] = [];
+  const batches: BatchPoint[] = [...(ctx.resume?.batches ?? [])];
+  const epochHistory: EpochEvent[] = [...(ctx.resume?.epochs ?? [])];
   let unsent: BatchPoint[] = [];
   let pending: Partial<TrainingProgress> = {};
   const publish = throttle(() => {
@@ -91,15 +97,19 @@ export async function runTraining(ctx: RunContext): Promise<RunOutcome> {
         onEpoch: (e) => {
           publish.flush();
           epochsCompleted = e.epoch + 1;
+          epochHistory.push(e);
           emit({ type: 'epoch', epoch: e, numTensors: tf.memory().numTensors });
         },
-        afterEpoch: (epoch) => evaluateEpoch(ctx, epoch),
+        afterEpoch: async (epoch, state) => {
+          await evaluateEpoch(ctx, epoch);
+          await ctx.onEpochEnd?.(state, { batches, epochs: epochHistory });
+        },
         onLearningRateChange: (change) => {
           publish.flush();
           emit({ type: 'learningRateChange', change });
         },
       },
-      { signal: ctx.signal, control: ctx.control },
+      { signal: ctx.signal, control: ctx.control, resume: ctx.resume?.state },
     );
     stopped = result.stopped;
     earlyStopping = result.earlyStopping;
@@ -107,14 +117,14 @@ export async function runTraining(ctx: RunContext): Promise<RunOutcome> {
   } catch (error) {
     publish.flush();
     setNow({ status: 'error', error: (error as Error).message });
-    return { status: 'error', batches, earlyStopping, epochsCompleted, evaluation: null };
+    return { status: 'error', batches, epochHistory, earlyStopping, epochsCompleted, evaluation: null };
   }
   publish.flush();
-  if (ctx.discarded()) return { status: 'stopped', batches, earlyStopping, epochsCompleted, evaluation: null };
+  if (ctx.discarded()) return { status: 'stopped', batches, epochHistory, earlyStopping, epochsCompleted, evaluation: null };
   const evaluation = await evaluateOnTestSet(ctx, stopped, epochsCompleted, setNow);
   const status: TrainingStatus = evaluation ? (stopped ? 'stopped' : 'done') : 'stopped';
   setNow({ status, evaluationProgress: null, numTensors: tf.memory().numTensors });
-  return { status, batches, earlyStopping, epochsCompleted, evaluation };
+  return { status, batches, epochHistory, earlyStopping, epochsCompleted, evaluation };
 }
 
 /** The per-epoch confusion matrix's raw material; a failure here never ends the run. */
@@ -132,6 +142,21 @@ async function evaluateEpoch(ctx: RunContext, epoch: number): Promise<void> {
     });
   } catch (error) {
     ctx.emit({ type: 'failure', message: `The evaluation after epoch ${epoch + 1} failed: ${(error as Error).message}` });
+  }
+}
+
+/** The test evaluation of any model on test images 0..count-1 (null if it failed). */
+export async function evaluateModel(model: tf.LayersModel, data: FashionMnistData, count: number, modelRevision: number): Promise<FinalEvaluation | null> {
+  const indices = range(0, count);
+  const started = performance.now();
+  try {
+    const probabilities = await predictInBatches(model, data.test.images, indices);
+    if (!probabilities) return null;
+    const score = scorePredictions(probabilities, data.test.labels, indices);
+    const seconds = (performance.now() - started) / 1000;
+    return { indices, probabilities, seconds, modelRevision, result: { accuracy: score.accuracy, loss: score.loss, count, seconds, partial: false, epochsCompleted: 0, epochs: 0 } };
+  } catch {
+    return null;
   }
 }
 

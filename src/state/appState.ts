@@ -14,6 +14,8 @@ import type {
   TestResult,
   TrainingState,
 } from '../engine/engineState';
+import type { InterruptedRun, LibraryState } from '../engine/modelLibrary';
+import type { PretrainedState } from '../engine/protocol';
 import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import { emptyDataset, type DatasetView } from './datasetMirror';
@@ -55,6 +57,13 @@ export interface AppState {
   readonly evaluation: { readonly epoch: EpochEvaluation | null; readonly final: FinalEvaluation | null };
   /** Finished or stopped runs of this session, oldest first, for comparison. */
   readonly runs: readonly RunRecord[];
+  /** The models saved in this browser. */
+  readonly library: LibraryState;
+  readonly pretrained: PretrainedState;
+  /** A run a reload or crash interrupted, which can be resumed. */
+  readonly interruptedRun: InterruptedRun | null;
+  /** The last run's model is kept aside while another model is active. */
+  readonly runModelAvailable: boolean;
   /** The latest engine failure outside any request (shown until dismissed). */
   readonly failure: string | null;
   readonly ui: UiState;
@@ -103,6 +112,10 @@ export function initialAppState({ config, problems, spec }: ParsedRunConfig & { 
     model: { revision: 0, ready: false, name: '', source: 'untrained', spec: null, test: null, error: null, batchesTrained: 0, params: 0, layers: [] },
     evaluation: { epoch: null, final: null },
     runs: [],
+    library: { available: true, error: null, models: [], usage: null },
+    pretrained: { status: 'none', name: null, testAccuracy: null, testCount: null, error: null },
+    interruptedRun: null,
+    runModelAvailable: false,
     failure: null,
     ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, ...ui },
   };

@@ -23,7 +23,7 @@ export function projectEvent(state: AppState, event: EngineEvent): AppState {
         ...state,
         test: null,
         evaluation: { epoch: null, final: null },
-        training: { ...event.progress, batches: [], epochHistory: [], learningRateChanges: [] },
+        training: { ...event.progress, batches: event.history?.batches ?? [], epochHistory: event.history?.epochs ?? [], learningRateChanges: [] },
       };
     case 'progress': {
       const { training } = state;
@@ -57,6 +57,16 @@ export function projectEvent(state: AppState, event: EngineEvent): AppState {
         evaluation: { epoch: null, final: null },
         training: { ...event.progress, batches: [], epochHistory: [], learningRateChanges: [] },
       };
+    case 'modelEvaluation':
+      return { ...state, evaluation: { epoch: null, final: event.evaluation } };
+    case 'library':
+      return { ...state, library: event.library };
+    case 'pretrained':
+      return { ...state, pretrained: event.pretrained };
+    case 'interruptedRun':
+      return { ...state, interruptedRun: event.run };
+    case 'runModel':
+      return { ...state, runModelAvailable: event.available };
     case 'failure':
       return { ...state, failure: event.message };
     case 'response':

@@ -17,6 +17,8 @@ import type { ViewId } from './views';
 export interface StoreOptions {
   readonly dataBaseUrl: string;
   readonly decoder: EngineSetup['decoder'];
+  /** Where the pretrained model is served (ending in '/'); null: none. */
+  readonly pretrainedUrl?: string | null;
   /** Mirrors the settings to the address bar (and anything else that keeps them). */
   readonly onSettingsChange?: (config: RunConfig, spec: ModelSpec, ui: UiState) => void;
 }
@@ -55,7 +57,7 @@ export class AppStore {
   /** Starts the engine: the backend and the dataset download, in parallel. */
   start(): void {
     const { config, modelSpec } = this.state;
-    this.engine.send({ type: 'init', version: PROTOCOL_VERSION, setup: { config, spec: modelSpec, dataBaseUrl: this.options.dataBaseUrl, decoder: this.options.decoder } });
+    this.engine.send({ type: 'init', version: PROTOCOL_VERSION, setup: { config, spec: modelSpec, dataBaseUrl: this.options.dataBaseUrl, decoder: this.options.decoder, pretrainedUrl: this.options.pretrainedUrl ?? null } });
   }
 
   /** Retries the dataset download from the file that failed. */
@@ -139,6 +141,42 @@ export class AppStore {
   /** Every layer's activations, the heat map and filters of the current model for one image. */
   inspect(request: InternalsRequest): Promise<ResponseOf['inspect']> {
     return this.engine.request({ kind: 'inspect', request: { ...request, pixels: request.pixels.slice() } });
+  }
+
+  /** Saves the active model in this browser (the engine answers with its entry, or why not). */
+  saveModel(name: string): Promise<ResponseOf['saveModel']> {
+    return this.engine.request({ kind: 'saveModel', name });
+  }
+
+  loadSavedModel(id: string): Promise<null> {
+    return this.engine.request({ kind: 'loadSavedModel', id });
+  }
+
+  renameSavedModel(id: string, name: string): Promise<null> {
+    return this.engine.request({ kind: 'renameSavedModel', id, name });
+  }
+
+  deleteSavedModel(id: string): Promise<null> {
+    return this.engine.request({ kind: 'deleteSavedModel', id });
+  }
+
+  /** The active model as a zip file's bytes and a file name for the download. */
+  exportModel(): Promise<ResponseOf['exportModel']> {
+    return this.engine.request({ kind: 'exportModel' });
+  }
+
+  /** Checks a model file in the engine; if it is good it becomes the active model. */
+  importModel(bytes: Uint8Array, fileName: string): Promise<null> {
+    return this.engine.request({ kind: 'importModel', bytes, fileName });
+  }
+
+  useModel(which: 'pretrained' | 'run'): Promise<null> {
+    return this.engine.request({ kind: 'useModel', which });
+  }
+
+  /** The interrupted run: resume it, keep it as a saved model, or forget it. */
+  interruptedRunAction(action: 'resume' | 'save' | 'discard'): Promise<null> {
+    return this.engine.request({ kind: 'interruptedRun', action });
   }
 
   /** The benchmark's in-engine training measurement (see src/bench). */

@@ -15,3 +15,5 @@ export type {
 } from '../engine/engineState';
 export type { AppState, ExternalInput, UiState } from './appState';
 export type { DatasetView } from './datasetMirror';
+export type { InterruptedRun, LibraryState, SavedModelSummary } from '../engine/modelLibrary';
+export type { PretrainedState } from '../engine/protocol';

@@ -11,6 +11,7 @@ import type { ModelSpec } from '../ml/model/spec';
 import { SIMPLE_CNN } from '../ml/model/spec';
 import { fakeDataServer } from './fakeDataServer';
 import { loadRealSubset } from './realData';
+import type { ModelStorage } from '../platform/modelStorage';
 
 /** Small and fast on the CPU backend: only the plumbing is under test, not the accuracy. */
 export const TINY_CNN: ModelSpec = {
@@ -66,17 +67,18 @@ export class EngineProbe {
   }
 }
 
-export function startTestEngine(options: { config?: Partial<RunConfig>; spec?: ModelSpec; server?: ReturnType<typeof tinyServer> } = {}) {
+export function startTestEngine(options: { config?: Partial<RunConfig>; spec?: ModelSpec; server?: ReturnType<typeof tinyServer>; pretrainedUrl?: string; openStorage?: () => Promise<ModelStorage> } = {}) {
   const server = options.server ?? tinyServer();
   const connection = inProcessConnection({
     fetch: server.fetch,
     decoders: () => [pureSheetDecoder],
     backendPlatform: {},
     readGpuInfo: () => null,
+    openStorage: options.openStorage,
   });
   const probe = new EngineProbe(connection);
   const config = { ...TINY_CONFIG, ...options.config };
-  connection.send({ type: 'init', version: PROTOCOL_VERSION, setup: { config, spec: options.spec ?? TINY_CNN, dataBaseUrl: server.baseUrl, decoder: 'pure' } });
+  connection.send({ type: 'init', version: PROTOCOL_VERSION, setup: { config, spec: options.spec ?? TINY_CNN, dataBaseUrl: server.baseUrl, decoder: 'pure', pretrainedUrl: options.pretrainedUrl ?? null } });
   return { connection, probe, server, config };
 }
 
