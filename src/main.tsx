@@ -1,3 +1,5 @@
+// First: reads and canonicalizes the address before TensorFlow.js (imported below) reads it.
+import './platform/addressGuard';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -14,7 +16,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 void store.start();
-// ?bench=1 exposes the in-page benchmark harness to `npm run bench` (not loaded otherwise).
-if (new URLSearchParams(window.location.search).has('bench')) {
+// The benchmark runner (npm run bench) sets this flag before the page loads; no link can.
+if ((window as { __PLAYGROUND_BENCH__?: unknown }).__PLAYGROUND_BENCH__ === true) {
   void import('./bench/harness').then((m) => m.installBenchHarness(store));
 }

@@ -1,6 +1,7 @@
 /** Wires the store to the browser: fetch, decoders, backends, the address bar. */
-import { parseUrlState, serializeUrlState } from '../ml/config/urlState';
+import { serializeUrlState } from '../ml/config/urlState';
 import { pureSheetDecoder } from '../ml/data/loader';
+import { addressAtStart } from '../platform/addressGuard';
 import { canvasSheetDecoder } from '../platform/canvasSheetDecoder';
 import { readWebGlInfo } from '../platform/gpuInfo';
 import { describeWasm, prepareWasm } from '../platform/wasmBackend';
@@ -8,9 +9,10 @@ import { prepareWebGpu } from '../platform/webgpuBackend';
 import { PlaygroundStore } from '../state/playgroundStore';
 
 export function createPlaygroundStore(): PlaygroundStore {
-  const parsed = parseUrlState(window.location.search);
+  // The address as opened (its problems included): it has been rewritten to its canonical form since.
+  const parsed = addressAtStart.parsed;
   // ?decoder=pure skips the canvas path (useful to compare, and for browsers that alter pixels).
-  const forcePure = new URLSearchParams(window.location.search).get('decoder') === 'pure';
+  const forcePure = parsed.view.decoder === 'pure';
   return new PlaygroundStore(parsed, {
     dataBaseUrl: `${import.meta.env.BASE_URL}data/`,
     fetch: (url, init) => window.fetch(url, init),
