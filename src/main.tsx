@@ -1,5 +1,3 @@
-// First: reads and canonicalizes the address before TensorFlow.js (imported below) reads it.
-import './platform/addressGuard';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,7 +1,7 @@
 /**
  * Reads the address once, strictly, and rewrites it to its canonical form before any other
- * code runs. Import it FIRST in the entry module (src/main.tsx), before anything that loads
- * TensorFlow.js.
+ * code runs: src/entry.ts imports it, and loads the app (and with it TensorFlow.js) only
+ * afterwards.
  *
  * Why: TensorFlow.js reads `location.search` the moment its core module is evaluated
  * (Environment constructor → populateURLFlags, again on env().reset()). It calls
