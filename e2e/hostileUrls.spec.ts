@@ -79,3 +79,14 @@ test('TensorFlow.js flags in the address change nothing: WebAssembly keeps its t
   const threads = Math.min(8, await page.evaluate(() => navigator.hardwareConcurrency));
   await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'})`);
 });
+
+test('a network far too big for the browser is refused at the network, with the numbers', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('?backend=wasm&layers=flat_dense8192_dense8192_dense8192_dense8192_dense10-softmax&trainSize=1000&epochs=1&testSize=100&autostart=1');
+  const model = page.getByRole('region', { name: 'Model' });
+  await expect(model.getByRole('alert')).toContainText(/This network has 207,863,818 weights: .* need ~3\.1 GB .* WebAssembly in this browser can use ~2 GB/);
+  await expect(page.getByRole('alert', { name: 'Why Train is disabled' })).toContainText('The network has problems');
+  await expect(app.trainButton).toBeDisabled();
+  // autostart did not start it either.
+  await expect(app.status).not.toContainText(/batch \d/);
+});

@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { analyzeModel, listProblems } from '../../ml/model/analyze';
+import { listProblems } from '../../ml/model/analyze';
 import { insertLayer, moveLayer, removeLayer, replaceLayer } from '../../ml/model/editLayers';
 import { defaultLayer, type LayerSpec } from '../../ml/model/spec';
 import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
@@ -8,6 +7,7 @@ import { LayerCard } from './LayerCard';
 import { NetworkDiagram } from './NetworkDiagram';
 import { PresetPicker } from './PresetPicker';
 import { TfjsModelSummary } from './TfjsModelSummary';
+import { useModelAnalysis } from './useModelAnalysis';
 import './modelLab.css';
 
 /**
@@ -18,7 +18,7 @@ export function ModelLab() {
   const state = usePlayground();
   const store = usePlaygroundStore();
   const spec = state.modelSpec;
-  const analysis = useMemo(() => analyzeModel(spec), [spec]);
+  const analysis = useModelAnalysis();
   const locked = store.isBusy(state);
   const setLayers = (layers: LayerSpec[]) => store.setModelSpec({ ...spec, layers });
   const problems = listProblems(analysis);

@@ -1,11 +1,10 @@
-import { useMemo } from 'react';
 import { runConfigProblems } from '../../ml/config/runConfig';
 import { architectureName } from '../../ml/config/describeSetup';
-import { analyzeModel } from '../../ml/model/analyze';
 import { usePlayground, usePlaygroundStore } from '../../state/usePlayground';
 import { HyperparameterFields } from './HyperparameterFields';
 import { describeChange } from './runSeries';
 import { useFieldProblems } from './useFieldProblems';
+import { useModelAnalysis } from './useModelAnalysis';
 import './modelLab.css';
 
 /**
@@ -16,7 +15,7 @@ export function TrainingSetup() {
   const state = usePlayground();
   const store = usePlaygroundStore();
   const { problems: fieldProblems, reporter } = useFieldProblems();
-  const analysis = useMemo(() => analyzeModel(state.modelSpec), [state.modelSpec]);
+  const analysis = useModelAnalysis();
   const busy = store.isBusy(state);
   const status = state.training.status;
   const changes = state.training.learningRateChanges;
