@@ -13,6 +13,7 @@ import { deriveSeed, SEED_STREAM } from '../model/seeds';
 import type { AugmentationSpec } from '../model/spec';
 import { createRng } from '../random';
 import type { TrainingControl } from './control';
+import { DivergenceMonitor, type DivergenceConfig, type DivergenceInfo } from './divergence';
 import { EarlyStoppingTracker, WeightSnapshot, type EarlyStoppingConfig, type Monitor } from './earlyStopping';
 import { predictInBatches, scorePredictions } from './evaluate';
 import { getLearningRate, setLearningRate } from './learningRate';
@@ -46,6 +47,16 @@ export interface TrainConfig {
    * Default: on WebGL and WebGPU. Augmented batches are always built in JavaScript.
    */
   readonly keepDataOnDevice?: boolean;
+  /** Thresholds of the divergence check (see divergence.ts); it runs when onDivergence is given. */
+  readonly divergence?: DivergenceConfig;
+}
+
+export interface DivergenceEvent extends DivergenceInfo {
+  readonly epoch: number;
+  /** Batch within the epoch whose loss showed it. */
+  readonly batch: number;
+  /** The loop paused itself (a TrainingControl was given): resume, step or stop as usual. */
+  readonly paused: boolean;
 }
 
 export interface LearningRateChange {
@@ -106,6 +117,12 @@ export interface TrainCallbacks {
    * per-epoch work on the model (e.g. a confusion matrix on a test subset).
    */
   afterEpoch?(epoch: number): Promise<void>;
+  /**
+   * The loss is NaN/infinite or exploding (divergence.ts). The loop pauses itself through the
+   * TrainingControl, if one was given, right after this call. To offer going back, pass
+   * `startWeights` to trainModel and restore it (WeightSnapshot.restore) when the user asks.
+   */
+  onDivergence?(event: DivergenceEvent): void;
 }
 
 export interface TrainResult {
@@ -127,9 +144,16 @@ export async function trainModel(
   data: TrainingDataSource,
   config: TrainConfig,
   callbacks: TrainCallbacks,
-  control: { signal?: AbortSignal; control?: TrainingControl } = {},
+  control: {
+    signal?: AbortSignal;
+    control?: TrainingControl;
+    /** Filled with the model's weights before the first batch; owned (restored, disposed) by the caller. */
+    startWeights?: WeightSnapshot;
+  } = {},
 ): Promise<TrainResult> {
   const { signal } = control;
+  control.startWeights?.save(model);
+  const divergence = callbacks.onDivergence ? new DivergenceMonitor(config.divergence) : null;
   const rng = createRng(config.seed);
   const { valCount } = splitIndices(config.trainSize, config.validationSplit);
   const early = config.earlyStopping ?? null;
@@ -192,6 +216,11 @@ export async function trainModel(
             examplesPerSecond: meter.examplesPerSecond,
             etaSeconds: meter.etaSeconds(remainingAfterThisEpoch + (trainEnd - valCount - counted)),
           });
+          const diverged = divergence?.update(loss);
+          if (diverged) {
+            control.control?.pause();
+            callbacks.onDivergence?.({ ...diverged, epoch, batch: item.batch, paused: control.control !== undefined });
+          }
         }
       };
 
