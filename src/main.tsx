@@ -14,7 +14,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 store.start();
-// ?bench=1 exposes the in-page benchmark harness to `npm run bench` (not loaded otherwise).
-if (new URLSearchParams(window.location.search).has('bench')) {
+// The benchmark runner (npm run bench) sets this flag before the page loads; no link can.
+if ((window as { __PLAYGROUND_BENCH__?: unknown }).__PLAYGROUND_BENCH__ === true) {
   void import('./bench/harness').then((m) => m.installBenchHarness(store));
 }

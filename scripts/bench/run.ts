@@ -52,7 +52,11 @@ async function openBench(browser: Browser, query: string) {
   page.on('console', (message) => {
     if (message.text().startsWith('[bench]')) log(message.text().slice(8));
   });
-  await page.goto(`${BASE}?bench=1${query}`);
+  // The harness is installed only when this flag is set before the page's scripts run, so no link can reach it.
+  await page.addInitScript(() => {
+    (window as unknown as { __PLAYGROUND_BENCH__: boolean }).__PLAYGROUND_BENCH__ = true;
+  });
+  await page.goto(`${BASE}${query}`);
   await page.waitForFunction(() => 'playgroundBench' in window, undefined, { timeout: 60_000 });
   const ready = await page.evaluate(() => (window as unknown as { playgroundBench: BenchHarness }).playgroundBench.ready());
   return { page, ready };
@@ -101,7 +105,7 @@ async function main() {
       const browser = await launch();
       const started = Date.now();
       try {
-        const { page, ready } = await openBench(browser, `&backend=${backend}`);
+        const { page, ready } = await openBench(browser, `?backend=${backend}`);
         if (ready.backend !== backend) throw new Error(`${backend} did not start (got ${ready.backend})`);
         const options = sizesFor(backend, quick);
         log(`${backend}: measuring (${options.trainExamples} training examples)…`);

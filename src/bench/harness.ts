@@ -1,5 +1,6 @@
 /**
- * In-page benchmark harness, loaded only with ?bench=1. The Node runner
+ * In-page benchmark harness, loaded only when the runner sets window.__PLAYGROUND_BENCH__ = true
+ * before the page loads (Playwright addInitScript): no link can install it. The Node runner
  * (scripts/bench/run.ts) opens the built app once per backend and calls these functions
  * through page.evaluate. Training is measured inside the engine (its worker); the page
  * measures what a user feels meanwhile: its longest tasks, how late it answers, and how

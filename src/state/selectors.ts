@@ -1,7 +1,8 @@
 /** Selectors shared by several views (each returns a primitive or a stored object, so Object.is compares). */
 import { canStartRun, isBusyStatus } from '../engine/readiness';
 import { runConfigProblems } from '../ml/config/runConfig';
-import { analyzeModel } from '../ml/model/analyze';
+import { analyzeModel, type ModelAnalysis } from '../ml/model/analyze';
+import { analyzeModelWithBudget, type ResourceEstimate } from '../ml/model/resourceBudget';
 import type { AppState } from './appState';
 
 export const selectBusy = (s: AppState): boolean => isBusyStatus(s.training.status);
@@ -11,16 +12,25 @@ export const selectCanTrain = (s: AppState): boolean => canStartRun({ backend: s
 /** Batches trained plus epochs finished: changes whenever the model's weights have moved on. */
 export const selectTrainingProgressCount = (s: AppState): number => s.training.batches.length + s.training.epochHistory.length;
 
-const specValidity = new WeakMap<AppState['modelSpec'], boolean>();
-/** The model spec is a trainable network (cached per spec object: selectors run on every update). */
-export function selectSpecValid(s: AppState): boolean {
-  let valid = specValidity.get(s.modelSpec);
-  if (valid === undefined) {
-    valid = analyzeModel(s.modelSpec).valid;
-    specValidity.set(s.modelSpec, valid);
-  }
-  return valid;
+export type BudgetedAnalysis = ModelAnalysis & { readonly budget: ResourceEstimate | null };
+
+let lastAnalysis: { key: readonly unknown[]; value: BudgetedAnalysis } | null = null;
+/**
+ * The network's shapes and, once a backend runs, its resource budget there at this batch size:
+ * a network too big for this browser is a problem at the network and holds Train back.
+ * Cached on its inputs (selectors run on every update).
+ */
+export function selectModelAnalysis(s: AppState): BudgetedAnalysis {
+  const key = [s.modelSpec, s.backend.active, s.config.batchSize, s.backend.software];
+  if (lastAnalysis && lastAnalysis.key.every((k, i) => k === key[i])) return lastAnalysis.value;
+  const active = s.backend.active;
+  const value = active === null ? { ...analyzeModel(s.modelSpec), budget: null } : analyzeModelWithBudget(s.modelSpec, { backend: active, batchSize: s.config.batchSize, softwareWebGl: s.backend.software });
+  lastAnalysis = { key, value };
+  return value;
 }
+
+/** The model spec is a trainable network that fits this backend. */
+export const selectSpecValid = (s: AppState): boolean => selectModelAnalysis(s).valid;
 
 /** What holds Train back besides loading: the network, typed settings not accepted, settings out of range. Compare with shallowEqual. */
 export const selectTrainBlockers = (s: AppState): readonly string[] => [

@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { analyzeModel, listProblems } from '../../ml/model/analyze';
+import { listProblems } from '../../ml/model/analyze';
 import { insertLayer, moveLayer, removeLayer, replaceLayer } from '../../ml/model/editLayers';
 import { defaultLayer, type LayerSpec } from '../../ml/model/spec';
 import { useAppSelector, useAppStore } from '../../state/hooks';
@@ -9,6 +8,7 @@ import { LayerCard } from './LayerCard';
 import { NetworkDiagram } from './NetworkDiagram';
 import { PresetPicker } from './PresetPicker';
 import { TfjsModelSummary } from './TfjsModelSummary';
+import { useModelAnalysis } from './useModelAnalysis';
 import './modelLab.css';
 
 /**
@@ -19,7 +19,7 @@ export function ModelLab() {
   const spec = useAppSelector((s) => s.modelSpec);
   const locked = useAppSelector(selectBusy);
   const store = useAppStore();
-  const analysis = useMemo(() => analyzeModel(spec), [spec]);
+  const analysis = useModelAnalysis();
   const setLayers = (layers: LayerSpec[]) => store.setModelSpec({ ...spec, layers });
   const problems = listProblems(analysis);
   return (

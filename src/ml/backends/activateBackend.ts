@@ -48,36 +48,37 @@ async function tryBackend(name: BackendName, platform: BackendPlatform): Promise
   }
 }
 
-const FALLBACK_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
-
 /**
- * 'auto': WebGL on a real GPU; where WebGL is missing or software-rendered, WebAssembly,
- * which trains the default CNN far faster than emulated WebGL (see bench/results.md).
+ * The fastest backend that starts: WebGL on a real GPU; where WebGL is missing or
+ * software-rendered, WebAssembly, which trains the default CNN far faster than emulated
+ * WebGL (see bench/results.md); then software WebGL; then the plain CPU backend.
+ * `failed`: the backend the user asked for, which could not start (skipped here).
  */
-async function activateAuto(platform: BackendPlatform): Promise<BackendStatus> {
-  const webglFailure = await tryBackend('webgl', platform);
-  if (webglFailure === null && !platform.isSoftwareWebGl?.()) return { requested: 'auto', active: 'webgl', fallbackReason: null };
-  const why = webglFailure ?? 'WebGL is software-rendered here (no usable GPU).';
-  if ((await tryBackend('wasm', platform)) === null) {
-    return { requested: 'auto', active: 'wasm', fallbackReason: `${why} WebAssembly trains faster on this machine, so it is used.` };
+async function activateBest(requested: BackendChoice, platform: BackendPlatform, failed?: { name: BackendName; reason: string }): Promise<BackendStatus> {
+  const notes: string[] = failed ? [failed.reason] : [];
+  const because = (...more: string[]) => [...notes, ...more].join(' ');
+  let webglStarted = false;
+  if (failed?.name !== 'webgl') {
+    const webglFailure = await tryBackend('webgl', platform);
+    webglStarted = webglFailure === null;
+    if (webglStarted && !platform.isSoftwareWebGl?.()) return { requested, active: 'webgl', fallbackReason: failed ? because('Using webgl instead.') : null };
+    notes.push(webglFailure ?? 'WebGL is software-rendered here (no usable GPU).');
   }
-  if (webglFailure === null && (await tryBackend('webgl', platform)) === null) {
-    return { requested: 'auto', active: 'webgl', fallbackReason: `${why} WebAssembly could not start either, so software WebGL is used.` };
+  if (failed?.name !== 'wasm' && (await tryBackend('wasm', platform)) === null) {
+    return { requested, active: 'wasm', fallbackReason: because(webglStarted || !failed ? 'WebAssembly trains faster on this machine, so it is used.' : 'Using wasm instead.') };
   }
-  if ((await tryBackend('cpu', platform)) === null) return { requested: 'auto', active: 'cpu', fallbackReason: `${why} Using the plain CPU backend.` };
-  throw new Error(`No TensorFlow.js backend could start (${why}).`);
+  if (webglStarted && (await tryBackend('webgl', platform)) === null) {
+    return { requested, active: 'webgl', fallbackReason: because(failed?.name === 'wasm' ? 'Using software WebGL instead.' : 'WebAssembly could not start either, so software WebGL is used.') };
+  }
+  if (failed?.name !== 'cpu' && (await tryBackend('cpu', platform)) === null) return { requested, active: 'cpu', fallbackReason: because('Using the plain CPU backend.') };
+  throw new Error(`No TensorFlow.js backend could start (${because()}).`);
 }
 
 export async function activateBackend(requested: BackendChoice, platform: BackendPlatform = {}): Promise<BackendStatus> {
-  if (requested === 'auto') return activateAuto(platform);
-  const first: BackendName = requested;
-  const failure = await tryBackend(first, platform);
-  if (failure === null) return { requested, active: first, fallbackReason: null };
-  for (const candidate of FALLBACK_ORDER) {
-    if (candidate === first) continue;
-    if ((await tryBackend(candidate, platform)) === null) {
-      return { requested, active: candidate, fallbackReason: `${failure} Using ${candidate} instead.` };
-    }
-  }
-  throw new Error(`No TensorFlow.js backend could start (${failure}).`);
+  if (requested === 'auto') return activateBest(requested, platform);
+  const failure = await tryBackend(requested, platform);
+  if (failure === null) return { requested, active: requested, fallbackReason: null };
+  // Same preference as the automatic choice: e.g. ?backend=webgpu without WebGPU on a
+  // machine whose WebGL is software-rendered gets WebAssembly (~950 ex/s), not software WebGL (~38).
+  return activateBest(requested, platform, { name: requested, reason: failure });
 }

@@ -1,11 +1,13 @@
 /** Instructor mode in the address (?instructor=1): read at start, written back when it changes. */
 
+import { parseFlag, parseQuery } from './queryParser';
+
 export const INSTRUCTOR_PARAM = 'instructor';
 
-/** True for ?instructor, ?instructor=1 / true / yes; false when absent or 0 / false / no. */
+/** True for ?instructor, ?instructor=1 / true; false when absent, 0 / false, or anything else (reported by parseUrlState). */
 export function instructorFromSearch(search: string): boolean {
-  const value = new URLSearchParams(search).get(INSTRUCTOR_PARAM);
-  return value !== null && !['0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
+  const value = parseQuery(search).values.get(INSTRUCTOR_PARAM);
+  return value !== undefined && parseFlag(value) === true;
 }
 
 /** `href` with the instructor flag set or removed (other parameters kept). */

@@ -8,6 +8,7 @@ import { analyzeModel, listProblems } from '../model/analyze';
 import { PRESET_IDS, presetById, presetWithLayers, type PresetId } from '../model/presets';
 import { OPTIMIZERS, RECIPE_LIMITS, SIMPLE_CNN, type ModelSpec, type OptimizerName } from '../model/spec';
 import { decodeLayers, encodeLayers } from './layerCodec';
+import { describeParam, parseDecimal, parseFlag, type QueryValues } from './queryParser';
 
 export type RecipeNumber = keyof typeof RECIPE_LIMITS;
 
@@ -44,17 +45,21 @@ export interface ParsedModelSpec {
   readonly problems: string[];
 }
 
-export function parseModelSpecParams(params: URLSearchParams): ParsedModelSpec {
+/** URL keys of the model and its recipe. */
+export const MODEL_SPEC_KEYS = ['preset', 'layers', 'optimizer', ...Object.values(NUMBER_PARAMS), 'flip'] as const;
+
+/** The model from values read by parseQuery (which reports the query's own problems). */
+export function parseModelSpecParams(params: QueryValues): ParsedModelSpec {
   const problems: string[] = [];
-  const ignored = (key: string, raw: string, why: string) => problems.push(`URL parameter ${key}=${JSON.stringify(raw)} ignored: ${why}`);
+  const ignored = (key: string, raw: string, why: string) => problems.push(`URL parameter ${describeParam(key, raw)} ignored: ${why}`);
   let spec = SIMPLE_CNN;
   const preset = params.get('preset');
-  if (preset !== null) {
+  if (preset !== undefined) {
     if ((PRESET_IDS as readonly string[]).includes(preset)) spec = presetById(preset as PresetId).spec;
     else ignored('preset', preset, `use one of ${PRESET_IDS.join(', ')}.`);
   }
   const layers = params.get('layers');
-  if (layers !== null) {
+  if (layers !== undefined) {
     const decoded = decodeLayers(layers);
     if ('error' in decoded) ignored('layers', layers, decoded.error);
     else {
@@ -64,21 +69,22 @@ export function parseModelSpecParams(params: URLSearchParams): ParsedModelSpec {
     }
   }
   const optimizer = params.get('optimizer');
-  if (optimizer !== null) {
+  if (optimizer !== undefined) {
     if ((OPTIMIZERS as readonly string[]).includes(optimizer)) spec = { ...spec, optimizer: optimizer as OptimizerName };
     else ignored('optimizer', optimizer, `use one of ${OPTIMIZERS.join(', ')}.`);
   }
   for (const [key, param] of Object.entries(NUMBER_PARAMS) as [RecipeNumber, string][]) {
     const raw = params.get(param);
-    if (raw === null) continue;
-    const value = raw.trim() === '' ? NaN : Number(raw);
+    if (raw === undefined) continue;
+    const value = parseDecimal(raw);
     const problem = checkRecipeNumber(key, value);
     if (problem) ignored(param, raw, problem);
     else spec = withNumber(spec, key, value);
   }
   const flip = params.get('flip');
-  if (flip !== null) {
-    if (['1', 'true', '0', 'false'].includes(flip)) spec = { ...spec, augmentation: { ...spec.augmentation, flip: flip === '1' || flip === 'true' } };
+  if (flip !== undefined) {
+    const on = parseFlag(flip);
+    if (on !== null) spec = { ...spec, augmentation: { ...spec.augmentation, flip: on } };
     else ignored('flip', flip, 'use 1 or 0.');
   }
   return { spec, problems };

@@ -3,6 +3,8 @@
  * (?trainSize=2000&epochs=1&autostart=1 …). Bad values are reported and replaced by
  * defaults, never thrown.
  */
+import { describeParam, parseDecimal, parseFlag, parseQuery, type QueryValues } from './queryParser';
+
 export const BACKEND_CHOICES = ['auto', 'webgl', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
@@ -74,34 +76,42 @@ export interface ParsedRunConfig {
   readonly problems: string[];
 }
 
-export function parseRunConfig(search: string): ParsedRunConfig {
-  const params = new URLSearchParams(search);
-  const problems: string[] = [];
+/** URL keys of the run settings (the RunConfig field names). */
+export const RUN_CONFIG_KEYS = Object.keys(DEFAULT_RUN_CONFIG) as (keyof RunConfig)[];
+
+/**
+ * Run settings from a query string, or from values already read by parseQuery (then the
+ * caller reports the query's own problems: unknown keys, repeats, malformed escapes).
+ */
+export function parseRunConfig(query: string | QueryValues): ParsedRunConfig {
+  const parsed = typeof query === 'string' ? parseQuery(query) : { values: query, problems: [] };
+  const params = parsed.values;
+  const problems: string[] = [...parsed.problems];
+  const ignored = (key: string, raw: string, why: string) => problems.push(`URL parameter ${describeParam(key, raw)} ignored: ${why}`);
   const config: { -readonly [K in keyof RunConfig]: RunConfig[K] } = { ...DEFAULT_RUN_CONFIG };
   for (const key of Object.keys(NUMERIC_LIMITS) as NumericKey[]) {
     const raw = params.get(key);
-    if (raw === null) continue;
-    const value = raw.trim() === '' ? NaN : Number(raw);
-    const problem = checkNumeric(key, value);
-    if (problem) problems.push(`URL parameter ${key}=${JSON.stringify(raw)} ignored: ${problem}`);
-    else config[key] = value;
+    if (raw === undefined) continue;
+    const problem = checkNumeric(key, parseDecimal(raw));
+    if (problem) ignored(key, raw, problem);
+    else config[key] = parseDecimal(raw);
   }
   const backend = params.get('backend');
-  if (backend !== null) {
+  if (backend !== undefined) {
     if ((BACKEND_CHOICES as readonly string[]).includes(backend)) config.backend = backend as BackendChoice;
-    else problems.push(`URL parameter backend=${JSON.stringify(backend)} ignored: use one of ${BACKEND_CHOICES.join(', ')}.`);
+    else ignored('backend', backend, `use one of ${BACKEND_CHOICES.join(', ')}.`);
   }
   const earlyStopping = params.get('earlyStopping');
-  if (earlyStopping !== null) {
+  if (earlyStopping !== undefined) {
     if ((EARLY_STOPPING_CHOICES as readonly string[]).includes(earlyStopping)) config.earlyStopping = earlyStopping as EarlyStoppingChoice;
-    else problems.push(`URL parameter earlyStopping=${JSON.stringify(earlyStopping)} ignored: use one of ${EARLY_STOPPING_CHOICES.join(', ')}.`);
+    else ignored('earlyStopping', earlyStopping, `use one of ${EARLY_STOPPING_CHOICES.join(', ')}.`);
   }
   for (const key of ['autostart', 'restoreBestWeights'] as BooleanKey[]) {
     const raw = params.get(key);
-    if (raw === null) continue;
-    if (['1', 'true', ''].includes(raw)) config[key] = true;
-    else if (['0', 'false'].includes(raw)) config[key] = false;
-    else problems.push(`URL parameter ${key}=${JSON.stringify(raw)} ignored: use 1 or 0.`);
+    if (raw === undefined) continue;
+    const flag = parseFlag(raw);
+    if (flag === null) ignored(key, raw, 'use 1 or 0.');
+    else config[key] = flag;
   }
   return { config, problems };
 }

@@ -5,20 +5,37 @@ import { PRESETS, presetById } from '../model/presets';
 import { ACTIVATIONS, LAYER_TYPES, SIMPLE_CNN, defaultLayer, type LayerSpec, type ModelSpec } from '../model/spec';
 import { decodeLayers, encodeLayers } from './layerCodec';
 import { DEFAULT_RUN_CONFIG, runConfigProblems, type RunConfig } from './runConfig';
-import { parseUrlState, serializeUrlState } from './urlState';
+import { canonicalSearch, parseUrlState, serializeUrlState, type ViewOptions } from './urlState';
+
+const NO_VIEW: ViewOptions = { decoder: 'auto', instructor: null, page: 'train' };
 
 const roundTrip = (config: RunConfig, spec: ModelSpec) => parseUrlState(serializeUrlState(config, spec));
+
+describe('the view in the address', () => {
+  it('opens the named view (case and spaces forgiven), and round-trips through the canonical address', () => {
+    expect(parseUrlState('?view=evaluate').view.page).toBe('evaluate');
+    expect(parseUrlState('?trainSize=100&view=%20Internals%20').view.page).toBe('internals');
+    expect(parseUrlState('?view=').view.page).toBe('train');
+    expect(canonicalSearch(parseUrlState('?view=Models&epochs=2'))).toBe('?epochs=2&view=models');
+  });
+
+  it('says which names work when the view is unknown, and opens the Train view', () => {
+    const parsed = parseUrlState('?view=settings');
+    expect(parsed.view.page).toBe('train');
+    expect(parsed.problems.join(' ')).toMatch(/view="settings" ignored: use one of train, model, evaluate/);
+  });
+});
 
 describe('the whole setup round-trips through the URL', () => {
   it('writes nothing for the defaults', () => {
     expect(serializeUrlState(DEFAULT_RUN_CONFIG, SIMPLE_CNN)).toBe('');
-    expect(parseUrlState('')).toEqual({ config: DEFAULT_RUN_CONFIG, spec: SIMPLE_CNN, problems: [] });
+    expect(parseUrlState('')).toEqual({ config: DEFAULT_RUN_CONFIG, spec: SIMPLE_CNN, view: NO_VIEW, problems: [] });
   });
 
   it.each(PRESETS.map((p) => [p.id, p] as const))('preset %s, by name only', (id, preset) => {
     const query = serializeUrlState(DEFAULT_RUN_CONFIG, preset.spec);
     expect(query).toBe(id === 'simple' ? '' : `?preset=${id}`);
-    expect(parseUrlState(query)).toEqual({ config: DEFAULT_RUN_CONFIG, spec: preset.spec, problems: [] });
+    expect(parseUrlState(query)).toEqual({ config: DEFAULT_RUN_CONFIG, spec: preset.spec, view: NO_VIEW, problems: [] });
   });
 
   it('a preset with changed hyperparameters and run settings', () => {
@@ -28,7 +45,7 @@ describe('the whole setup round-trips through the URL', () => {
     expect(query).toBe(
       '?epochs=12&batchSize=128&seed=7&earlyStopping=val_accuracy&patience=2&restoreBestWeights=0&preset=modern&optimizer=sgd&lr=0.05&l2=0.0005&shift=0&erase=0.5&flip=0',
     );
-    expect(roundTrip(config, spec)).toEqual({ config, spec, problems: [] });
+    expect(roundTrip(config, spec)).toEqual({ config, spec, view: NO_VIEW, problems: [] });
   });
 
   it('a custom architecture in the compact layers form', () => {
@@ -44,7 +61,7 @@ describe('the whole setup round-trips through the URL', () => {
     expect(encodeLayers(layers)).toBe('conv16k5s2same-elu_bn_avg3s1same_drop0.125_gap_dense32-tanh_dense10-softmax');
     expect(encodeLayers(SIMPLE_CNN.layers)).toBe('conv32k3_max2_conv64k3_max2_flat_dense128_dense10-softmax');
     const spec = { ...SIMPLE_CNN, layers, learningRate: 0.003 };
-    expect(roundTrip(DEFAULT_RUN_CONFIG, spec)).toEqual({ config: DEFAULT_RUN_CONFIG, spec, problems: [] });
+    expect(roundTrip(DEFAULT_RUN_CONFIG, spec)).toEqual({ config: DEFAULT_RUN_CONFIG, spec, view: NO_VIEW, problems: [] });
   });
 
   it('any valid random setup: encode then decode gives the same setup', () => {
@@ -70,7 +87,7 @@ describe('the whole setup round-trips through the URL', () => {
         augmentation: { shift: pick([0, 1, 3]), flip: rng() < 0.5, erase: pick([0, 0.25, 1]) },
       };
       const config: RunConfig = { ...DEFAULT_RUN_CONFIG, seed: Math.floor(rng() * 1e6), validationSplit: pick([0, 0.1, 0.25]), earlyStopping: pick(['off', 'loss', 'val_loss'] as const) };
-      expect(roundTrip(config, spec)).toEqual({ config, spec, problems: [] });
+      expect(roundTrip(config, spec)).toEqual({ config, spec, view: NO_VIEW, problems: [] });
       checked++;
     }
     expect(checked).toBeGreaterThan(100);

@@ -25,6 +25,21 @@ async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Throws the user-facing reason when `response` does not carry the file: missing (404, or
+ * the HTML page a dev server sends for unknown paths), a server error (5xx), other HTTP failures.
+ */
+export function checkResponse(response: Response, file: string): void {
+  if (response.status === 404) throw new DataLoadError('missing', file, `${file} is missing on the server (HTTP 404). Run "npm run data" to regenerate public/data/.`);
+  if (response.status >= 500) {
+    throw new DataLoadError('http', file, `The server failed to send ${file}: server error ${response.status}${response.statusText ? ` (${response.statusText})` : ''}. Try again later.`);
+  }
+  if (!response.ok) throw new DataLoadError('http', file, `Downloading ${file} failed: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new DataLoadError('missing', file, `${file} is missing on the server (got an HTML page instead). Run "npm run data".`);
+  }
+}
+
 export async function fetchVerified(
   fetchFn: Fetch,
   baseUrl: string,
@@ -39,33 +54,38 @@ export async function fetchVerified(
     if (signal?.aborted) throw error;
     throw new DataLoadError('network', entry.file, `Could not download ${entry.file}: ${(error as Error).message}. Check the connection to the server.`);
   }
-  if (response.status === 404) throw new DataLoadError('missing', entry.file, `${entry.file} is missing on the server (HTTP 404). Run "npm run data" to regenerate public/data/.`);
-  if (!response.ok) throw new DataLoadError('http', entry.file, `Downloading ${entry.file} failed: HTTP ${response.status} ${response.statusText}.`);
-  // Dev servers answer unknown paths with index.html; that is a missing file, not data.
-  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    throw new DataLoadError('missing', entry.file, `${entry.file} is missing on the server (got an HTML page instead). Run "npm run data".`);
-  }
+  checkResponse(response, entry.file);
   const buffer = new Uint8Array(entry.bytes);
   let received = 0;
-  const reader = response.body?.getReader();
-  if (!reader) {
-    const all = new Uint8Array(await response.arrayBuffer());
-    if (all.length === entry.bytes) buffer.set(all);
-    received = all.length;
-    onBytes(Math.min(all.length, entry.bytes));
-  } else {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (received + value.length > entry.bytes) {
-        await reader.cancel();
+  try {
+    const reader = response.body?.getReader();
+    if (!reader) {
+      const all = new Uint8Array(await response.arrayBuffer());
+      if (all.length === entry.bytes) buffer.set(all);
+      received = all.length;
+      onBytes(Math.min(all.length, entry.bytes));
+    } else {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (received + value.length > entry.bytes) {
+          await reader.cancel();
+          received += value.length;
+          break;
+        }
+        buffer.set(value, received);
         received += value.length;
-        break;
+        onBytes(value.length);
       }
-      buffer.set(value, received);
-      received += value.length;
-      onBytes(value.length);
     }
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    // The connection broke mid-file (the body stream errors): say which file and how far it got.
+    throw new DataLoadError(
+      'network',
+      entry.file,
+      `The connection broke while downloading ${entry.file} (${received.toLocaleString('en')} of ${entry.bytes.toLocaleString('en')} bytes): ${(error as Error).message}. Check the connection, then retry.`,
+    );
   }
   if (received !== entry.bytes) {
     throw new DataLoadError(

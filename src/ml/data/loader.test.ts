@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DataLoadError } from './fetchWithProgress';
 import { createDataset, fetchManifest, loadDataset, pureSheetDecoder, type LoadProgress, type SheetDecoder } from './loader';
-import { parseManifest, type DataManifest } from './manifest';
+import { MAX_FILE_BYTES, parseManifest, type DataManifest } from './manifest';
 import { encodeGrayPng } from './pngCodec';
 import { imagesToSheet, pixelHash, sheetSize } from './sprite';
 
@@ -153,5 +153,62 @@ describe('dataset loader', () => {
     const error = (await fetchManifest(options(server.fetch)).catch((e: unknown) => e)) as DataLoadError;
     expect(error.kind).toBe('manifest');
     expect(error.message).toMatch(/manifest\.json is invalid at/);
+  });
+
+  it('a connection cut in the middle of a file names the file and how far it got', async () => {
+    const server = buildServer();
+    const full = server.files.get('train-0.png')!;
+    let pulls = 0;
+    const cut = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) controller.enqueue(full.slice(0, 50));
+        else controller.error(new TypeError('network error'));
+      },
+    });
+    server.overrides.set('train-0.png', new Response(cut));
+    const data = createDataset(server.manifest);
+    const error = (await loadDataset(server.manifest, data, options(server.fetch)).catch((e: unknown) => e)) as DataLoadError;
+    expect(error).toBeInstanceOf(DataLoadError);
+    expect([error.kind, error.file]).toEqual(['network', 'train-0.png']);
+    expect(error.message).toBe(`The connection broke while downloading train-0.png (50 of ${full.length.toLocaleString('en')} bytes): network error. Check the connection, then retry.`);
+    expect(data.train.labelsLoaded && data.test.labelsLoaded).toBe(true); // what arrived before is kept
+  });
+
+  it('a server error is a server error, for the manifest and for data files', async () => {
+    const server = buildServer();
+    server.overrides.set('manifest.json', new Response('oops', { status: 500, statusText: 'Internal Server Error' }));
+    const manifestError = (await fetchManifest(options(server.fetch)).catch((e: unknown) => e)) as DataLoadError;
+    expect([manifestError.kind, manifestError.file]).toEqual(['http', 'manifest.json']);
+    expect(manifestError.message).toBe('The server failed to send manifest.json: server error 500 (Internal Server Error). Try again later.');
+    expect(manifestError.message).not.toMatch(/missing/);
+
+    server.overrides.set('test-labels.bin', new Response('', { status: 503 }));
+    const fileError = (await loadDataset(server.manifest, createDataset(server.manifest), options(server.fetch)).catch((e: unknown) => e)) as DataLoadError;
+    expect(fileError.message).toBe('The server failed to send test-labels.bin: server error 503. Try again later.');
+  });
+
+  it('a missing manifest is still called missing; an HTML page or broken JSON is not a manifest', async () => {
+    const server = buildServer();
+    server.files.delete('manifest.json');
+    expect(((await fetchManifest(options(server.fetch)).catch((e: unknown) => e)) as DataLoadError).message).toMatch(/^manifest\.json is missing on the server \(HTTP 404\)/);
+    server.overrides.set('manifest.json', new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }));
+    expect(((await fetchManifest(options(server.fetch)).catch((e: unknown) => e)) as DataLoadError).kind).toBe('missing');
+    server.overrides.set('manifest.json', new Response('{"version":'));
+    expect(((await fetchManifest(options(server.fetch)).catch((e: unknown) => e)) as DataLoadError).message).toMatch(/manifest\.json is not valid JSON/);
+  });
+
+  it('refuses a manifest claiming absurd sizes before allocating anything', async () => {
+    const server = buildServer();
+    const tampered = structuredClone(server.manifest) as { splits: { train: { sheets: { bytes: number }[]; count: number } } };
+    tampered.splits.train.sheets[0].bytes = 2 ** 40;
+    server.overrides.set('manifest.json', new Response(JSON.stringify(tampered)));
+    const error = (await fetchManifest(options(server.fetch)).catch((e: unknown) => e)) as DataLoadError;
+    expect(error.kind).toBe('manifest');
+    expect(error.message).toBe('manifest.json claims train-0.png is 1,048,576 MB; a data file may be at most 64 MB. The manifest is damaged or not made for this page: run "npm run data".');
+    expect(MAX_FILE_BYTES).toBeGreaterThan(10 * Math.max(...server.manifest.splits.train.sheets.map((s) => s.bytes)));
+
+    const wrongShape = structuredClone(server.manifest) as unknown as { splits: { test: { sheets: { width: number }[] } } };
+    wrongShape.splits.test.sheets[0].width = 2 ** 30;
+    expect(() => parseManifest(wrongShape)).toThrow(/test-0\.png is 1073741824×28 pixels, but 2 images in 2 columns make 56×28/);
   });
 });

@@ -4,7 +4,7 @@
  * Resumable: a second call skips what is already loaded, so Retry continues where it failed.
  */
 import { FashionMnistData, SplitData } from './dataset';
-import { DataLoadError, fetchVerified, type Fetch } from './fetchWithProgress';
+import { DataLoadError, checkResponse, fetchVerified, type Fetch } from './fetchWithProgress';
 import { parseManifest, type DataManifest, type SheetManifest, type SplitName } from './manifest';
 import { decodeGrayPng } from './pngCodec';
 import { pixelHash, sheetToImages } from './sprite';
@@ -55,9 +55,22 @@ export async function fetchManifest(options: LoaderOptions): Promise<DataManifes
   } catch (error) {
     throw new DataLoadError('network', 'manifest.json', `Could not reach the server for manifest.json: ${(error as Error).message}.`);
   }
-  if (!response.ok) throw new DataLoadError('missing', 'manifest.json', `manifest.json is missing (HTTP ${response.status}). Run "npm run data".`);
+  checkResponse(response, 'manifest.json');
+  let text: string;
   try {
-    return parseManifest(await response.json());
+    text = await response.text();
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new DataLoadError('network', 'manifest.json', `The connection broke while downloading manifest.json: ${(error as Error).message}. Check the connection, then retry.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new DataLoadError('manifest', 'manifest.json', 'manifest.json is not valid JSON. Run "npm run data" to regenerate public/data/.');
+  }
+  try {
+    return parseManifest(json);
   } catch (error) {
     throw new DataLoadError('manifest', 'manifest.json', (error as Error).message);
   }
@@ -128,7 +141,9 @@ export async function loadDataset(manifest: DataManifest, data: FashionMnistData
     } catch (error) {
       loadedBytes = before;
       report(null);
-      throw error;
+      // Whatever failed, the message names the file, so Retry can say where it continues.
+      if (error instanceof DataLoadError || options.signal?.aborted) throw error;
+      throw new DataLoadError('network', entry.file, `Downloading ${entry.file} failed: ${(error as Error).message}.`);
     }
     if (step.kind === 'labels') {
       for (let i = 0; i < bytes.length; i++) {

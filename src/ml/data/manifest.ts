@@ -3,6 +3,14 @@
  * Checked with a schema so a stale or hand-edited manifest fails with a clear message.
  */
 import { z } from '../zod';
+import { sheetSize } from './sprite';
+
+/** Largest data file accepted (the real sheets are ~2.3 MB): a manifest claiming more is damaged, and trusting it would allocate that much. */
+export const MAX_FILE_BYTES = 64 * 2 ** 20;
+/** Most images a split may hold (Fashion-MNIST: 60,000 and 10,000). */
+export const MAX_SPLIT_IMAGES = 100_000;
+
+const REGENERATE = 'The manifest is damaged or not made for this page: run "npm run data".';
 
 const fileEntry = z.object({
   file: z.string().min(1),
@@ -52,6 +60,7 @@ export function parseManifest(json: unknown): DataManifest {
   const manifest = result.data;
   for (const name of ['train', 'test'] as const) {
     const split = manifest.splits[name];
+    checkSizes(name, split);
     let next = 0;
     for (const sheet of split.sheets) {
       if (sheet.first !== next) throw new Error(`manifest.json: ${name} sheet ${sheet.file} starts at ${sheet.first}, expected ${next}`);
@@ -61,4 +70,24 @@ export function parseManifest(json: unknown): DataManifest {
     if (split.labels.bytes !== split.count) throw new Error(`manifest.json: ${name} labels must be one byte per image`);
   }
   return manifest;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+
+/** Refuses sizes no real dataset file has, before anything is allocated for them. */
+function checkSizes(name: SplitName, split: SplitManifest): void {
+  if (split.count > MAX_SPLIT_IMAGES) {
+    throw new Error(`manifest.json claims ${split.count.toLocaleString('en')} ${name} images; this page accepts at most ${MAX_SPLIT_IMAGES.toLocaleString('en')}. ${REGENERATE}`);
+  }
+  for (const entry of [split.labels, ...split.sheets]) {
+    if (entry.bytes > MAX_FILE_BYTES) {
+      throw new Error(`manifest.json claims ${entry.file} is ${megabytes(entry.bytes)}; a data file may be at most ${megabytes(MAX_FILE_BYTES)}. ${REGENERATE}`);
+    }
+  }
+  for (const sheet of split.sheets) {
+    const expected = sheetSize(sheet);
+    if (sheet.width !== expected.width || sheet.height !== expected.height) {
+      throw new Error(`manifest.json: ${sheet.file} is ${sheet.width}×${sheet.height} pixels, but ${sheet.count} images in ${sheet.columns} columns make ${expected.width}×${expected.height}. ${REGENERATE}`);
+    }
+  }
 }

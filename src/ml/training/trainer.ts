@@ -13,6 +13,7 @@ import { deriveSeed, SEED_STREAM } from '../model/seeds';
 import type { AugmentationSpec } from '../model/spec';
 import { createRng } from '../random';
 import type { TrainingControl } from './control';
+import { DivergenceMonitor, type DivergenceConfig, type DivergenceInfo } from './divergence';
 import { EarlyStoppingTracker, WeightSnapshot, type EarlyStoppingConfig, type Monitor } from './earlyStopping';
 import { predictInBatches, scorePredictions } from './evaluate';
 import { getLearningRate, setLearningRate } from './learningRate';
@@ -46,6 +47,16 @@ export interface TrainConfig {
    * Default: on WebGL and WebGPU. Augmented batches are always built in JavaScript.
    */
   readonly keepDataOnDevice?: boolean;
+  /** Thresholds of the divergence check (see divergence.ts); it runs when onDivergence is given. */
+  readonly divergence?: DivergenceConfig;
+}
+
+export interface DivergenceEvent extends DivergenceInfo {
+  readonly epoch: number;
+  /** Batch within the epoch whose loss showed it. */
+  readonly batch: number;
+  /** The loop paused itself (a TrainingControl was given): resume, step or stop as usual. */
+  readonly paused: boolean;
 }
 
 export interface LearningRateChange {
@@ -107,6 +118,12 @@ export interface TrainCallbacks {
    * `state` is what a resumed run needs to continue exactly from here).
    */
   afterEpoch?(epoch: number, state: TrainerState): Promise<void>;
+  /**
+   * The loss is NaN/infinite or exploding (divergence.ts). The loop pauses itself through the
+   * TrainingControl, if one was given, right after this call. To offer going back, pass
+   * `startWeights` to trainModel and restore it (WeightSnapshot.restore) when the user asks.
+   */
+  onDivergence?(event: DivergenceEvent): void;
 }
 
 /** Where a run stands between epochs: enough, with the weights and optimizer, to resume it. */
@@ -138,9 +155,18 @@ export async function trainModel(
   data: TrainingDataSource,
   config: TrainConfig,
   callbacks: TrainCallbacks,
-  control: { signal?: AbortSignal; control?: TrainingControl; resume?: TrainerState } = {},
+  control: {
+    signal?: AbortSignal;
+    control?: TrainingControl;
+    /** Continue a checkpointed run from here (see checkpoint.ts). */
+    resume?: TrainerState;
+    /** Filled with the model's weights before the first batch; owned (restored, disposed) by the caller. */
+    startWeights?: WeightSnapshot;
+  } = {},
 ): Promise<TrainResult> {
   const { signal, resume } = control;
+  control.startWeights?.save(model);
+  const divergence = callbacks.onDivergence ? new DivergenceMonitor(config.divergence) : null;
   const rng = createRng(config.seed);
   const augmentationRng = createRng(deriveSeed(config.seed, SEED_STREAM.augmentation));
   if (resume) {
@@ -208,6 +234,11 @@ export async function trainModel(
             examplesPerSecond: meter.examplesPerSecond,
             etaSeconds: meter.etaSeconds(remainingAfterThisEpoch + (trainEnd - valCount - counted)),
           });
+          const diverged = divergence?.update(loss);
+          if (diverged) {
+            control.control?.pause();
+            callbacks.onDivergence?.({ ...diverged, epoch, batch: item.batch, paused: control.control !== undefined });
+          }
         }
       };
 
