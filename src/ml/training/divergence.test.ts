@@ -32,6 +32,27 @@ describe('DivergenceMonitor (pure)', () => {
     expect(fired[first]!.message).toMatch(/^The loss has stayed above 6\.91 \(3× 2\.30\) for 5 batches, now 1[0-9]\.\d\d: training is diverging\./);
   });
 
+  it('a spike followed by guessing at chance level is a collapse (SGD with a far too high rate)', () => {
+    const monitor = new DivergenceMonitor();
+    const losses = [2.35, 2.3, 14.1, 3.1, ...Array.from({ length: 40 }, (_, i) => 2.3 + 0.03 * Math.sin(i))];
+    const fired = losses.map((l) => monitor.update(l)).findIndex((e) => e !== null);
+    // Not at the spike itself: only once the guessing has lasted.
+    expect(fired).toBeGreaterThan(10);
+    const again = new DivergenceMonitor();
+    const event = losses.map((l) => again.update(l)).find((e) => e !== null);
+    expect(event).toMatchObject({ reason: 'collapsed' });
+    expect(event?.message).toMatch(/jumped to 14\.10 at batch 3/);
+  });
+
+  it('a run that had learned and falls back to chance collapsed; one that keeps learning never fires', () => {
+    const collapsing = new DivergenceMonitor();
+    const learned = Array.from({ length: 60 }, (_, i) => 2.3 * Math.exp(-i / 15) + 0.4);
+    const events = [...learned, ...Array.from({ length: 30 }, () => 2.31)].map((l) => collapsing.update(l));
+    expect(events.find((e) => e !== null)).toMatchObject({ reason: 'collapsed' });
+    const healthy = new DivergenceMonitor();
+    expect(learned.map((l) => healthy.update(l)).every((e) => e === null)).toBe(true);
+  });
+
   it('from trained weights the reference is chance level, so ordinary noise does not fire', () => {
     const monitor = new DivergenceMonitor();
     const noisy = Array.from({ length: 200 }, (_, i) => 0.3 + 0.5 * Math.abs(Math.sin(i * 1.7)));

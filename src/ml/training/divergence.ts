@@ -22,10 +22,14 @@ export interface DivergenceConfig {
   readonly chanceLoss: number;
 }
 
+/** Batches back at chance level that make a collapse (long enough for noise to average out). */
+const COLLAPSE_BATCHES = 20;
+
 export const DEFAULT_DIVERGENCE: DivergenceConfig = { factor: 3, patience: 5, smoothing: 0.3, chanceLoss: Math.log(10) };
 
 export interface DivergenceInfo {
-  readonly reason: 'not-finite' | 'exploding';
+  /** not-finite: NaN/∞; exploding: the loss stays far above its start; collapsed: back to guessing after a spike or after having learned. */
+  readonly reason: 'not-finite' | 'exploding' | 'collapsed';
   /** Batches seen by the monitor when it fired (from 1). */
   readonly batchesSeen: number;
   readonly loss: number;
@@ -44,6 +48,13 @@ export class DivergenceMonitor {
   private above = 0;
   private seen = 0;
   private quietUntil = 0;
+  /** Batch of the first loss above the limit (a spike), if any. */
+  private spikeAt: number | null = null;
+  private spikeLoss = 0;
+  /** Lowest smoothed loss so far: the network had learned something when it is well under chance. */
+  private best = Infinity;
+  /** Consecutive batches with the smoothed loss back at chance level. */
+  private atChance = 0;
 
   constructor(private readonly config: DivergenceConfig = DEFAULT_DIVERGENCE) {}
 
@@ -70,6 +81,32 @@ export class DivergenceMonitor {
     if (this.reference === null) this.reference = Math.max(loss, this.config.chanceLoss);
     this.smoothed = this.smoothed === null ? loss : this.config.smoothing * loss + (1 - this.config.smoothing) * this.smoothed;
     const limit = this.config.factor * this.reference;
+    if (loss > limit && this.spikeAt === null) {
+      this.spikeAt = this.seen;
+      this.spikeLoss = loss;
+    }
+    this.best = Math.min(this.best, this.smoothed);
+    const chance = this.config.chanceLoss;
+    this.atChance = this.smoothed >= 0.95 * chance ? this.atChance + 1 : 0;
+    const learnedBefore = this.best < 0.6 * chance;
+    // Guessing again for a while, after a spike or after having learned: the run collapsed.
+    if (!quiet && this.atChance >= COLLAPSE_BATCHES && (this.spikeAt !== null || learnedBefore)) {
+      this.atChance = 0;
+      this.quietUntil = this.seen + COLLAPSE_BATCHES;
+      const what =
+        this.spikeAt !== null
+          ? `The loss jumped to ${format(this.spikeLoss)} at batch ${this.spikeAt}, and for the last ${COLLAPSE_BATCHES} batches the network has only been guessing (loss ${format(this.smoothed)}, chance is ${format(chance)})`
+          : `The loss had fallen to ${format(this.best)}, but for the last ${COLLAPSE_BATCHES} batches it is back at chance level (${format(this.smoothed)}): the network forgot what it had learned`;
+      this.spikeAt = null;
+      return {
+        reason: 'collapsed',
+        batchesSeen: this.seen,
+        loss,
+        smoothedLoss: this.smoothed,
+        referenceLoss: this.reference,
+        message: `${what}. The learning rate is too high for this optimizer: lower it (e.g. ÷10), or restore the weights from before this run.`,
+      };
+    }
     this.above = this.smoothed > limit ? this.above + 1 : 0;
     if (this.above < this.config.patience || quiet) return null;
     this.above = 0;
