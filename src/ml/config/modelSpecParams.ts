@@ -1,12 +1,13 @@
 /**
  * The model and its recipe in the URL: preset=<id> (or layers=<compact list> for a custom
- * architecture), then only what differs from that preset: optimizer, lr, l2, shift, flip,
- * erase. Bad values are reported and replaced by the preset's, never thrown.
+ * architecture), then only what differs from that preset: optimizer, lr, schedule, l2,
+ * shift, flip, erase. Bad values are reported and replaced by the preset's, never thrown.
  */
 import { z } from 'zod';
 import { analyzeModel, listProblems } from '../model/analyze';
 import { PRESET_IDS, presetById, presetWithLayers, type PresetId } from '../model/presets';
 import { OPTIMIZERS, RECIPE_LIMITS, SIMPLE_CNN, type ModelSpec, type OptimizerName } from '../model/spec';
+import { SCHEDULES, type ScheduleName } from '../training/schedules';
 import { decodeLayers, encodeLayers } from './layerCodec';
 
 export type RecipeNumber = keyof typeof RECIPE_LIMITS;
@@ -68,6 +69,11 @@ export function parseModelSpecParams(params: URLSearchParams): ParsedModelSpec {
     if ((OPTIMIZERS as readonly string[]).includes(optimizer)) spec = { ...spec, optimizer: optimizer as OptimizerName };
     else ignored('optimizer', optimizer, `use one of ${OPTIMIZERS.join(', ')}.`);
   }
+  const schedule = params.get('schedule');
+  if (schedule !== null) {
+    if ((SCHEDULES as readonly string[]).includes(schedule)) spec = { ...spec, schedule: schedule as ScheduleName };
+    else ignored('schedule', schedule, `use one of ${SCHEDULES.join(', ')}.`);
+  }
   for (const [key, param] of Object.entries(NUMBER_PARAMS) as [RecipeNumber, string][]) {
     const raw = params.get(param);
     if (raw === null) continue;
@@ -92,6 +98,7 @@ export function serializeModelSpecParams(spec: ModelSpec): [string, string][] {
   if (!preset) out.push(['layers', encodeLayers(spec.layers)]);
   else if (preset.id !== 'simple') out.push(['preset', preset.id]);
   if (spec.optimizer !== base.optimizer) out.push(['optimizer', spec.optimizer]);
+  if (spec.schedule !== base.schedule) out.push(['schedule', spec.schedule]);
   for (const [key, param] of Object.entries(NUMBER_PARAMS) as [RecipeNumber, string][]) {
     if (readNumber(spec, key) !== readNumber(base, key)) out.push([param, String(readNumber(spec, key))]);
   }

@@ -93,6 +93,7 @@ export const PRESETS: readonly Preset[] = [
       ],
       optimizer: 'adam',
       learningRate: 0.001,
+      schedule: 'constant',
       l2: 0,
       augmentation: { ...NO_AUGMENTATION, shift: 2, flip: true },
     },
