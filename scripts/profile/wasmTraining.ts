@@ -4,8 +4,11 @@
  * dropout and the L2 penalty cost what they cost in the app.
  *
  *   npx tsx scripts/profile/wasmTraining.ts [--preset=simple] [--batch=64] [--steps=30] [--runs=5] [--kernels]
+ *     [--calls=Identity,Add]   (with --kernels: each call of these kernels in one step, with shapes)
  *
- * Prints the median step time and examples/s of each run and the median over runs; with
+ * Prints the median step time (wall and this process's CPU time: WASM runs on one thread in
+ * Node, so on a busy shared machine CPU time is the steadier figure) and examples/s of each
+ * run and the median over runs; with
  * --kernels, the summed time of each kernel over a few profiled steps (ms per step).
  * The machine is shared: report medians and the load average printed at start and end.
  */
@@ -56,18 +59,25 @@ async function main() {
   for (let i = 0; i < 3; i++) await step();
 
   const perRun: number[] = [];
+  const perRunCpu: number[] = [];
   for (let r = 0; r < runs; r++) {
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let s = 0; s < steps; s++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       await step();
+      const c = process.cpuUsage(c0);
+      cpuTimes.push((c.user + c.system) / 1000);
       times.push(performance.now() - t0);
     }
     const ms = median(times);
+    const cpuMs = median(cpuTimes);
     perRun.push((1000 * batchSize) / ms);
-    console.log(`run ${r + 1}: median step ${ms.toFixed(1)} ms, ${perRun[r].toFixed(0)} examples/s`);
+    perRunCpu.push((1000 * batchSize) / cpuMs);
+    console.log(`run ${r + 1}: median step ${ms.toFixed(1)} ms (${cpuMs.toFixed(1)} ms CPU), ${perRun[r].toFixed(0)} examples/s (${perRunCpu[r].toFixed(0)} per CPU second)`);
   }
-  console.log(`median over runs: ${median(perRun).toFixed(0)} examples/s; load ${load()}`);
+  console.log(`median over runs: ${median(perRun).toFixed(0)} examples/s, ${median(perRunCpu).toFixed(0)} per CPU second; load ${load()}`);
 
   if (process.argv.includes('--kernels')) {
     const profiled = 5;
@@ -79,6 +89,12 @@ async function main() {
         return out;
       });
       for (const k of info.kernels) totals.set(k.name, (totals.get(k.name) ?? 0) + (k.kernelTimeMs as number));
+      if (s === 0) {
+        const wanted = arg('calls', '').split(',');
+        for (const k of info.kernels.filter((k) => wanted.includes(k.name))) {
+          console.log(`  call ${k.name} in ${JSON.stringify(k.inputShapes)} out ${JSON.stringify(k.outputShapes)} ${(k.kernelTimeMs as number).toFixed(2)} ms`);
+        }
+      }
       tf.dispose(info.result as tf.Tensor);
     }
     const rows = [...totals].sort((a, b) => b[1] - a[1]);
