@@ -26,9 +26,9 @@ beforeAll(async () => {
 /** Loss and accuracy on held-out test images after two epochs of the preset's recipe at batch 64. */
 async function heldOutAfterTraining(id: PresetId) {
   const { spec } = presetById(id);
+  const before = tf.memory().numTensors;
   const model = buildModel(spec, { seed: 11 });
   const optimizer = createOptimizer(spec.optimizer, spec.learningRate);
-  const before = tf.memory().numTensors;
   await trainModel(
     model,
     optimizer,
@@ -38,19 +38,18 @@ async function heldOutAfterTraining(id: PresetId) {
   );
   const indices = range(0, HELD_OUT);
   const score = scorePredictions((await predictInBatches(model, test.images, indices))!, test.labels, indices);
-  const leaked = tf.memory().numTensors - before;
   model.dispose();
   optimizer.dispose();
-  return { ...score, leaked };
+  return { ...score, leaked: tf.memory().numTensors - before };
 }
 
 describe('Fast CNN (CPU) recipe', () => {
   it('reaches a lower held-out loss than the Simple CNN after the same 40 batches', async () => {
     const simple = await heldOutAfterTraining('simple');
     const fast = await heldOutAfterTraining('fast');
+    console.log(`held-out loss simple ${simple.loss.toFixed(3)} fast ${fast.loss.toFixed(3)}; accuracy ${simple.accuracy} ${fast.accuracy}`);
     expect(fast.loss).toBeLessThan(simple.loss);
     expect(fast.accuracy).toBeGreaterThan(simple.accuracy);
-    // Only the optimizer's slots (disposed with it) outlive training.
     expect(fast.leaked).toBeLessThanOrEqual(0);
   });
 });
