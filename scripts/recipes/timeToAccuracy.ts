@@ -34,6 +34,17 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function main() {
+  // The trainer yields between batches through an unreferenced MessageChannel port (it must
+  // not keep a page's worker alive); in Node that alone would let the process exit mid-run.
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  try {
+    await run();
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function run() {
   const presetId = (arg('preset') ?? 'simple') as PresetId;
   if (!PRESET_IDS.includes(presetId)) throw new Error(`--preset must be one of ${PRESET_IDS.join(', ')}`);
   const preset = presetById(presetId);
