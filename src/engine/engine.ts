@@ -151,7 +151,7 @@ export class Engine {
     this.progress = idleProgress(setup.config.epochs);
     this.emit({ type: 'ready', version: PROTOCOL_VERSION, thread: this.thread });
     this.pretrainedUrl = setup.pretrainedUrl;
-    this.library = new ModelLibrary(setup.pretrainedUrl ?? '', (url) => this.deps.fetch(url), (m) => architectureName(m.spec), this.deps.openStorage);
+    this.library = new ModelLibrary(setup.pretrainedUrl ?? '', (url) => this.deps.fetch(url), (spec) => architectureName(spec), this.deps.openStorage);
     void this.publishLibrary();
     void this.library.interruptedRun().then((run) => this.emit({ type: 'interruptedRun', run }));
     this.data = new DataLoading(

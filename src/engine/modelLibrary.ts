@@ -42,11 +42,11 @@ export interface InterruptedRun {
   readonly architecture: string;
 }
 
-const summarize = (info: SavedModelInfo, architecture: (m: ModelMetadata) => string): SavedModelSummary => ({
+const summarize = (info: SavedModelInfo, architecture: (spec: ModelMetadata['spec']) => string): SavedModelSummary => ({
   id: info.id,
   name: info.metadata.name,
   savedAt: info.savedAt,
-  architecture: architecture(info.metadata),
+  architecture: architecture(info.metadata.spec),
   epochsTrained: info.metadata.epochsTrained,
   testAccuracy: info.metadata.testAccuracy?.accuracy ?? null,
   testCount: info.metadata.testAccuracy?.count ?? null,
@@ -63,7 +63,7 @@ export class ModelLibrary {
     /** Directory of the shipped model, ending in '/'. */
     private readonly pretrainedUrl: string,
     private readonly fetch: (url: string) => Promise<Response>,
-    private readonly architectureName: (metadata: ModelMetadata) => string,
+    private readonly architectureName: (spec: ModelMetadata['spec']) => string,
     private readonly openStorage: () => Promise<ModelStorage> = () => ModelStorage.open(),
   ) {}
 
@@ -138,7 +138,7 @@ export class ModelLibrary {
       if (!info) return null;
       const checkpoint = await this.loadCheckpoint();
       if (!checkpoint) return null;
-      return { runId: info.runId, savedAt: info.savedAt, epochsCompleted: info.epochsCompleted, epochs: info.epochs, architecture: this.architectureName({ spec: checkpoint.spec } as ModelMetadata) };
+      return { runId: info.runId, savedAt: info.savedAt, epochsCompleted: info.epochsCompleted, epochs: info.epochs, architecture: this.architectureName(checkpoint.spec) };
     } catch {
       return null;
     }

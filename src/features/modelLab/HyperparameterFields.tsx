@@ -2,6 +2,7 @@ import { BackendPicker } from '../../components/BackendPicker';
 import { checkRecipeNumber } from '../../ml/config/modelSpecParams';
 import { checkNumeric, EARLY_STOPPING_CHOICES, NUMERIC_LIMITS, type EarlyStoppingChoice, type RunConfig } from '../../ml/config/runConfig';
 import { OPTIMIZER_LABELS, OPTIMIZERS, type AugmentationSpec, type ModelSpec, type OptimizerName } from '../../ml/model/spec';
+import { SCHEDULE_EXPLANATIONS, SCHEDULE_LABELS, SCHEDULES, type ScheduleName } from '../../ml/training/schedules';
 import { useAppSelector, useAppStore } from '../../state/hooks';
 import { selectBusy } from '../../state/selectors';
 import { AugmentationPreview } from './AugmentationPreview';
@@ -85,6 +86,20 @@ export function HyperparameterFields({ reporter }: { reporter: (key: string) => 
             onCommit={(learningRate) => setSpec({ learningRate })}
             onValidity={reporter('learningRate')}
           />
+          <div className="field">
+            <label htmlFor="schedule-choice">Learning-rate schedule</label>
+            <select id="schedule-choice" aria-describedby="schedule-choice-hint" value={spec.schedule} disabled={busy} onChange={(e) => setSpec({ schedule: e.target.value as ScheduleName })}>
+              {SCHEDULES.map((s) => (
+                <option key={s} value={s} title={SCHEDULE_EXPLANATIONS[s]}>
+                  {SCHEDULE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+            <span id="schedule-choice-hint" className="field__hint">
+              {SCHEDULE_EXPLANATIONS[spec.schedule]}
+              {spec.schedule !== 'constant' && ' The learning rate above is the peak; changing it during a run scales the rest of the schedule.'}
+            </span>
+          </div>
           <SettingField
             label="L2 weight decay"
             value={spec.l2}

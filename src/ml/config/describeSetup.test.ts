@@ -10,7 +10,8 @@ describe('run setups side by side', () => {
     expect(rows).toMatchObject({
       Architecture: 'Modern',
       Optimizer: 'Adam',
-      'Learning rate': '0.001',
+      'Learning rate': '0.002',
+      'Learning-rate schedule': 'Cosine with warm-up',
       'L2 weight decay': 'off',
       Augmentation: 'shift ±2 px, horizontal flip',
       'Validation split': '10%',

@@ -6,6 +6,7 @@ import { encodeLayers } from './layerCodec';
 import { presetWithLayers } from '../model/presets';
 import { OPTIMIZER_LABELS, type ModelSpec } from '../model/spec';
 import type { RunConfig } from './runConfig';
+import { SCHEDULE_LABELS } from '../training/schedules';
 
 export interface SetupRow {
   readonly label: string;
@@ -34,6 +35,7 @@ export function describeSetup(config: RunConfig, spec: ModelSpec): SetupRow[] {
     { label: 'Layers', value: encodeLayers(spec.layers) },
     { label: 'Optimizer', value: OPTIMIZER_LABELS[spec.optimizer] },
     { label: 'Learning rate', value: String(spec.learningRate) },
+    { label: 'Learning-rate schedule', value: SCHEDULE_LABELS[spec.schedule] },
     { label: 'L2 weight decay', value: spec.l2 > 0 ? String(spec.l2) : 'off' },
     { label: 'Augmentation', value: describeAugmentation(spec.augmentation) },
     { label: 'Epochs', value: String(config.epochs) },

@@ -1,12 +1,13 @@
 /**
  * The model and its recipe in the URL: preset=<id> (or layers=<compact list> for a custom
- * architecture), then only what differs from that preset: optimizer, lr, l2, shift, flip,
- * erase. Bad values are reported and replaced by the preset's, never thrown.
+ * architecture), then only what differs from that preset: optimizer, lr, schedule, l2,
+ * shift, flip, erase. Bad values are reported and replaced by the preset's, never thrown.
  */
 import { z } from '../zod';
 import { analyzeModel, listProblems } from '../model/analyze';
 import { PRESET_IDS, presetById, presetWithLayers, type PresetId } from '../model/presets';
 import { OPTIMIZERS, RECIPE_LIMITS, SIMPLE_CNN, type ModelSpec, type OptimizerName } from '../model/spec';
+import { SCHEDULES, type ScheduleName } from '../training/schedules';
 import { decodeLayers, encodeLayers } from './layerCodec';
 import { describeParam, parseDecimal, parseFlag, type QueryValues } from './queryParser';
 
@@ -46,7 +47,7 @@ export interface ParsedModelSpec {
 }
 
 /** URL keys of the model and its recipe. */
-export const MODEL_SPEC_KEYS = ['preset', 'layers', 'optimizer', ...Object.values(NUMBER_PARAMS), 'flip'] as const;
+export const MODEL_SPEC_KEYS = ['preset', 'layers', 'optimizer', 'schedule', ...Object.values(NUMBER_PARAMS), 'flip'] as const;
 
 /** The model from values read by parseQuery (which reports the query's own problems). */
 export function parseModelSpecParams(params: QueryValues): ParsedModelSpec {
@@ -73,6 +74,11 @@ export function parseModelSpecParams(params: QueryValues): ParsedModelSpec {
     if ((OPTIMIZERS as readonly string[]).includes(optimizer)) spec = { ...spec, optimizer: optimizer as OptimizerName };
     else ignored('optimizer', optimizer, `use one of ${OPTIMIZERS.join(', ')}.`);
   }
+  const schedule = params.get('schedule');
+  if (schedule !== undefined) {
+    if ((SCHEDULES as readonly string[]).includes(schedule)) spec = { ...spec, schedule: schedule as ScheduleName };
+    else ignored('schedule', schedule, `use one of ${SCHEDULES.join(', ')}.`);
+  }
   for (const [key, param] of Object.entries(NUMBER_PARAMS) as [RecipeNumber, string][]) {
     const raw = params.get(param);
     if (raw === undefined) continue;
@@ -98,6 +104,7 @@ export function serializeModelSpecParams(spec: ModelSpec): [string, string][] {
   if (!preset) out.push(['layers', encodeLayers(spec.layers)]);
   else if (preset.id !== 'simple') out.push(['preset', preset.id]);
   if (spec.optimizer !== base.optimizer) out.push(['optimizer', spec.optimizer]);
+  if (spec.schedule !== base.schedule) out.push(['schedule', spec.schedule]);
   for (const [key, param] of Object.entries(NUMBER_PARAMS) as [RecipeNumber, string][]) {
     if (readNumber(spec, key) !== readNumber(base, key)) out.push([param, String(readNumber(spec, key))]);
   }

@@ -3,6 +3,7 @@ import { createRng } from '../random';
 import { analyzeModel } from '../model/analyze';
 import { PRESETS, presetById } from '../model/presets';
 import { ACTIVATIONS, LAYER_TYPES, SIMPLE_CNN, defaultLayer, type LayerSpec, type ModelSpec } from '../model/spec';
+import { SCHEDULES } from '../training/schedules';
 import { decodeLayers, encodeLayers } from './layerCodec';
 import { DEFAULT_RUN_CONFIG, runConfigProblems, type RunConfig } from './runConfig';
 import { canonicalSearch, parseUrlState, serializeUrlState, type ViewOptions } from './urlState';
@@ -83,6 +84,7 @@ describe('the whole setup round-trips through the URL', () => {
         layers,
         optimizer: pick(['adam', 'sgd', 'rmsprop', 'adagrad'] as const),
         learningRate: pick([0.001, 0.0003, 0.01, 0.1, 1e-5]),
+        schedule: pick(SCHEDULES),
         l2: pick([0, 1e-4, 0.01]),
         augmentation: { shift: pick([0, 1, 3]), flip: rng() < 0.5, erase: pick([0, 0.25, 1]) },
       };
@@ -100,7 +102,7 @@ describe('invalid or tampered URLs are reported and replaced by defaults', () =>
     expect(config).toEqual(DEFAULT_RUN_CONFIG);
     expect(spec).toEqual(SIMPLE_CNN);
     expect(problems).toEqual([
-      'URL parameter preset="resnet" ignored: use one of simple, dropout, vgg, modern.',
+      'URL parameter preset="resnet" ignored: use one of simple, fast, dropout, vgg, modern.',
       'URL parameter optimizer="lbfgs" ignored: use one of adam, sgd, rmsprop, adagrad.',
       'URL parameter lr="-1" ignored: Learning rate must be between 0.000001 and 1.',
       'URL parameter l2="0.5" ignored: L2 weight decay must be between 0 and 0.1.',
@@ -108,6 +110,18 @@ describe('invalid or tampered URLs are reported and replaced by defaults', () =>
       'URL parameter erase="2" ignored: Random erasing probability must be between 0 and 1.',
       'URL parameter flip="maybe" ignored: use 1 or 0.',
     ]);
+  });
+
+  it('a schedule is a known name; anything else is named and ignored', () => {
+    for (const schedule of SCHEDULES) {
+      const spec = { ...SIMPLE_CNN, schedule };
+      const query = serializeUrlState(DEFAULT_RUN_CONFIG, spec);
+      expect(query.includes('schedule=')).toBe(schedule !== SIMPLE_CNN.schedule);
+      expect(parseUrlState(query)).toEqual({ config: DEFAULT_RUN_CONFIG, spec, view: NO_VIEW, problems: [] });
+    }
+    const { spec, problems } = parseUrlState('?schedule=exponential&lr=0.003');
+    expect(spec).toEqual({ ...SIMPLE_CNN, learningRate: 0.003 });
+    expect(problems).toEqual(['URL parameter schedule="exponential" ignored: use one of constant, step, cosine, oneCycle.']);
   });
 
   it('keeps the good parameters next to bad ones', () => {

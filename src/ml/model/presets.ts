@@ -1,10 +1,12 @@
 /**
  * Ready-made networks to start from, each with a one-line explanation. Picking one sets
- * the layers and the recipe (optimizer, learning rate, L2, augmentation).
+ * the layers and the recipe (optimizer, learning rate and its schedule, L2, augmentation);
+ * a preset tuned for a given run length also recommends a batch size and a number of epochs
+ * (its schedule is planned over the whole run, so the run length is part of the recipe).
  */
 import { NO_AUGMENTATION, OUTPUT_LAYER, SIMPLE_CNN, sameLayers, type LayerSpec, type ModelSpec } from './spec';
 
-export const PRESET_IDS = ['simple', 'dropout', 'vgg', 'modern'] as const;
+export const PRESET_IDS = ['simple', 'fast', 'dropout', 'vgg', 'modern'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 export interface Preset {
@@ -12,6 +14,8 @@ export interface Preset {
   readonly name: string;
   readonly explanation: string;
   readonly spec: ModelSpec;
+  /** The run settings the recipe was tuned with; absent: the app's defaults suit it. */
+  readonly recommended?: { readonly batchSize: number; readonly epochs: number };
 }
 
 const conv = (filters: number, kernelSize = 3, padding: 'valid' | 'same' = 'same'): LayerSpec => ({
@@ -34,6 +38,21 @@ export const PRESETS: readonly Preset[] = [
     name: 'Simple CNN',
     explanation: 'Two convolution + pooling stages find edges, then shapes; two dense layers turn them into class scores.',
     spec: SIMPLE_CNN,
+  },
+  {
+    id: 'fast',
+    name: 'Fast CNN (CPU)',
+    explanation:
+      'The simple CNN with batch normalisation and a one-cycle learning rate, tuned for accuracy per second without a GPU: two epochs of batch 128, a high rate, then a glide down.',
+    spec: {
+      ...SIMPLE_CNN,
+      // Batch norm only after the second convolution: on WASM each batch-norm layer costs a
+      // dozen unfused passes over its input, ~2× the step after the first convolution (26×26×32).
+      layers: [conv(32, 3, 'valid'), maxPool, conv(64, 3, 'valid'), batchNorm, maxPool, flatten, dense(128), OUTPUT_LAYER],
+      learningRate: 0.005,
+      schedule: 'oneCycle',
+    },
+    recommended: { batchSize: 128, epochs: 2 },
   },
   {
     id: 'dropout',
@@ -70,32 +89,36 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'modern',
     name: 'Modern',
-    explanation: 'Paired convolutions with batch normalisation, dropout and data augmentation (shifts, flips): the most accurate here.',
+    explanation:
+      'Three convolution stages (32 → 64 → 128 filters) with batch normalisation, dropout, data augmentation (shifts, flips) and a cosine schedule: the most accurate here.',
     spec: {
+      // Re-tuned for CPUs too: the former paired 3×3 convolutions at 28×28 and 14×14 cost 7× the
+      // Simple CNN's arithmetic per image (74 images/s on WASM); one convolution per
+      // resolution and a third stage at 7×7 cost ~3×, with the receptive field of the old net.
       layers: [
         conv(32),
-        batchNorm,
-        conv(32),
-        batchNorm,
         maxPool,
-        dropout(0.25),
-        conv(64),
-        batchNorm,
         conv(64),
         batchNorm,
         maxPool,
-        dropout(0.25),
+        conv(128),
+        batchNorm,
+        maxPool,
         flatten,
+        dropout(0.25),
         dense(256),
         batchNorm,
         dropout(0.5),
         OUTPUT_LAYER,
       ],
       optimizer: 'adam',
-      learningRate: 0.001,
+      learningRate: 0.002,
+      schedule: 'cosine',
       l2: 0,
       augmentation: { ...NO_AUGMENTATION, shift: 2, flip: true },
     },
+    // Batch 128: ~15% more images per second than 64 on WASM (Node, one thread).
+    recommended: { batchSize: 128, epochs: 15 },
   },
 ];
 

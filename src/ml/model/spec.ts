@@ -96,11 +96,16 @@ export interface AugmentationSpec {
 
 export const NO_AUGMENTATION: AugmentationSpec = { shift: 0, flip: false, erase: 0 };
 
+import type { ScheduleName } from '../training/schedules';
+
 export interface ModelSpec {
   /** Input 28×28×1 is implicit; the last layer must be Dense(10, softmax). */
   readonly layers: readonly LayerSpec[];
   readonly optimizer: OptimizerName;
+  /** The peak learning rate: what the schedule starts from or climbs to. */
   readonly learningRate: number;
+  /** How the learning rate moves over a run (see training/schedules.ts). */
+  readonly schedule: ScheduleName;
   /** L2 weight decay: λ·Σw² over conv and dense kernels is added to the training loss (0 = off). */
   readonly l2: number;
   readonly augmentation: AugmentationSpec;
@@ -130,6 +135,7 @@ export const SIMPLE_CNN: ModelSpec = {
   ],
   optimizer: 'adam',
   learningRate: 0.001,
+  schedule: 'constant',
   l2: 0,
   augmentation: NO_AUGMENTATION,
 };

@@ -7,6 +7,7 @@
 import { z } from '../zod';
 import { layerSchema } from '../model/layerSchema';
 import { OPTIMIZERS, RECIPE_LIMITS, type ModelSpec } from '../model/spec';
+import { SCHEDULES } from '../training/schedules';
 
 /** Bumped when a change would make older apps misread the files. */
 export const MODEL_FORMAT_VERSION = 1;
@@ -28,6 +29,8 @@ export const modelSpecSchema = z.object({
   optimizer: z.enum(OPTIMIZERS),
   learningRate: z.number().min(RECIPE_LIMITS.learningRate.min).max(RECIPE_LIMITS.learningRate.max),
   l2: z.number().min(RECIPE_LIMITS.l2.min).max(RECIPE_LIMITS.l2.max),
+  // Models saved before learning-rate schedules existed trained with a constant rate.
+  schedule: z.enum(SCHEDULES).default('constant'),
   augmentation: z.object({
     shift: z.number().int().min(RECIPE_LIMITS.shift.min).max(RECIPE_LIMITS.shift.max),
     flip: z.boolean(),

@@ -16,7 +16,9 @@ import type { TrainingControl } from './control';
 import { DivergenceMonitor, type DivergenceConfig, type DivergenceInfo } from './divergence';
 import { EarlyStoppingTracker, WeightSnapshot, type EarlyStoppingConfig, type Monitor } from './earlyStopping';
 import { predictInBatches, scorePredictions } from './evaluate';
-import { getLearningRate, setLearningRate } from './learningRate';
+import { getLearningRate } from './learningRate';
+import { applyRateForStep, plannedSteps, ScheduledRate } from './scheduledRate';
+import type { ScheduleName } from './schedules';
 import { ThroughputMeter } from './throughput';
 import { isAugmenting } from './augment';
 import { kernelVariables, trainStep, type StepSetup } from './trainStep';
@@ -41,6 +43,8 @@ export interface TrainConfig {
   /** L2 weight decay λ on conv and dense kernels (default 0). */
   readonly l2?: number;
   readonly augmentation?: AugmentationSpec;
+  /** How the rate moves over the run (schedules.ts); default constant. Peak: the optimizer's rate at the start. */
+  readonly learningRateSchedule?: ScheduleName;
   readonly earlyStopping?: EarlyStoppingConfig | null;
   /**
    * Keep the training images on the device and gather batches there (see residentImages.ts).
@@ -89,6 +93,8 @@ export interface BatchEvent {
   readonly examplesSeen: number;
   readonly examplesPerSecond: number | null;
   readonly etaSeconds: number | null;
+  /** The learning rate this batch was trained with (scheduled, or set by hand). */
+  readonly learningRate: number;
 }
 
 export interface EpochEvent {
@@ -192,6 +198,7 @@ export async function trainModel(
     augmentation: config.augmentation,
     augmentationRng,
   };
+  const rates = new ScheduledRate(config.learningRateSchedule ?? 'constant', getLearningRate(optimizer), plannedSteps(config.epochs, config.trainSize - valCount, config.batchSize));
   const meter = new ThroughputMeter();
   let examplesSeen = resume?.examplesSeen ?? 0;
   let batchesCompleted = resume?.batchesCompleted ?? 0;
@@ -213,7 +220,7 @@ export async function trainModel(
       let accSum = 0;
       let counted = 0;
       let epochExamples = 0;
-      const pending: { metrics: tf.Tensor1D; batch: number; size: number }[] = [];
+      const pending: { metrics: tf.Tensor1D; batch: number; size: number; learningRate: number }[] = [];
 
       const drain = async (keep: number) => {
         while (pending.length > keep) {
@@ -233,6 +240,7 @@ export async function trainModel(
             examplesSeen: examplesSeen - pending.reduce((s, p) => s + p.size, 0),
             examplesPerSecond: meter.examplesPerSecond,
             etaSeconds: meter.etaSeconds(remainingAfterThisEpoch + (trainEnd - valCount - counted)),
+            learningRate: item.learningRate,
           });
           const diverged = divergence?.update(loss);
           if (diverged) {
@@ -243,6 +251,7 @@ export async function trainModel(
       };
 
       for (let b = 0; b < batches.length; b++) {
+        let requested: number | null = null;
         if (control.control) {
           const wasPaused = control.control.paused;
           // Report the batches run so far before waiting, so a Step shows its batch at once.
@@ -252,16 +261,14 @@ export async function trainModel(
           }
           if (!(await control.control.waitForTurn(signal))) break;
           if (wasPaused) meter.reset();
-          const requested = control.control.takeLearningRateRequest();
-          const current = getLearningRate(optimizer);
-          if (requested !== null && requested !== current) {
-            setLearningRate(optimizer, requested);
-            callbacks.onLearningRateChange?.({ epoch, batch: b, step: batchesCompleted + 1, from: current, to: requested });
-          }
+          requested = control.control.takeLearningRateRequest();
         }
         if (signal?.aborted) break;
+        const learningRate = applyRateForStep(optimizer, rates, batchesCompleted, requested, (from, to) =>
+          callbacks.onLearningRateChange?.({ epoch, batch: b, step: batchesCompleted + 1, from, to }),
+        );
         const indices = batches[b];
-        pending.push({ metrics: trainStep(step, data.images, data.labels, indices), batch: b, size: indices.length });
+        pending.push({ metrics: trainStep(step, data.images, data.labels, indices), batch: b, size: indices.length, learningRate });
         examplesSeen += indices.length;
         epochExamples += indices.length;
         batchesCompleted++;

@@ -54,14 +54,16 @@ describe('Conv2DBackpropFilter on wasm', () => {
     const got = await runOn('wasm', run);
     expectClose(got, ref, 1e-5, 'auto');
 
-    // Both matmul layouts, whichever 'auto' picks for this shape.
+    // Both matmul layouts, whichever 'auto' picks for this shape; 'colsT' also in chunks of
+    // one image and of 2-3 images (rows per chunk below one image still take one image).
     const backend = wasmBackend();
-    for (const strategy of ['colsT', 'dyT'] as FilterGradStrategy[]) {
+    const variants: [FilterGradStrategy, number | undefined][] = [['colsT', undefined], ['dyT', undefined], ['colsT', 1], ['colsT', 2 * dyShape(c)[1] * dyShape(c)[2] + 1]];
+    for (const [strategy, chunkRows] of variants) {
       const x = tf.tensor(xv, c.x);
       const dy = tf.tensor(dyv, dyShape(c));
-      const out = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrsOf(c) }, strategy);
+      const out = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrsOf(c) }, strategy, chunkRows);
       expect(out.shape).toEqual(c.filter);
-      expectClose(backend.readSync(out.dataId) as Float32Array, ref, 1e-5, strategy);
+      expectClose(backend.readSync(out.dataId) as Float32Array, ref, 1e-5, `${strategy} ${chunkRows ?? ''}`);
       backend.disposeData(out.dataId);
       tf.dispose([x, dy]);
     }
@@ -87,8 +89,8 @@ describe('Conv2DBackpropFilter on wasm', () => {
     tf.dispose(tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs)); // warm up
     const tensors = tf.memory().numTensors;
     const buffers = backend.numDataIds();
-    for (const strategy of ['auto', 'colsT', 'dyT'] as FilterGradStrategy[]) {
-      const out = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrs as never }, strategy);
+    for (const [strategy, chunkRows] of [['auto'], ['colsT'], ['dyT'], ['colsT', 30]] as [FilterGradStrategy, number?][]) {
+      const out = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrs as never }, strategy, chunkRows);
       backend.disposeData(out.dataId);
     }
     tf.dispose(tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs));

@@ -17,6 +17,12 @@
  *   the built-in XNNPACK path (see batchMatMul.ts).
  * - Sum over the leading axes (every bias gradient) transposes first: wrapped
  *   with a one-pass row sum (see sum.ts).
+ * - Mean over the leading axes (batch-norm moments) transposes first, like Sum:
+ *   same one-pass wrapper (sum.ts). Tile (the batch-norm gradient broadcasts
+ *   its per-channel factor to the input's size) is a scalar loop: block
+ *   repeats are copied with memcpy instead (tile.ts).
+ * - Identity and same-dtype Cast copy their input: replaced by reference-counted
+ *   sharing (see aliasing.ts); the engine clones every tensor a gradient needs.
  * AvgPoolGrad is left as is (it matches the cpu backend).
  * Default CNN (Conv 32 -> Pool -> Conv 64 -> Pool -> Dense 128 -> Dense 10,
  * batch 64, Adam), Node, one thread: ~90-100 ms per step (~650-700
@@ -32,11 +38,13 @@
  */
 import '@tensorflow/tfjs-backend-wasm';
 import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs';
+import { captureBuiltinAliasingKernels, castConfig, identityConfig } from './aliasing';
 import { batchMatMulConfig, captureBuiltinBatchMatMul } from './batchMatMul';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
 import { maxPoolGradConfig } from './maxPoolGrad';
-import { captureBuiltinSum, sumConfig } from './sum';
+import { captureBuiltinSum, meanConfig, sumConfig } from './sum';
+import { captureBuiltinTile, tileConfig } from './tile';
 
 const TRAINING_KERNELS: readonly KernelConfig[] = [
   conv2DBackpropFilterConfig,
@@ -44,6 +52,10 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
   maxPoolGradConfig,
   batchMatMulConfig,
   sumConfig,
+  identityConfig,
+  castConfig,
+  meanConfig,
+  tileConfig,
 ];
 
 /**
@@ -51,11 +63,13 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * kernel of the same name already registered (idempotent: kernels that are
  * already ours are left alone). Returns the names of the kernels this module
  * provides, the same list on every call:
- * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum'].
+ * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile'].
  */
 export function registerWasmTrainingKernels(): string[] {
   captureBuiltinBatchMatMul();
   captureBuiltinSum();
+  captureBuiltinAliasingKernels();
+  captureBuiltinTile();
   for (const config of TRAINING_KERNELS) {
     const existing = getKernel(config.kernelName, config.backendName);
     if (existing?.kernelFunc === config.kernelFunc) continue;

@@ -54,6 +54,36 @@ describe('Sum on wasm (wrapper)', () => {
   });
 });
 
+describe('Mean on wasm (wrapper)', () => {
+  it.each(CASES.map((c, i) => [i, c] as const))('matches cpu, case %i: %o', async (i, c) => {
+    const values = randomArray(c.shape, 950 + i);
+    const run = () => tf.mean(tf.tensor(values, c.shape), c.axis, c.keepDims);
+    const ref = await runOn('cpu', run);
+    await switchBackend('wasm');
+    const got = tf.tidy(run);
+    expect(got.shape).toEqual(tf.tidy(() => tf.mean(tf.zeros(c.shape), c.axis, c.keepDims).shape));
+    expectClose(got.dataSync(), ref, 1e-5, `case ${i}`);
+    got.dispose();
+  });
+
+  it('batch-norm moments and their gradient match cpu, leaking no buffers', async () => {
+    const values = randomArray([6, 5, 5, 3], 77);
+    const run = () =>
+      tf.grad((x: tf.Tensor) => {
+        const { mean, variance } = tf.moments(x, [0, 1, 2]);
+        return tf.batchNorm(x, mean, variance, tf.zeros([3]), tf.tensor1d([1.5, 0.5, 2]), 1e-3).square().sum();
+      })(tf.tensor(values, [6, 5, 5, 3]));
+    const ref = await runOn('cpu', run);
+    expectClose(await runOn('wasm', run), ref, 1e-4);
+    const backend = wasmBackend();
+    tf.dispose(tf.tidy(run));
+    const before = backend.numDataIds();
+    tf.dispose(tf.tidy(run));
+    tf.dispose(tf.tidy(run));
+    expect(backend.numDataIds()).toBe(before);
+  });
+});
+
 describe('leadingAxesCount', () => {
   it('recognises exactly the leading axes, in any order and sign', () => {
     expect(leadingAxesCount([0, 1, 2], [2, 3, 4, 5])).toBe(3);

@@ -1,0 +1,121 @@
+/**
+ * Time to accuracy of a preset's recipe on the WASM backend in Node (one thread), on the
+ * official data: trains on the first 54,000 training images (what the app trains on with its
+ * 10% validation split) and after each epoch scores the 10,000 test images.
+ *
+ *   npx tsx scripts/recipes/timeToAccuracy.ts --preset=fast [--epochs=3] [--batch=128]
+ *     [--lr=0.004] [--schedule=oneCycle] [--seed=1] [--out=bench/recipes/<name>.json]
+ *
+ * Epochs and batch size default to the preset's recommendation (else 5 and 64). Prints one
+ * line per epoch (cumulative training seconds, evaluation excluded, as wall time and as this
+ * process's CPU time: on a busy shared machine the CPU time is the steadier figure, since
+ * WASM in Node runs on one thread; test accuracy), the
+ * training throughput, and the first training time at which the test accuracy reached 88,
+ * 90, 91 and 92%. Node on one thread is slower than the browser's WASM with two: compare
+ * throughputs measured in the same session (scripts/profile/wasmTraining.ts) to estimate
+ * browser times. Appends a JSON summary to --out when given.
+ */
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { loadavg } from 'node:os';
+import * as tf from '@tensorflow/tfjs';
+import { registerWasmTrainingKernels } from '../../src/ml/backends/wasm/registerWasmTrainingKernels';
+import { range } from '../../src/ml/data/batches';
+import { buildModel, createOptimizer } from '../../src/ml/model/build';
+import { PRESET_IDS, presetById, type PresetId } from '../../src/ml/model/presets';
+import { predictInBatches, scorePredictions } from '../../src/ml/training/evaluate';
+import { SCHEDULES, type ScheduleName } from '../../src/ml/training/schedules';
+import { trainModel } from '../../src/ml/training/trainer';
+import { loadOfficial } from './officialData';
+
+const TRAIN_EXAMPLES = 54_000;
+const THRESHOLDS = [0.88, 0.9, 0.91, 0.92];
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function main() {
+  // The trainer yields between batches through an unreferenced MessageChannel port (it must
+  // not keep a page's worker alive); in Node that alone would let the process exit mid-run.
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  try {
+    await run();
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function run() {
+  const presetId = (arg('preset') ?? 'simple') as PresetId;
+  if (!PRESET_IDS.includes(presetId)) throw new Error(`--preset must be one of ${PRESET_IDS.join(', ')}`);
+  const preset = presetById(presetId);
+  const schedule = (arg('schedule') ?? preset.spec.schedule) as ScheduleName;
+  if (!SCHEDULES.includes(schedule)) throw new Error(`--schedule must be one of ${SCHEDULES.join(', ')}`);
+  const epochs = Number(arg('epochs') ?? preset.recommended?.epochs ?? 5);
+  const batchSize = Number(arg('batch') ?? preset.recommended?.batchSize ?? 64);
+  const learningRate = Number(arg('lr') ?? preset.spec.learningRate);
+  const seed = Number(arg('seed') ?? 1);
+  const spec = { ...preset.spec, learningRate, schedule };
+
+  registerWasmTrainingKernels();
+  if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend did not start');
+  const { train, test } = await loadOfficial();
+  const testIndices = range(0, test.count);
+  const model = buildModel(spec, { seed });
+  const optimizer = createOptimizer(spec.optimizer, spec.learningRate);
+  const label = `${presetId} ${spec.optimizer} lr ${learningRate} ${schedule}, batch ${batchSize}, ${epochs} epochs, seed ${seed}`;
+  console.log(`${label}; load ${load()}`);
+
+  const epochsOut: { epoch: number; trainSeconds: number; trainCpuSeconds: number; testAccuracy: number; trainLoss: number }[] = [];
+  let trainSeconds = 0;
+  let trainCpuSeconds = 0;
+  let cpuAtEpochStart = process.cpuUsage();
+  const cpuSince = (start: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1e6;
+  };
+  let lastLoss = NaN;
+  await trainModel(
+    model,
+    optimizer,
+    { images: train.images, labels: train.labels, available: () => train.count },
+    { epochs, batchSize, validationSplit: 0, trainSize: TRAIN_EXAMPLES, seed, l2: spec.l2, augmentation: spec.augmentation, learningRateSchedule: schedule },
+    {
+      onPhase: (phase) => {
+        if (phase === 'training') cpuAtEpochStart = process.cpuUsage();
+      },
+      onEpoch: (e) => {
+        trainCpuSeconds += cpuSince(cpuAtEpochStart);
+        trainSeconds += e.seconds;
+        lastLoss = e.loss;
+      },
+      afterEpoch: async (epoch) => {
+        const probs = await predictInBatches(model, test.images, testIndices);
+        const { accuracy } = scorePredictions(probs!, test.labels, testIndices);
+        epochsOut.push({ epoch: epoch + 1, trainSeconds, trainCpuSeconds, testAccuracy: accuracy, trainLoss: lastLoss });
+        console.log(`epoch ${epoch + 1}: ${trainSeconds.toFixed(1)} s training (${trainCpuSeconds.toFixed(1)} s CPU), train loss ${lastLoss.toFixed(4)}, test accuracy ${(100 * accuracy).toFixed(2)}%; load ${load()}`);
+      },
+    },
+  );
+  const examplesPerSecond = (epochs * TRAIN_EXAMPLES) / trainSeconds;
+  const examplesPerCpuSecond = (epochs * TRAIN_EXAMPLES) / trainCpuSeconds;
+  const reached = Object.fromEntries(
+    THRESHOLDS.map((t) => {
+      const first = epochsOut.find((e) => e.testAccuracy >= t);
+      return [`${Math.round(t * 100)}%`, first ? { seconds: first.trainSeconds, cpuSeconds: first.trainCpuSeconds, epoch: first.epoch } : null];
+    }),
+  );
+  console.log(`throughput ${examplesPerSecond.toFixed(0)} examples/s (${examplesPerCpuSecond.toFixed(0)} per CPU second); first reached: ${JSON.stringify(reached)}`);
+  const out = arg('out');
+  if (out) {
+    await mkdir(dirname(out), { recursive: true });
+    const summary = { date: new Date().toISOString(), preset: presetId, learningRate, schedule, batchSize, epochs, seed, examplesPerSecond, examplesPerCpuSecond, perEpoch: epochsOut, reached, loadAtEnd: load() };
+    await appendFile(out, `${JSON.stringify(summary)}\n`);
+  }
+  model.dispose();
+  optimizer.dispose();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
