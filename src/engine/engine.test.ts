@@ -134,6 +134,34 @@ describe('the engine, driven through its protocol', () => {
     expect(server.requested.filter((f) => f === 'train-0.png')).toHaveLength(1);
   });
 
+  it('a diverging run pauses itself and says why; the weights from before the run can be restored', async () => {
+    const { connection, probe } = start({ config: { epochs: 30, trainSize: 96, validationSplit: 0 }, spec: { ...TINY_CNN, optimizer: 'sgd', learningRate: 10 } });
+    await untilReady(probe);
+    const pixels = probe.of('sheet').find((s) => s.split === 'test')!.pixels.slice(0, 784);
+    const before = await connection.request({ kind: 'predict', pixels: pixels.slice() });
+    const from = probe.mark();
+    connection.send({ type: 'train' });
+    const paused = await probe.next('progress', (e) => e.progress.divergence !== null, from);
+    expect(paused.progress.status).toBe('paused');
+    expect(paused.progress.divergence?.message).toMatch(/learning rate is (probably )?too high/);
+    await connection.request({ kind: 'restoreStartWeights' });
+    const after = await connection.request({ kind: 'predict', pixels: pixels.slice() });
+    expect([...after]).toEqual([...before]);
+    connection.send({ type: 'reset' });
+    await probe.next('reset', () => true, from);
+  });
+
+  it('refuses to train a network far too big for the backend, with the numbers', async () => {
+    const huge = { ...TINY_CNN, layers: [{ type: 'flatten' as const }, ...[8192, 8192, 8192, 8192].map((units) => ({ type: 'dense' as const, units, activation: 'relu' as const })), { type: 'dense' as const, units: 10, activation: 'softmax' as const }] };
+    const { connection, probe } = start();
+    await untilReady(probe);
+    const from = probe.mark();
+    connection.send({ type: 'setModelSpec', spec: huge });
+    const refused = await probe.next('model', (e) => e.model.error !== null, from);
+    expect(refused.model.ready).toBe(false);
+    expect(refused.model.error).toMatch(/GB/);
+  });
+
   it('refuses a page that speaks another protocol version', async () => {
     const { connection, probe } = start();
     await untilReady(probe);

@@ -11,6 +11,8 @@ import { describeLayers } from '../ml/internals/layerInfo';
 import { computeInternals } from '../ml/internals/snapshot';
 import { architectureName } from '../ml/config/describeSetup';
 import { analyzeModel } from '../ml/model/analyze';
+import { analyzeModelWithBudget } from '../ml/model/resourceBudget';
+import { WeightSnapshot } from '../ml/training/earlyStopping';
 import { buildModel, createOptimizer } from '../ml/model/build';
 import type { ModelSpec } from '../ml/model/spec';
 import { TrainingControl } from '../ml/training/control';
@@ -57,6 +59,7 @@ export const idleProgress = (epochs: number, numTensors = 0): TrainingProgress =
   error: null,
   numTensors,
   earlyStopping: null,
+  divergence: null,
 });
 
 async function readWeights(model: tf.LayersModel): Promise<{ shape: number[]; values: Float32Array }[]> {
@@ -89,6 +92,8 @@ export class Engine {
   /** The last run's curves, saved with its model. */
   private lastRun: { batches: readonly BatchPoint[]; epochs: readonly EpochEvent[]; config: RunConfig } | null = null;
   private pretrainedUrl: string | null = null;
+  /** The weights before the current run's first batch, to go back to after a divergence. */
+  private startWeights: WeightSnapshot | null = null;
 
   constructor(
     private readonly deps: EngineDeps,
@@ -293,7 +298,10 @@ export class Engine {
     this.disposeModel();
     this.builtSpec = spec;
     let error: string | null = null;
-    if (this.backend?.status === 'ready' && analyzeModel(spec).valid) {
+    const analysis = this.analysis(spec);
+    if (this.backend?.status === 'ready' && !analysis.valid && analysis.budget && analysis.budget.problems.length > 0) {
+      error = analysis.budget.problems.join(' ');
+    } else if (this.backend?.status === 'ready' && analysis.valid) {
       try {
         this.model = buildModel(spec, { seed: this.config.seed });
         this.optimizer = createOptimizer(spec.optimizer, spec.learningRate);
@@ -349,6 +357,14 @@ export class Engine {
   private async train(startPaused: boolean, resume: Checkpoint | null = null): Promise<void> {
     const data = this.data?.data;
     if (this.isBusy() || !this.canTrain() || !data) return;
+    const analysis = this.analysis(resume?.spec ?? this.spec);
+    if (!analysis.valid) {
+      // The page holds Train back for the same reasons; a command that gets here anyway is refused, never run.
+      this.emit({ type: 'failure', message: `This network cannot be trained here: ${[...analysis.modelProblems, ...(analysis.budget?.problems ?? [])].join(' ') || 'it is not valid.'}` });
+      return;
+    }
+    this.startWeights?.dispose();
+    this.startWeights = new WeightSnapshot();
     this.stashedRun?.model.dispose();
     this.stashedRun?.optimizer?.dispose();
     this.stashedRun = null;
@@ -398,6 +414,7 @@ export class Engine {
         this.evaluation = controller;
       },
       onBatchTrained: () => batchesTrained++,
+      startWeights: this.startWeights,
       discarded: () => this.discarding,
       resume: resume && history ? { state: resume.state, ...history } : undefined,
       onEpochEnd: async (state, runHistory) => {
@@ -459,7 +476,20 @@ export class Engine {
   private resume(): void {
     if (this.progress.status !== 'paused') return;
     this.control.resume();
-    this.emitProgress({ status: 'training', waiting: false });
+    this.emitProgress({ status: 'training', waiting: false, divergence: null });
+  }
+
+  /** After a divergence: the weights from before the run's first batch, back in the model (the run stays paused). */
+  private restoreStartWeights(): void {
+    if (!this.model || !this.startWeights?.saved) throw new Error('There are no weights from before this run to restore.');
+    this.startWeights.restore(this.model);
+    this.emitProgress({ divergence: null });
+  }
+
+  /** The network's shapes and its resource budget on the running backend at the run's batch size. */
+  private analysis(spec: ModelSpec) {
+    const active = this.backend?.active;
+    return active ? analyzeModelWithBudget(spec, { backend: active, batchSize: this.config.batchSize, softwareWebGl: this.backend?.software ?? false }) : { ...analyzeModel(spec), budget: null };
   }
 
   /** While paused, runs exactly one batch; when idle, starts a paused run and runs its first batch. */
@@ -620,6 +650,9 @@ export class Engine {
         return null;
       case 'interruptedRun':
         return this.interruptedRun(request.action);
+      case 'restoreStartWeights':
+        this.restoreStartWeights();
+        return null;
     }
   }
 }

@@ -72,6 +72,8 @@ export interface TrainingState {
   readonly learningRateChanges: readonly LearningRateChange[];
   /** What early stopping did, once the run has ended (null when it was off). */
   readonly earlyStopping: EarlyStoppingOutcome | null;
+  /** Why the run paused itself: the loss diverged (null: it did not). */
+  readonly divergence: { readonly message: string; readonly step: number; readonly canRestore: boolean } | null;
 }
 
 /** The scalar fields of TrainingState (the growing lists travel as appended items). */

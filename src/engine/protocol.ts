@@ -85,7 +85,9 @@ export type EngineRequest =
   /** Makes the pretrained model (or the last run's model) the active one. */
   | { readonly kind: 'useModel'; readonly which: 'pretrained' | 'run' }
   /** The interrupted run: continue it, keep its checkpoint as a saved model, or forget it. */
-  | { readonly kind: 'interruptedRun'; readonly action: 'resume' | 'save' | 'discard' };
+  | { readonly kind: 'interruptedRun'; readonly action: 'resume' | 'save' | 'discard' }
+  /** After a divergence: put back the weights from before the run. */
+  | { readonly kind: 'restoreStartWeights' };
 
 export interface BenchTrainOptions {
   readonly examples: number;
@@ -118,6 +120,7 @@ export interface ResponseOf {
   readonly importModel: null;
   readonly useModel: null;
   readonly interruptedRun: null;
+  readonly restoreStartWeights: null;
   readonly inspect: { readonly snapshot: InternalsSnapshot; readonly modelRevision: number; readonly batchesTrained: number };
   readonly benchTrain: BenchTrainResult;
 }

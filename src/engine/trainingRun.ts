@@ -10,6 +10,7 @@ import { range } from '../ml/data/batches';
 import type { FashionMnistData } from '../ml/data/dataset';
 import type { ModelSpec } from '../ml/model/spec';
 import type { TrainingControl } from '../ml/training/control';
+import type { WeightSnapshot } from '../ml/training/earlyStopping';
 import { epochSubsetSize } from '../ml/training/epochSubset';
 import { predictInBatches, scorePredictions } from '../ml/training/evaluate';
 import { trainModel, type EarlyStoppingOutcome, type EpochEvent, type TrainerState } from '../ml/training/trainer';
@@ -43,6 +44,8 @@ export interface RunContext {
   readonly discarded: () => boolean;
   /** Continue a checkpointed run from here (its batches so far, for step numbers). */
   readonly resume?: { readonly state: TrainerState; readonly batches: readonly BatchPoint[]; readonly epochs: readonly EpochEvent[] };
+  /** Filled with the weights before the first batch, so a diverged run can go back to them. */
+  readonly startWeights?: WeightSnapshot;
   /** After each epoch (and its evaluation): where the run stands, to checkpoint it. */
   readonly onEpochEnd?: (state: TrainerState, history: { batches: readonly BatchPoint[]; epochs: readonly EpochEvent[] }) => Promise<void>;
 }
@@ -104,12 +107,16 @@ export async function runTraining(ctx: RunContext): Promise<RunOutcome> {
           await evaluateEpoch(ctx, epoch);
           await ctx.onEpochEnd?.(state, { batches, epochs: epochHistory });
         },
+        onDivergence: (info) => {
+          // The loop pauses itself right after this: say why, and offer the weights from before the run.
+          setNow({ status: 'paused', divergence: { message: info.message, step: batches.length, canRestore: ctx.startWeights !== undefined } });
+        },
         onLearningRateChange: (change) => {
           publish.flush();
           emit({ type: 'learningRateChange', change });
         },
       },
-      { signal: ctx.signal, control: ctx.control, resume: ctx.resume?.state },
+      { signal: ctx.signal, control: ctx.control, resume: ctx.resume?.state, startWeights: ctx.startWeights },
     );
     stopped = result.stopped;
     earlyStopping = result.earlyStopping;

@@ -85,6 +85,7 @@ export const idleTraining = (epochs: number, numTensors = 0): TrainingState => (
   numTensors,
   learningRateChanges: [],
   earlyStopping: null,
+  divergence: null,
 });
 
 /** `spec`: the model from the URL (see parseUrlState); the simple CNN without one. */

@@ -179,6 +179,11 @@ export class AppStore {
     return this.engine.request({ kind: 'interruptedRun', action });
   }
 
+  /** After a divergence: the weights from before the run, back in the model. */
+  restoreStartWeights(): Promise<null> {
+    return this.engine.request({ kind: 'restoreStartWeights' });
+  }
+
   /** The benchmark's in-engine training measurement (see src/bench). */
   benchTrain(options: Parameters<EngineConnection['request']>[0] & { kind: 'benchTrain' }): Promise<ResponseOf['benchTrain']> {
     return this.engine.request(options);
