@@ -8,6 +8,7 @@ const ModelLab = lazy(() => import('../features/modelLab/ModelLab').then((m) => 
 const EvaluationPanel = lazy(() => import('../features/evaluation/EvaluationPanel').then((m) => ({ default: m.EvaluationPanel })));
 const ClassifyPanel = lazy(() => import('../features/classify/ClassifyPanel').then((m) => ({ default: m.ClassifyPanel })));
 const InternalsPanel = lazy(() => import('../features/internals/InternalsPanel').then((m) => ({ default: m.InternalsPanel })));
+const ModelsView = lazy(() => import('../features/models/ModelsView').then((m) => ({ default: m.ModelsView })));
 const RunsPanel = lazy(() => import('../features/modelLab/RunsPanel').then((m) => ({ default: m.RunsPanel })));
 const DataView = lazy(() => import('./DataView').then((m) => ({ default: m.DataView })));
 
@@ -23,6 +24,8 @@ function ViewContent({ view }: { view: ViewId }) {
       return <ClassifyPanel />;
     case 'internals':
       return <InternalsPanel />;
+    case 'models':
+      return <ModelsView />;
     case 'runs':
       return <RunsPanel />;
     case 'data':

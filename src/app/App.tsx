@@ -1,3 +1,5 @@
+import { FailureBanner } from '../components/FailureBanner';
+import { InterruptedRunBanner } from '../components/InterruptedRunBanner';
 import { InstructorBar } from '../features/instructor/InstructorBar';
 import './shell.css';
 import { useAppSelector, useAppStore } from '../state/hooks';
@@ -55,6 +57,8 @@ export function App() {
           </ul>
         </div>
       )}
+      <FailureBanner />
+      <InterruptedRunBanner />
       <ActiveView />
       <footer className="muted footer">
         Data: Fashion-MNIST © 2017 Zalando SE, MIT licence. Everything runs in this browser tab; nothing is uploaded.

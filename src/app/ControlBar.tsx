@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { ActiveModelLabel } from '../components/ActiveModelLabel';
 import { BackendBadge } from '../components/BackendBadge';
+import { DivergenceNotice } from '../components/DivergenceNotice';
 import { formatCount, formatDuration, formatPercent } from '../components/format';
 import { RunSizePicker } from '../components/RunSizePicker';
 import { runStateText } from '../components/runStatusText';
 import { useSmoothedEta } from '../components/useSmoothedEta';
-import { architectureName } from '../ml/config/describeSetup';
 import { shallowEqual, useAppSelector, useAppStore } from '../state/hooks';
 import { selectBusy, selectCanTrain, selectTrainBlockers } from '../state/selectors';
 
@@ -52,8 +52,6 @@ export function ControlBar() {
   const backendReady = useAppSelector((s) => s.backend.status === 'ready');
   const busy = useAppSelector(selectBusy);
   const canTrain = useAppSelector(selectCanTrain);
-  const spec = useAppSelector((s) => s.modelSpec);
-  const modelName = useMemo(() => architectureName(spec), [spec]);
   const waitingFor = useWaitingReason();
   const blockers = useAppSelector(selectTrainBlockers, shallowEqual);
   const canStart = !busy && canTrain && blockers.length === 0;
@@ -94,11 +92,10 @@ export function ControlBar() {
       <div className="control-bar__state">
         {!busy && waitingFor && blockers.length === 0 ? <p className="control-bar__waiting">{waitingFor}</p> : null}
         <RunProgress />
-        <p className="control-bar__model">
-          Model: <strong>{modelName}</strong>
-        </p>
+        <ActiveModelLabel />
         <BackendBadge />
       </div>
+      <DivergenceNotice />
       {!busy && blockers.length > 0 && (
         <div className="error control-bar__blockers" role="alert" aria-label="Why Train is disabled">
           <p>Train is disabled until these are fixed:</p>

@@ -13,8 +13,9 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'evaluate', label: 'Evaluate', key: '3' },
   { id: 'classify', label: 'Classify', key: '4' },
   { id: 'internals', label: 'Inside the CNN', key: '5' },
-  { id: 'runs', label: 'Runs', key: '6' },
-  { id: 'data', label: 'Data', key: '7' },
+  { id: 'models', label: 'Models', key: '6' },
+  { id: 'runs', label: 'Runs', key: '7' },
+  { id: 'data', label: 'Data', key: '8' },
 ];
 
 export const viewForKey = (key: string): ViewEntry | null => VIEWS.find((v) => v.key === key) ?? null;

@@ -12,8 +12,8 @@ import { MODEL_FORMAT_VERSION, ModelFileError, parseModelMetadata, type ModelMet
 import { parseModelJson, type ParsedModelJson } from './modelJson';
 
 export const METADATA_JSON = 'metadata.json';
-/** Larger files are refused before being read (a ~225k-parameter CNN exports to ~1 MB). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './limits';
+import { MAX_IMPORT_BYTES } from './limits';
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
 
 /** A File, a Blob, or anything else that knows its size before being read. */
