@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { cpus, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { registerWasmTrainingKernels } from '../../src/ml/backends/wasm/registerWasmTrainingKernels';
@@ -23,7 +23,9 @@ import { captureCheckpoint, restoreCheckpoint } from '../../src/ml/training/chec
 import { trainModel, type EpochEvent, type TrainConfig } from '../../src/ml/training/trainer';
 import { loadOfficialData, type Split } from './data';
 import { cosineLearningRate } from './schedule';
-import { parseOptions, type PretrainOptions } from './options';
+import { DEFAULT_OPTIONS, parseOptions, type PretrainOptions } from './options';
+import { pretrainSummary, updateReadme } from './readme';
+import type { ModelMetadata } from '../../src/ml/models/metadata';
 import { loadProgress, progressFile, saveProgress } from './progress';
 import { writeMetadataFromRun, type PretrainRun } from './metadata';
 
@@ -50,6 +52,13 @@ async function testScore(model: tf.LayersModel, test: Split): Promise<{ accuracy
   return { accuracy: score.accuracy, loss: score.loss, count: indices.length };
 }
 
+/** Only for the shipped model: the README describes public/models/pretrained. */
+async function describeInReadme(outDir: string, run: PretrainRun, metadata: ModelMetadata) {
+  if (outDir !== resolve(root, DEFAULT_OPTIONS.outDir)) return;
+  const [weights, modelJson] = await Promise.all([stat(join(outDir, WEIGHTS_BIN)), stat(join(outDir, MODEL_JSON))]);
+  if (await updateReadme(join(root, 'README.md'), pretrainSummary(run, metadata, weights.size, modelJson.size))) log('updated the README');
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const outDir = resolve(root, options.outDir);
@@ -57,6 +66,7 @@ async function main() {
     const finished = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8')) as PretrainRun;
     const metadata = await writeMetadataFromRun(outDir, finished);
     log(`wrote metadata.json: ${metadata.epochsTrained} of ${finished.options.epochs} epochs, test accuracy ${metadata.testAccuracy?.accuracy ?? 'n/a'}`);
+    await describeInReadme(outDir, finished, metadata);
     return;
   }
   registerWasmTrainingKernels();
@@ -142,6 +152,7 @@ async function main() {
   const finalRun = run();
   await writeFile(join(outDir, 'run.json'), JSON.stringify(finalRun, null, 2) + '\n');
   const metadata = await writeMetadataFromRun(outDir, finalRun);
+  await describeInReadme(outDir, finalRun, metadata);
   log(`done: test accuracy ${(metadata.testAccuracy?.accuracy ?? NaN).toFixed(4)}, ${finalRun.trainingSeconds.toFixed(0)} s, files in ${outDir}`);
   optimizer.dispose();
   model.dispose();

@@ -70,6 +70,12 @@ const request = <T>(req: IDBRequest<T>) =>
 
 const isQuotaError = (error: unknown) => error instanceof Error && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 
+/** randomUUID needs a secure context (https or localhost); a page served over plain http still gets an id. */
+function newId(): string {
+  if (typeof globalThis.crypto?.randomUUID === 'function') return globalThis.crypto.randomUUID();
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function checkpointBytes(checkpoint: Checkpoint): number {
@@ -144,7 +150,7 @@ export class ModelStorage {
   /** Saves model files as they are (e.g. an import, without loading it first). */
   async saveFiles(files: ModelFiles, metadata: ModelMetadata): Promise<SavedModelInfo> {
     const info: SavedModelInfo = {
-      id: globalThis.crypto.randomUUID(),
+      id: newId(),
       metadata: parseModelMetadata(metadata),
       savedAt: new Date().toISOString(),
       bytes: files.weights.byteLength + files.modelJson.length,

@@ -1,6 +1,8 @@
 /** Model files -> a tf.LayersModel (through tf.io.fromMemory), and the whole import of an export zip. */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, NUM_CLASSES } from '../constants';
+import { buildModel } from '../model/build';
+import type { ModelSpec } from '../model/spec';
 import type { ModelFiles } from './artifacts';
 import { ModelFileError, type ModelMetadata } from './metadata';
 import { readModelZip, type FileLike } from './modelZip';
@@ -43,4 +45,20 @@ export interface ImportedModel {
 export async function importModelZip(file: FileLike | Uint8Array, options: { maxBytes?: number; fileName?: string } = {}): Promise<ImportedModel> {
   const { metadata, files } = await readModelZip(file, options);
   return { model: await loadModelFromFiles(files), metadata, files };
+}
+
+/**
+ * A loaded model (plain Keras Dropout layers) as one the trainer can continue: built from its
+ * spec like any model here (seeded dropout), with the loaded weights. The caller owns both.
+ */
+export function rebuildForTraining(loaded: tf.LayersModel, spec: Pick<ModelSpec, 'layers'>, seed?: number): tf.LayersModel {
+  const model = buildModel(spec, { seed });
+  const weights = loaded.getWeights();
+  try {
+    model.setWeights(weights);
+  } catch (error) {
+    model.dispose();
+    throw new ModelFileError(`The model's weights do not fit its architecture: ${(error as Error).message}`);
+  }
+  return model;
 }

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealSubset } from '../../test-support/realData';
 import { imagesTensor, range } from '../data/batches';
 import { MODEL_JSON, WEIGHTS_BIN } from './artifacts';
-import { importModelZip } from './loadModel';
+import { importModelZip, rebuildForTraining } from './loadModel';
 import { MODEL_FORMAT_VERSION } from './metadata';
 import { exportFileName, exportModelZip, METADATA_JSON, readModelZip } from './modelZip';
 import { sampleMetadata, tinyModel } from './testFixtures';
@@ -65,6 +65,9 @@ describe('export and import', () => {
     expect(model.getWeights().map((w) => w.dataSync())).toEqual(referenceWeights);
     expect(predict(model)).toEqual(reference);
     expect(metadata).toEqual({ ...sampleMetadata(), source: 'imported' });
+    const trainable = rebuildForTraining(model, metadata.spec, 1);
+    expect(predict(trainable)).toEqual(reference);
+    trainable.dispose();
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

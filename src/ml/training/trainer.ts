@@ -4,7 +4,8 @@
  * asynchronously one batch later (no synchronous GPU read-back), which also keeps the
  * CPU from queueing unbounded GPU work. Stops on the AbortSignal, pauses via TrainingControl,
  * which also carries learning-rate changes (applied before the next batch). Early stopping
- * is checked after each epoch.
+ * is checked after each epoch. A run can resume from a checkpoint (checkpoint.ts): `resume`
+ * restarts at the next epoch with the same data order (early stopping's patience restarts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { epochBatches, range } from '../data/batches';
