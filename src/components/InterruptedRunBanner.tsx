@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useAppSelector, useAppStore } from '../state/hooks';
-import { selectBusy } from '../state/selectors';
+import { selectBusy, selectCanTrain } from '../state/selectors';
 
 /** After a reload, a crash or a closed tab: the run that did not finish can go on from its last epoch. */
 export function InterruptedRunBanner() {
   const store = useAppStore();
   const run = useAppSelector((s) => s.interruptedRun);
   const busy = useAppSelector(selectBusy);
-  const dataReady = useAppSelector((s) => s.data.status === 'ready' && s.backend.status === 'ready');
+  const dataReady = useAppSelector(selectCanTrain);
   const [error, setError] = useState<string | null>(null);
   if (!run) return null;
   const act = (action: 'resume' | 'save' | 'discard') => store.interruptedRunAction(action).catch((e: Error) => setError(e.message));
