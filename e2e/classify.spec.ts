@@ -244,18 +244,21 @@ test.describe('uploads, with a model from a tiny run', () => {
     await expect(internals.verdict).not.toContainText('true class');
     expect(await distinctColours(internals.panel.getByTestId('attention-map'))).toBeGreaterThan(3);
 
-    // It follows the drawing as it changes.
-    await expect(classify.panel.getByText('The internals view follows your drawing as you change it.')).toBeVisible();
+    // A new drawing sent from the Classify view replaces the one shown.
     const seen = internals.panel.getByRole('img', { name: 'Your drawing, as the network sees it' });
     const pixelsOf = () => seen.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
     const before = await pixelsOf();
+    await new PlaygroundPage(page).show('Classify');
+    await classify.drawTab.click();
     await classify.stroke([
       [0.15, 0.9],
       [0.85, 0.9],
     ]);
+    await classify.panel.getByRole('button', { name: 'Look inside the CNN with this image' }).click();
     await expect.poll(pixelsOf).not.toBe(before);
 
     // An upload goes the same way, named after its file.
+    await new PlaygroundPage(page).show('Classify');
     await upload(fixture('trouser-photo.png', 'image/png'));
     await classify.panel.getByRole('button', { name: 'Look inside the CNN with this image' }).click();
     await expect(internals.panel.getByRole('radio', { name: 'Your image “trouser-photo.png”' })).toBeChecked();
