@@ -28,6 +28,8 @@ function expectNothingSent(requests: readonly Request[], origin: string, files: 
 }
 
 test('draw with the mouse: an untrained model says so, still predicts, and offers to train', async ({ page }) => {
+  // Without the pretrained model (not served here), the first model is untrained, and the page says so.
+  await page.route('**/models/pretrained/**', (route) => route.abort());
   const app = new PlaygroundPage(page);
   await app.open(`${TINY_RUN}&view=classify`);
   const classify = new ClassifyPanel(page);

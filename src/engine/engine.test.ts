@@ -170,3 +170,43 @@ describe('the engine, driven through its protocol', () => {
     expect(failure.message).toMatch(/protocol/);
   });
 });
+
+describe('a lost GPU context', () => {
+  it('ends the run with a message, restarts the backend, offers the last checkpoint, and leaves every control working', async () => {
+    const { IDBFactory } = await import('fake-indexeddb');
+    const { ModelStorage } = await import('../platform/modelStorage');
+    let lose: ((reason: string) => void) | null = null;
+    let resets = 0;
+    const factory = new IDBFactory();
+    const { connection, probe } = start({
+      config: { epochs: 4 },
+      openStorage: () => ModelStorage.open(factory),
+      backendPlatform: {
+        watchDeviceLoss: (onLost) => {
+          lose = onLost;
+          return () => (lose = null);
+        },
+        resetBackend: () => void resets++,
+      },
+    });
+    await untilReady(probe);
+    const from = probe.mark();
+    connection.send({ type: 'train' });
+    // After the first epoch's checkpoint, the context goes.
+    await probe.next('epochEvaluation', () => true, from);
+    await probe.next('progress', (e) => e.progress.epoch === 1 && e.batches.length > 0, from);
+    lose!('CONTEXT_LOST_WEBGL');
+    const failure = await probe.next('failure', (e) => /GPU context was lost/.test(e.message), from);
+    expect(failure.message).toMatch(/checkpoint after epoch 1 is kept/);
+    const offered = await probe.next('interruptedRun', (e) => e.run !== null, from);
+    expect(offered.run).toMatchObject({ epochsCompleted: 1, epochs: 4 });
+    expect(resets).toBe(1);
+    await probe.next('model', (e) => e.model.ready, from);
+    // The abandoned run says nothing more, and the engine is not wedged: resume runs to the end.
+    const resumed = probe.mark();
+    await connection.request({ kind: 'interruptedRun', action: 'resume' });
+    const ended = await probe.next('runEnded', () => true, resumed);
+    expect(ended.run.status).toBe('done');
+    expect(probe.events.slice(from, resumed).some((e) => e.type === 'runEnded')).toBe(false);
+  });
+});

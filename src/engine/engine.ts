@@ -92,6 +92,10 @@ export class Engine {
   /** The last run's curves, saved with its model. */
   private lastRun: { batches: readonly BatchPoint[]; epochs: readonly EpochEvent[]; config: RunConfig } | null = null;
   private pretrainedUrl: string | null = null;
+  /** Stops watching the backend's GPU context (see watchDeviceLoss). */
+  private unwatchDevice: () => void = () => {};
+  /** The run in progress: its events stop when the GPU under it is lost (its loop may never wake again). */
+  private currentRun: { alive: boolean; finish: () => void } | null = null;
   /** The weights before the current run's first batch, to go back to after a divergence. */
   private startWeights: WeightSnapshot | null = null;
 
@@ -262,12 +266,50 @@ export class Engine {
         error: null,
       };
       this.emit({ type: 'backend', backend: this.backend });
+      this.unwatchDevice();
+      this.unwatchDevice = this.deps.backendPlatform.watchDeviceLoss?.((reason) => void this.onDeviceLost(reason)) ?? (() => {});
       this.rebuildModel(spec);
       this.maybeAutostart();
     } catch (error) {
       this.backend = { ...this.backend, status: 'error', error: (error as Error).message };
       this.emit({ type: 'backend', backend: this.backend });
     }
+  }
+
+  /**
+   * The GPU context (WebGL) or device (WebGPU) under the backend is gone: every tensor on it is
+   * lost and a read-back in flight may never return. The run is abandoned (its events muted),
+   * the backend started afresh, and the run's last checkpoint offered for resuming.
+   */
+  private async onDeviceLost(reason: string): Promise<void> {
+    const run = this.currentRun;
+    const where = run ? ` at epoch ${this.progress.epoch + 1}, batch ${this.progress.batch}` : '';
+    if (run) {
+      run.alive = false;
+      this.currentRun = null;
+      // Where the loop can still run (the CPU is fine, only the GPU was lost) it ends at once.
+      this.run?.abort();
+      this.evaluation?.abort();
+      this.run = null;
+      this.evaluation = null;
+      run.finish();
+    }
+    this.model = null;
+    this.optimizer = null;
+    const active = this.backend?.active;
+    if (active) this.deps.backendPlatform.resetBackend?.(active);
+    const interrupted = await this.library.interruptedRun();
+    const next = interrupted
+      ? `Its checkpoint after epoch ${interrupted.epochsCompleted} is kept: resume it from the banner.`
+      : run
+        ? 'No epoch had finished, so train again.'
+        : 'The model was rebuilt: train it again, or load a saved model.';
+    const message = `The GPU context was lost (${reason})${where}. TensorFlow.js was restarted. ${next}`;
+    this.progress = { ...idleProgress(this.config.epochs, 0), status: run ? 'error' : 'idle', error: run ? message : null };
+    this.emit({ type: 'progress', progress: this.progress, batches: [] });
+    this.emit({ type: 'failure', message });
+    await this.startBackend(this.config.backend);
+    this.emit({ type: 'interruptedRun', run: interrupted });
   }
 
   /** Switches the compute backend when no run is active; a trained model moves along with its weights. */
@@ -398,6 +440,9 @@ export class Engine {
     let batchesTrained = 0;
     let finish!: () => void;
     this.runDone = new Promise((resolve) => (finish = resolve));
+    const current = { alive: true, finish };
+    let checkpointWarned = false;
+    this.currentRun = current;
     const outcome = await runTraining({
       model,
       optimizer: this.optimizer!,
@@ -407,8 +452,8 @@ export class Engine {
       control: this.control,
       signal: run.signal,
       modelRevision: this.modelInfo.revision,
-      emit: this.emit,
-      update: (patch) => this.setProgress(patch),
+      emit: (event) => current.alive && this.emit(event),
+      update: (patch) => (current.alive ? this.setProgress(patch) : this.progress),
       onEvaluationStart: (controller) => {
         this.run = null;
         this.evaluation = controller;
@@ -418,6 +463,7 @@ export class Engine {
       discarded: () => this.discarding,
       resume: resume && history ? { state: resume.state, ...history } : undefined,
       onEpochEnd: async (state, runHistory) => {
+        if (!current.alive) return;
         try {
           const checkpoint = await captureCheckpoint({
             model,
@@ -430,15 +476,19 @@ export class Engine {
           });
           await this.library.saveCheckpoint(checkpoint);
         } catch (error) {
+          if (checkpointWarned) return;
+          checkpointWarned = true;
           // A full or missing store must not end the run: it only cannot be resumed after a reload.
           this.emit({ type: 'failure', message: `This epoch could not be checkpointed, so the run cannot resume after a reload: ${(error as Error).message}` });
         }
       },
     });
+    if (!current.alive) return;
     batchesTrained += resume?.state.batchesCompleted ?? 0;
     this.lastRun = { batches: outcome.batches, epochs: outcome.epochHistory, config };
     // A run that ended (finished, stopped or reset) needs no resuming; a failed one keeps its checkpoint.
     if (outcome.status !== 'error') void this.library.clearCheckpoint();
+    this.currentRun = null;
     this.run = null;
     this.evaluation = null;
     this.modelInfo = { ...this.modelInfo, batchesTrained, source: batchesTrained > 0 ? 'trained' : 'untrained', test: outcome.evaluation?.result ?? null };

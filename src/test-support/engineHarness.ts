@@ -12,6 +12,7 @@ import { SIMPLE_CNN } from '../ml/model/spec';
 import { fakeDataServer } from './fakeDataServer';
 import { loadRealSubset } from './realData';
 import type { ModelStorage } from '../platform/modelStorage';
+import type { BackendPlatform } from '../ml/backends/activateBackend';
 
 /** Small and fast on the CPU backend: only the plumbing is under test, not the accuracy. */
 export const TINY_CNN: ModelSpec = {
@@ -67,12 +68,12 @@ export class EngineProbe {
   }
 }
 
-export function startTestEngine(options: { config?: Partial<RunConfig>; spec?: ModelSpec; server?: ReturnType<typeof tinyServer>; pretrainedUrl?: string; openStorage?: () => Promise<ModelStorage> } = {}) {
+export function startTestEngine(options: { config?: Partial<RunConfig>; spec?: ModelSpec; server?: ReturnType<typeof tinyServer>; pretrainedUrl?: string; openStorage?: () => Promise<ModelStorage>; backendPlatform?: BackendPlatform } = {}) {
   const server = options.server ?? tinyServer();
   const connection = inProcessConnection({
     fetch: server.fetch,
     decoders: () => [pureSheetDecoder],
-    backendPlatform: {},
+    backendPlatform: options.backendPlatform ?? {},
     readGpuInfo: () => null,
     openStorage: options.openStorage,
   });

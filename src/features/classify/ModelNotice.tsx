@@ -2,6 +2,7 @@ import { useAppSelector, useAppStore } from '../../state/hooks';
 import { selectBusy, selectCanTrain } from '../../state/selectors';
 import { selectMeasuredSpeed } from '../../state/runSizes';
 import { estimateText } from '../../components/RunSizePicker';
+import { describeModel } from '../../components/ActiveModelLabel';
 
 /** Says which model the predictions come from, and offers to train when there is none yet. */
 export function ModelNotice() {
@@ -9,7 +10,8 @@ export function ModelNotice() {
   const backend = useAppSelector((s) => s.backend);
   const training = useAppSelector((s) => s.training);
   const test = useAppSelector((s) => s.test);
-  const modelReady = useAppSelector((s) => s.model.ready);
+  const model = useAppSelector((s) => s.model);
+  const modelReady = model.ready;
   const canTrain = useAppSelector(selectCanTrain);
   const busy = useAppSelector(selectBusy);
   const config = useAppSelector((s) => s.config);
@@ -21,7 +23,18 @@ export function ModelNotice() {
   if (backend.status === 'starting' || !modelReady) {
     return <p className="muted">The model is not ready yet: TensorFlow.js is starting…</p>;
   }
-  if (training.status === 'idle' && training.batches.length === 0) {
+  if (busy) {
+    const where = training.status === 'evaluating' ? 'being tested' : `training (epoch ${Math.min(training.epoch + 1, training.epochs)} of ${training.epochs})`;
+    return <p className="note classify-notice">The model is still {where}: the prediction is refreshed as it learns.</p>;
+  }
+  if (model.source === 'pretrained' || model.source === 'saved' || model.source === 'imported') {
+    return (
+      <p className="muted classify-notice">
+        Using {describeModel(model)}. Train your own ({estimateText(config, speed)} with the current settings) to compare, or pick another model in the Models view.
+      </p>
+    );
+  }
+  if (model.source === 'untrained') {
     return (
       <div className="note classify-notice">
         <p>
@@ -35,10 +48,6 @@ export function ModelNotice() {
         {!canTrain && <span className="muted"> Waiting for the training images…</span>}
       </div>
     );
-  }
-  if (busy) {
-    const where = training.status === 'evaluating' ? 'being tested' : `training (epoch ${Math.min(training.epoch + 1, training.epochs)} of ${training.epochs})`;
-    return <p className="note classify-notice">The model is still {where}: the prediction is refreshed as it learns.</p>;
   }
   if (training.status === 'error') {
     return <p className="error">Training failed ({training.error}); predictions come from the model as it was left.</p>;

@@ -24,6 +24,13 @@ export interface BackendPlatform {
   isSoftwareWebGl?(): boolean;
   /** How the active WASM backend runs (SIMD, threads), for the UI. */
   describeWasm?(): Promise<string>;
+  /**
+   * Calls `onLost` when the active backend's GPU context or device is lost (WebGL context loss,
+   * WebGPU device loss); returns a function that stops watching.
+   */
+  watchDeviceLoss?(onLost: (reason: string) => void): () => void;
+  /** Makes a lost backend startable again (a fresh context on the next activation). */
+  resetBackend?(name: BackendName): void;
 }
 
 // tfjs refuses a WebGL context with a "major performance caveat" (software rendering such
