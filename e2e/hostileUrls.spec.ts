@@ -55,6 +55,7 @@ test('each hostile address starts the page with one short notice', async ({ page
 
   for (const [query, notice] of HOSTILE) {
     const errors = watch(page);
+    console.log(`hostile address: ${query.slice(0, 80)}`);
     await app.open(query);
     const alert = page.getByRole('alert').filter({ hasText: 'Some settings in the address were not understood' });
     await expect(alert, query.slice(0, 60)).toContainText(notice);
@@ -82,7 +83,7 @@ test('TensorFlow.js flags in the address change nothing: WebAssembly keeps its t
 
 test('a network far too big for the browser is refused at the network, with the numbers', async ({ page }) => {
   const app = new PlaygroundPage(page);
-  await app.open('?backend=wasm&layers=flat_dense8192_dense8192_dense8192_dense8192_dense10-softmax&trainSize=1000&epochs=1&testSize=100&autostart=1');
+  await app.open('?backend=wasm&layers=flat_dense8192_dense8192_dense8192_dense8192_dense10-softmax&trainSize=1000&epochs=1&testSize=100&autostart=1&view=model');
   const model = page.getByRole('region', { name: 'Model' });
   await expect(model.getByRole('alert')).toContainText(/This network has 207,863,818 weights: .* need ~3\.1 GB .* WebAssembly in this browser can use ~2 GB/);
   await expect(page.getByRole('alert', { name: 'Why Train is disabled' })).toContainText('The network has problems');

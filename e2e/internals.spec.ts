@@ -92,6 +92,8 @@ test('instructor mode: large type from the URL, shortcuts drive training, intern
   const headingFont = await page.getByRole('heading', { name: 'Fashion-MNIST CNN Playground' }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(headingFont).toBeGreaterThanOrEqual(24);
   const bar = page.getByRole('complementary', { name: 'Instructor mode' });
+  // The shortcuts are listed on demand, so the strip stays slim on a projector.
+  await bar.getByText('Shortcuts', { exact: true }).click();
   await expect(bar.getByRole('list', { name: 'Keyboard shortcuts' })).toContainText('T Train');
   await expect(page.getByRole('region', { name: 'Explore the data' })).toHaveCount(0);
   await expect(page.getByRole('spinbutton', { name: 'Epochs', exact: true })).toBeHidden();

@@ -9,6 +9,7 @@ const VIEWS = [
   { label: 'Evaluate', id: 'evaluate', heading: 'Evaluation on the test set' },
   { label: 'Classify', id: 'classify', heading: 'Classify your own' },
   { label: 'Inside the CNN', id: 'internals', heading: 'Inside the CNN' },
+  { label: 'Models', id: 'models', heading: 'Models' },
   { label: 'Runs', id: 'runs', heading: 'Runs' },
   { label: 'Data', id: 'data', heading: 'Dataset' },
 ] as const;
