@@ -21,6 +21,7 @@ import { benchTrain } from './benchTrain';
 import { DataLoading, type DataDeps } from './dataLoading';
 import type { BackendState, BatchPoint, ModelInfo, ModelSource, RunSummary, TestResult, TrainingProgress } from './engineState';
 import { PROTOCOL_VERSION, transferablesOf, type EngineCommand, type EngineEvent, type EngineRequest, type EngineSetup, type ResponseOf } from './protocol';
+import { idleProgress } from './engineState';
 import { canStartRun, isBusyStatus } from './readiness';
 import { checkpointBatches, epochEventOf, epochRecordOf, runConfigOf } from './checkpointRecords';
 import { metadataFor, ModelLibrary } from './modelLibrary';
@@ -46,21 +47,6 @@ export interface EngineDeps extends Omit<DataDeps, 'dataBaseUrl' | 'decoders'> {
 
 export type Emit = (event: EngineEvent, transfer: Transferable[]) => void;
 
-export const idleProgress = (epochs: number, numTensors = 0): TrainingProgress => ({
-  status: 'idle',
-  epoch: 0,
-  epochs,
-  batch: 0,
-  batchesInEpoch: 0,
-  waiting: false,
-  examplesPerSecond: null,
-  etaSeconds: null,
-  evaluationProgress: null,
-  error: null,
-  numTensors,
-  earlyStopping: null,
-  divergence: null,
-});
 
 async function readWeights(model: tf.LayersModel): Promise<{ shape: number[]; values: Float32Array }[]> {
   return Promise.all(model.getWeights().map(async (w) => ({ shape: w.shape, values: (await w.data()) as Float32Array })));

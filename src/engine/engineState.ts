@@ -79,6 +79,23 @@ export interface TrainingState {
 /** The scalar fields of TrainingState (the growing lists travel as appended items). */
 export type TrainingProgress = Omit<TrainingState, 'batches' | 'epochHistory' | 'learningRateChanges'>;
 
+/** No run: the counters at zero. */
+export const idleProgress = (epochs: number, numTensors = 0): TrainingProgress => ({
+  status: 'idle',
+  epoch: 0,
+  epochs,
+  batch: 0,
+  batchesInEpoch: 0,
+  waiting: false,
+  examplesPerSecond: null,
+  etaSeconds: null,
+  evaluationProgress: null,
+  error: null,
+  numTensors,
+  earlyStopping: null,
+  divergence: null,
+});
+
 export interface TestResult {
   readonly accuracy: number;
   readonly loss: number;

@@ -14,6 +14,7 @@ import type {
   TestResult,
   TrainingState,
 } from '../engine/engineState';
+import { idleProgress } from '../engine/engineState';
 import type { InterruptedRun, LibraryState } from '../engine/modelLibrary';
 import type { PretrainedState } from '../engine/protocol';
 import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
@@ -69,24 +70,7 @@ export interface AppState {
   readonly ui: UiState;
 }
 
-export const idleTraining = (epochs: number, numTensors = 0): TrainingState => ({
-  status: 'idle',
-  epoch: 0,
-  epochs,
-  batch: 0,
-  batchesInEpoch: 0,
-  waiting: false,
-  examplesPerSecond: null,
-  etaSeconds: null,
-  batches: [],
-  epochHistory: [],
-  evaluationProgress: null,
-  error: null,
-  numTensors,
-  learningRateChanges: [],
-  earlyStopping: null,
-  divergence: null,
-});
+export const idleTraining = (epochs: number, numTensors = 0): TrainingState => ({ ...idleProgress(epochs, numTensors), batches: [], epochHistory: [], learningRateChanges: [] });
 
 /** `spec`: the model from the URL (see parseUrlState); the simple CNN without one. */
 export function initialAppState({ config, problems, spec }: ParsedRunConfig & { spec?: ModelSpec }, ui: Partial<UiState> = {}): AppState {
