@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { PlaygroundPage } from './pages/playground';
+
+// Ten train → test → reset cycles: the engine's tensors and the page's heap (after GC) stay flat.
+test('ten train/reset cycles leave tensors and the page heap flat', async ({ page }) => {
+  test.setTimeout(600_000);
+  const app = new PlaygroundPage(page);
+  await app.open('?trainSize=320&testSize=100&epochs=1&batchSize=32&validationSplit=0&backend=wasm');
+  const cdp = await page.context().newCDPSession(page);
+  const heapAfterGc = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const tensors = page.getByRole('definition').filter({ has: page.locator('xpath=preceding-sibling::dt[1][text()="Tensors in memory"]') });
+  const rows: { tensors: number; heapMB: number }[] = [];
+  for (let cycle = 1; cycle <= 10; cycle++) {
+    await expect(app.trainButton).toBeEnabled({ timeout: 120_000 });
+    await app.trainButton.click();
+    await expect(app.testAccuracy).toBeVisible({ timeout: 120_000 });
+    rows.push({ tensors: Number(await tensors.textContent()), heapMB: (await heapAfterGc()) / 2 ** 20 });
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect(app.testAccuracy).toHaveCount(0);
+  }
+  console.log(`soak (cycle: tensors, page heap MB): ${rows.map((r, i) => `${i + 1}: ${r.tensors}, ${r.heapMB.toFixed(2)}`).join(' | ')}`);
+  // After warm-up (the first cycles compile kernels and fill caches): cycles 3–5 against 8–10, each the
+  // median of three readings (a single heap reading after GC varies by a few percent).
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
+  const early = rows.slice(2, 5);
+  const late = rows.slice(7, 10);
+  expect(late.map((r) => r.tensors)).toEqual(early.map((r) => r.tensors));
+  expect(median(late.map((r) => r.heapMB))).toBeLessThanOrEqual(median(early.map((r) => r.heapMB)) * 1.05);
+});
