@@ -78,6 +78,8 @@ export class Engine {
   /** The last run's curves, saved with its model. */
   private lastRun: { batches: readonly BatchPoint[]; epochs: readonly EpochEvent[]; config: RunConfig } | null = null;
   private pretrainedUrl: string | null = null;
+  /** The model revision whose test evaluation was asked for last (see evaluateActiveModel). */
+  private evaluatedRevision = -1;
   /** Stops watching the backend's GPU context (see watchDeviceLoss). */
   private unwatchDevice: () => void = () => {};
   /** The run in progress: its events stop when the GPU under it is lost (its loop may never wake again). */
@@ -155,7 +157,6 @@ export class Engine {
       () => this.maybeAutostart(),
     );
     await Promise.all([this.startBackend(setup.config.backend).then(() => this.offerPretrained()), this.data.load()]);
-    await this.evaluateActiveModel();
   }
 
   private async publishLibrary(): Promise<void> {
@@ -191,7 +192,6 @@ export class Engine {
     this.builtSpec = metadata.spec;
     const test = metadata.testAccuracy ? { accuracy: metadata.testAccuracy.accuracy, loss: NaN, count: metadata.testAccuracy.count, seconds: 0, partial: false, epochsCompleted: metadata.epochsTrained, epochs: metadata.epochsTrained } : null;
     this.publishModel(metadata.epochsTrained > 0 ? 1 : 0, { source, name: metadata.name, test });
-    void this.evaluateActiveModel();
   }
 
   /** Keeps the last run's trained model aside (instead of disposing it) when another model becomes active. */
@@ -206,14 +206,19 @@ export class Engine {
     }
   }
 
-  /** The active model's accuracy on the test images, for the evaluation view (outside a run). */
+  /**
+   * The active model's test evaluation outside a run (a pretrained, saved or imported model), asked
+   * for by the evaluation view when it is shown: never at start-up, where it would slow Train's first batch.
+   */
   private async evaluateActiveModel(): Promise<void> {
     const model = this.model;
     const data = this.data?.data;
     if (!model || !data || this.isBusy() || this.modelInfo.source === 'untrained' || this.modelInfo.source === 'trained') return;
     const count = Math.min(this.config.testSize, data.test.availableCount);
-    if (count === 0 || this.data?.state.status !== 'ready') return;
     const revision = this.modelInfo.revision;
+    // One evaluation per model: a second request for it (StrictMode, a view shown twice) is answered by the first.
+    if (count === 0 || count < this.config.testSize || this.evaluatedRevision === revision) return;
+    this.evaluatedRevision = revision;
     const evaluation = await evaluateModel(model, data, count, revision);
     if (evaluation && this.modelInfo.revision === revision) this.emit({ type: 'modelEvaluation', evaluation });
   }
@@ -688,6 +693,9 @@ export class Engine {
         return this.interruptedRun(request.action);
       case 'restoreStartWeights':
         this.restoreStartWeights();
+        return null;
+      case 'evaluateActiveModel':
+        await this.evaluateActiveModel();
         return null;
     }
   }

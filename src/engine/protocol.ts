@@ -87,7 +87,9 @@ export type EngineRequest =
   /** The interrupted run: continue it, keep its checkpoint as a saved model, or forget it. */
   | { readonly kind: 'interruptedRun'; readonly action: 'resume' | 'save' | 'discard' }
   /** After a divergence: put back the weights from before the run. */
-  | { readonly kind: 'restoreStartWeights' };
+  | { readonly kind: 'restoreStartWeights' }
+  /** The active model's test evaluation (for a model not trained in this run), sent as `modelEvaluation`. */
+  | { readonly kind: 'evaluateActiveModel' };
 
 export interface BenchTrainOptions {
   readonly examples: number;
@@ -121,6 +123,7 @@ export interface ResponseOf {
   readonly useModel: null;
   readonly interruptedRun: null;
   readonly restoreStartWeights: null;
+  readonly evaluateActiveModel: null;
   readonly inspect: { readonly snapshot: InternalsSnapshot; readonly modelRevision: number; readonly batchesTrained: number };
   readonly benchTrain: BenchTrainResult;
 }

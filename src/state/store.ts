@@ -179,6 +179,11 @@ export class AppStore {
     return this.engine.request({ kind: 'interruptedRun', action });
   }
 
+  /** Asks for the active model's test evaluation (a model not trained in this tab); it arrives as state. */
+  evaluateActiveModel(): Promise<null> {
+    return this.engine.request({ kind: 'evaluateActiveModel' });
+  }
+
   /** After a divergence: the weights from before the run, back in the model. */
   restoreStartWeights(): Promise<null> {
     return this.engine.request({ kind: 'restoreStartWeights' });

@@ -4,8 +4,8 @@
  * subset when the run ends (also a stopped one), which then replaces it. Each belongs to
  * the model it was computed for, so a new run never shows the previous model's numbers.
  */
-import { useMemo } from 'react';
-import { useAppSelector } from '../../state/hooks';
+import { useEffect, useMemo } from 'react';
+import { useAppSelector, useAppStore } from '../../state/hooks';
 import { buildEvaluation, type EvaluationResult } from './evaluationResult';
 
 export interface EvaluationView {
@@ -16,8 +16,12 @@ export interface EvaluationView {
 }
 
 export function useEvaluation(): EvaluationView {
+  const store = useAppStore();
   const { epoch, final } = useAppSelector((s) => s.evaluation);
+  const source = useAppSelector((s) => s.model.source);
+  const testLoaded = useAppSelector((s) => s.data.testAvailable >= s.config.testSize);
   const modelRevision = useAppSelector((s) => s.model.revision);
+  const hasFinal = final !== null && final.modelRevision === modelRevision;
   const labels = useAppSelector((s) => s.dataset.test.labels);
   const epochsDone = useAppSelector((s) => s.training.epochHistory.length);
   const status = useAppSelector((s) => s.training.status);
@@ -44,6 +48,12 @@ export function useEvaluation(): EvaluationView {
     }
     return null;
   }, [epoch, final, modelRevision, labels]);
+
+  // A model not trained here (pretrained, saved, imported) is evaluated when this view first shows it.
+  const loaded = source === 'pretrained' || source === 'saved' || source === 'imported';
+  useEffect(() => {
+    if (loaded && testLoaded && !hasFinal) store.evaluateActiveModel().catch(() => undefined);
+  }, [loaded, testLoaded, hasFinal, store]);
 
   // The engine evaluates right after each epoch: until that epoch's result is in, it is running.
   const lastEpoch = epochsDone - 1;
