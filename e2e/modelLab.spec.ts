@@ -208,8 +208,9 @@ test('a shared URL reproduces the whole setup; a tampered one is reported and re
   await page.getByLabel('Horizontal flip').check();
   await app.show('Model');
   await app.layer(5).getByLabel('Filters').fill('40');
+  // The address follows the edit once the store has it.
+  await expect.poll(() => page.url()).toContain('conv40k3s2-elu');
   const shared = page.url();
-  expect(shared).toContain('conv40k3s2-elu');
   expect(shared).toContain('view=model');
   const other = new ModelLabPage(await context.newPage());
   await other.page.goto(shared);
