@@ -89,6 +89,8 @@ export function useClassification(raster: RgbaRaster | null): Classification {
     if (progress > 0) refresh.current?.request();
   }, [progress, testCount]);
 
-  const current = pixels && prediction ? prediction : null;
+  // Only the prediction for this very image: a new image shows none until its own arrives (the
+  // engine answers a moment later), never the previous image's.
+  const current = pixels && prediction && prediction.pixels === pixels ? prediction : null;
   return { result: processed.result, prediction: current, error: processed.error ?? predictError };
 }
