@@ -117,8 +117,14 @@ export class ClassifyPanel {
 
   /** The predicted class name, e.g. "Trouser", from "Most likely: Trouser (93 %)". */
   async predictedClass(): Promise<string> {
-    await expect(this.prediction).toContainText('Most likely:');
-    const text = (await this.prediction.textContent()) ?? '';
-    return /Most likely: (.+) \(\d+ %\)/.exec(text)?.[1] ?? '';
+    // A prediction is shown only for the image on screen: wait until the current one has arrived.
+    let name = '';
+    await expect
+      .poll(async () => {
+        name = /Most likely: (.+) \(\d+ %\)/.exec((await this.prediction.textContent()) ?? '')?.[1] ?? '';
+        return name;
+      })
+      .not.toBe('');
+    return name;
   }
 }
