@@ -9,10 +9,15 @@ const batchCurve = (name: string, batches: readonly BatchPoint[], y: (b: BatchPo
   { name, points: batches.map((b) => ({ x: b.step, y: y(b) })) },
 ];
 
-/** Train vs validation; x is the epoch as people count it, from 1 (`epoch` is 0-based). */
-function epochCurves(history: readonly EpochEvent[], train: (e: EpochEvent) => number, validation: (e: EpochEvent) => number | null): Series[] {
+/**
+ * Train vs validation (when the run holds some out); x is the epoch as people count it, from 1
+ * (`epoch` is 0-based). Both series are named from the start, so the first epoch only adds rows.
+ */
+function epochCurves(history: readonly EpochEvent[], train: (e: EpochEvent) => number, validation: (e: EpochEvent) => number | null, withValidation: boolean): Series[] {
+  const trainSeries = { name: 'train', points: history.map((e) => ({ x: e.epoch + 1, y: train(e) })) };
+  if (!withValidation) return [trainSeries];
   return [
-    { name: 'train', points: history.map((e) => ({ x: e.epoch + 1, y: train(e) })) },
+    trainSeries,
     {
       name: 'validation',
       points: history.flatMap((e) => {
@@ -50,6 +55,7 @@ function epochSummary(history: readonly EpochEvent[], train: (e: EpochEvent) => 
 export function TrainingCharts() {
   const training = useAppSelector((s) => s.training);
   const fontSize = useAppSelector((s) => (s.ui.instructor ? PROJECTOR_FONT_PX : undefined));
+  const withValidation = useAppSelector((s) => s.config.validationSplit > 0 || s.training.epochHistory.some((e) => e.valLoss !== null));
   const batchLoss = useRef<HTMLDivElement>(null);
   const batchAcc = useRef<HTMLDivElement>(null);
   const epochLoss = useRef<HTMLDivElement>(null);
@@ -62,30 +68,35 @@ export function TrainingCharts() {
     return () => containers.forEach((c) => c && disposeLineChart(c));
   }, []);
 
-  // Empty curves release a chart, so after a reset the old run's curves go too.
+  // The charts are embedded while they are still empty (and hidden), before a run starts:
+  // compiling a chart takes 100–300 ms of the page's time, which would otherwise land on the
+  // first batches. After that, new points (or none, after a reset) only swap rows.
+  const live = { keepEmptyFrame: true, integerX: true, fontSize } as const;
   useThrottledRender(() => {
     const markers = rateMarkers(learningRateChanges);
     if (batchLoss.current) {
-      void renderLineChart(batchLoss.current, batchCurve('loss', batches, (b) => b.loss), { xLabel: 'Batch', yLabel: 'Loss', markers, fontSize });
+      void renderLineChart(batchLoss.current, batchCurve('loss', batches, (b) => b.loss), { xLabel: 'Batch', yLabel: 'Loss', markers, ...live });
     }
     if (batchAcc.current) {
-      void renderLineChart(batchAcc.current, batchCurve('accuracy', batches, (b) => b.accuracy), { xLabel: 'Batch', yLabel: 'Accuracy', yDomain: [0, 1], markers, fontSize });
+      void renderLineChart(batchAcc.current, batchCurve('accuracy', batches, (b) => b.accuracy), { xLabel: 'Batch', yLabel: 'Accuracy', yDomain: [0, 1], markers, ...live });
     }
   }, [batches, learningRateChanges, fontSize]);
 
   useThrottledRender(
     () => {
       if (epochLoss.current) {
-        void renderLineChart(epochLoss.current, epochCurves(epochHistory, (e) => e.loss, (e) => e.valLoss), { xLabel: 'Epoch', yLabel: 'Loss', fontSize });
+        void renderLineChart(epochLoss.current, epochCurves(epochHistory, (e) => e.loss, (e) => e.valLoss, withValidation), { xLabel: 'Epoch', yLabel: 'Loss', ...live });
       }
       if (epochAcc.current) {
-        void renderLineChart(epochAcc.current, epochCurves(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy), { xLabel: 'Epoch', yLabel: 'Accuracy', fontSize });
+        void renderLineChart(epochAcc.current, epochCurves(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy, withValidation), { xLabel: 'Epoch', yLabel: 'Accuracy', ...live });
       }
     },
-    [epochHistory, fontSize],
+    [epochHistory, fontSize, withValidation],
     200,
   );
 
+  // An empty chart keeps its place (the page does not jump when the first points come) but is not shown.
+  const plotClass = (empty: boolean) => (empty ? 'chart__plot chart__plot--empty' : 'chart__plot');
   const placeholder = (text: string, show: boolean) => (show ? <p className="chart__empty muted">{text}</p> : null);
   // The curves' text alternative: read by screen readers, not shown (the placeholders say it when empty).
   const summary = (text: string) => <p className="visually-hidden">{text}</p>;
@@ -95,25 +106,25 @@ export function TrainingCharts() {
         <figcaption>Loss per batch</figcaption>
         {placeholder('Appears when training starts.', batches.length === 0)}
         {summary(batchSummary(batches, (b) => b.loss, 'Loss'))}
-        <div ref={batchLoss} data-testid="batch-loss-chart" aria-hidden="true" />
+        <div ref={batchLoss} data-testid="batch-loss-chart" aria-hidden="true" className={plotClass(batches.length === 0)} />
       </figure>
       <figure className="chart">
         <figcaption>Accuracy per batch</figcaption>
         {placeholder('Appears when training starts.', batches.length === 0)}
         {summary(batchSummary(batches, (b) => b.accuracy, 'Accuracy'))}
-        <div ref={batchAcc} data-testid="batch-accuracy-chart" aria-hidden="true" />
+        <div ref={batchAcc} data-testid="batch-accuracy-chart" aria-hidden="true" className={plotClass(batches.length === 0)} />
       </figure>
       <figure className="chart">
         <figcaption>Loss per epoch (train vs validation)</figcaption>
         {placeholder('Appears after the first epoch.', epochHistory.length === 0)}
         {summary(epochSummary(epochHistory, (e) => e.loss, (e) => e.valLoss, 'Loss'))}
-        <div ref={epochLoss} data-testid="epoch-loss-chart" aria-hidden="true" />
+        <div ref={epochLoss} data-testid="epoch-loss-chart" aria-hidden="true" className={plotClass(epochHistory.length === 0)} />
       </figure>
       <figure className="chart">
         <figcaption>Accuracy per epoch (train vs validation)</figcaption>
         {placeholder('Appears after the first epoch.', epochHistory.length === 0)}
         {summary(epochSummary(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy, 'Accuracy'))}
-        <div ref={epochAcc} data-testid="epoch-accuracy-chart" aria-hidden="true" />
+        <div ref={epochAcc} data-testid="epoch-accuracy-chart" aria-hidden="true" className={plotClass(epochHistory.length === 0)} />
       </figure>
     </div>
   );

@@ -36,7 +36,7 @@ export function barChartSpec(bars: readonly Bar[], options: BarChartOptions) {
     description: `${options.yLabel} by ${options.xLabel || 'category'}`,
     width: options.width ?? 320,
     height: options.height ?? 240,
-    autosize: { type: 'fit-x' as const, contains: 'padding' as const },
+    autosize: { type: 'fit-x' as const, contains: 'padding' as const, resize: true },
     config: { axis: { labelFontSize: fontSize, titleFontSize: fontSize } },
     datasets: { [BARS_DATASET]: bars.map((b) => ({ label: b.label, value: b.value })) },
     data: { name: BARS_DATASET },

@@ -58,8 +58,15 @@ export function drawChart(container: HTMLElement, spec: SpecWithDatasets, option
     const current = embedded.get(container);
     if (current?.key === key) {
       const view = current.result.view;
-      // An empty dataset has no layer, so vega-lite left it out of the view (and the key says it still has none).
-      for (const [name, rows] of Object.entries(datasets)) if (rows.length > 0) view.data(name, rows as object[]);
+      for (const [name, rows] of Object.entries(datasets)) {
+        try {
+          view.data(name, rows as object[]);
+        } catch (error) {
+          // A dataset no layer reads is left out of the view by vega-lite; it can only be empty
+          // (rows in it would have made the spec, and so the key, different).
+          if (rows.length > 0) throw error;
+        }
+      }
       await view.runAsync();
       describeChart(current.host, options.summary);
       return;

@@ -26,7 +26,7 @@ describe('lineChartSpec', () => {
     const spec = lineChartSpec([batches(2000)], { xLabel: 'Batch', yLabel: 'Loss', maxPoints: 400 });
     const rows = spec.datasets[POINTS_DATASET];
     expect(rows).toHaveLength(400);
-    expect(rows[0]).toEqual({ series: 'loss', x: 1, y: 2 });
+    expect(rows[0]).toEqual({ series: 'loss', x: 1, y: 2, dot: false });
     expect(rows[399].x).toBe(2000);
     expect(rows[200].x).toBe(1001);
     expect(spec.encoding.x.field).toBe('x');
@@ -46,8 +46,10 @@ describe('lineChartSpec', () => {
     const spec = lineChartSpec([batches(SHOW_POINTS_UP_TO + 1), epochs('short', [1, 0.5])], options);
     const [lines, dots] = spec.layer;
     expect(lines).toMatchObject({ mark: { type: 'line' }, encoding: { color: { field: 'series' }, strokeDash: { field: 'series' } } });
-    expect(dots).toMatchObject({ mark: { type: 'point' }, transform: [{ filter: { field: 'series', oneOf: ['short'] } }] });
-    expect(lineChartSpec([batches(SHOW_POINTS_UP_TO + 1)], options).layer).toHaveLength(1);
+    expect(dots).toMatchObject({ mark: { type: 'point' }, transform: [{ filter: { field: 'dot', equal: true } }] });
+    const rows = spec.datasets[POINTS_DATASET];
+    expect(new Set(rows.filter((r) => r.dot).map((r) => r.series))).toEqual(new Set(['short']));
+    expect(rows.filter((r) => r.series === 'loss').every((r) => !r.dot)).toBe(true);
   });
 
   it('turns markers into a rule layer labelled by tooltip, description and text', () => {
@@ -59,10 +61,11 @@ describe('lineChartSpec', () => {
     expect(text).toMatchObject({ data: { name: MARKERS_DATASET }, mark: { type: 'text' }, encoding: { text: { field: 'label' } } });
     expect(compiledDataNames(spec)).toEqual(expect.arrayContaining([POINTS_DATASET, MARKERS_DATASET]));
 
+    // Without markers the layers are the same (a first marker only swaps rows): nothing drawn from them.
     const without = lineChartSpec([batches(10)], { xLabel: 'Batch', yLabel: 'Loss' });
-    expect(without.layer.map((l) => l.mark.type)).toEqual(['line', 'point']);
+    expect(without.layer).toEqual(spec.layer);
     expect(without.datasets[MARKERS_DATASET]).toEqual([]);
-    expect(compiledDataNames(without)).toContain(POINTS_DATASET);
+    expect(compiledDataNames(without)).toEqual(expect.arrayContaining([POINTS_DATASET, MARKERS_DATASET]));
   });
 
   it('shows a legend only for two or more series, in the given order', () => {
@@ -86,16 +89,21 @@ describe('lineChartSpec', () => {
     expect(compiledDataNames(big)).toContain(POINTS_DATASET);
   });
 
-  it('drops empty series (a run without validation has no validation curve)', () => {
-    const spec = lineChartSpec([epochs('train', [1, 0.5]), { name: 'validation', points: [] }], options);
-    expect(spec.layer[0]).toMatchObject({ encoding: { color: { legend: null, scale: { domain: ['train'] } } } });
-    expect(new Set(spec.datasets[POINTS_DATASET].map((r) => r.series))).toEqual(new Set(['train']));
+  it('keeps a named series with no points yet in the colours and legend (validation before epoch 1)', () => {
+    const spec = lineChartSpec([epochs('train', []), { name: 'validation', points: [] }], options);
+    expect(spec.layer[0]).toMatchObject({ encoding: { color: { legend: { orient: 'top' }, scale: { domain: ['train', 'validation'] } } } });
+    expect(spec.datasets[POINTS_DATASET]).toEqual([]);
+    expect(compiledDataNames(spec)).toContain(POINTS_DATASET);
   });
 
-  it('depends on the data only through its datasets and the dot/tick choices', () => {
-    const first = lineChartSpec([batches(40)], options);
-    const later = lineChartSpec([batches(80)], options);
-    expect({ ...later, datasets: null }).toEqual({ ...first, datasets: null });
+  it('depends on the data only through its datasets, from no points to many (one view for a whole run)', () => {
+    const layout = (n: number, markers = 0) => {
+      const spec = lineChartSpec([{ name: 'loss', points: batches(n).points }], { ...options, integerX: true, markers: Array.from({ length: markers }, (_, i) => ({ x: i + 1, label: 'lr' })) });
+      return { ...spec, datasets: null };
+    };
+    expect(layout(0)).toEqual(layout(1));
+    expect(layout(1)).toEqual(layout(SHOW_POINTS_UP_TO + 1));
+    expect(layout(40)).toEqual(layout(800, 2));
   });
 });
 

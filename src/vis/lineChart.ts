@@ -37,6 +37,11 @@ export interface LineChartOptions {
   readonly maxPoints?: number;
   /** Axis and legend text size in px (vega's defaults, 10–11 px, when unset); see PROJECTOR_FONT_SIZE. */
   readonly fontSize?: number;
+  /**
+   * Whole-number x ticks (batches, epochs). Unset: decided from the data, so a chart whose
+   * data starts empty should say it, or its first points would change its layout (a new view).
+   */
+  readonly integerX?: boolean;
 }
 
 /** Axis and legend text for a projector or instructor layout, readable from the back of a room. */
@@ -60,20 +65,22 @@ export function downsample<T>(points: readonly T[], max: number): T[] {
 }
 
 /**
- * The vega-lite spec for `series` (empty ones dropped) on their true x values. Data lives in
- * named datasets and everything else depends only on series names and options, so two specs
- * that differ only in `datasets` can share one vega view.
+ * The vega-lite spec for `series` on their true x values. Data lives in named datasets and
+ * everything else depends only on the series' names and the options (not on how many points
+ * there are), so two specs that differ only in `datasets` share one vega view: a live chart
+ * is embedded once (compiling and parsing a chart costs 100–300 ms of the page's time) and
+ * then only swaps rows.
  */
 export function lineChartSpec(series: readonly Series[], options: LineChartOptions) {
   const maxPoints = options.maxPoints ?? DEFAULT_MAX_POINTS;
-  const kept = series.filter((s) => s.points.length > 0).map((s) => ({ name: s.name, points: downsample(s.points, maxPoints) }));
+  const kept = series.map((s) => ({ name: s.name, points: downsample(s.points, maxPoints) }));
   const names = kept.map((s) => s.name);
-  const rows = kept.flatMap((s) => s.points.map((p) => ({ series: s.name, x: p.x, y: p.y })));
+  // Dots only where a line alone would not do (a 1-point series draws no line at all): a row
+  // field, not a filter on names, so a series growing past the limit keeps the view.
+  const rows = kept.flatMap((s) => s.points.map((p) => ({ series: s.name, x: p.x, y: p.y, dot: s.points.length <= SHOW_POINTS_UP_TO })));
   const markers = (options.markers ?? []).map((m) => ({ x: m.x, label: m.label }));
   // Epochs and batch numbers are whole: without this, a 2-epoch chart ticks 1, 1.5, 2.
-  const integerX = rows.length > 0 && rows.every((r) => Number.isInteger(r.x));
-  // Dots only where a line alone would not do: a 1-point series draws no line at all.
-  const shortNames = kept.filter((s) => s.points.length <= SHOW_POINTS_UP_TO).map((s) => s.name);
+  const integerX = options.integerX ?? (rows.length > 0 && rows.every((r) => Number.isInteger(r.x)));
   // One legend (vega-lite merges the colour and dash legends of one field); a single series is named by the axis title.
   // Stroke symbols show each series' dash as well as its colour.
   const legend = names.length >= 2 ? { orient: 'top' as const, title: null, symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 400 } : null;
@@ -94,7 +101,7 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
   };
   const dots = {
     data: { name: POINTS_DATASET },
-    transform: [{ filter: { field: 'series', oneOf: shortNames } }],
+    transform: [{ filter: { field: 'dot', equal: true } }],
     mark: { type: 'point' as const, filled: true, size: 24, clip: true },
     encoding: { y, color },
   };
@@ -127,8 +134,9 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
     description: `${options.yLabel} by ${options.xLabel}`,
     width: options.width ?? 320,
     height: options.height ?? 220,
-    // Width is the whole chart (axes and legend included), so it fits its container.
-    autosize: { type: 'fit-x' as const, contains: 'padding' as const },
+    // Width is the whole chart (axes and legend included), so it fits its container; the layout
+    // is redone on every update, as the first rows (or wider tick labels) may need more room.
+    autosize: { type: 'fit-x' as const, contains: 'padding' as const, resize: true },
     datasets: { [POINTS_DATASET]: rows, [MARKERS_DATASET]: markers },
     // Shared by all layers, so the markers sit on the same x scale and the axis has one title.
     encoding: {
@@ -141,8 +149,16 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
         axis: integerX ? { format: 'd', tickMinStep: 1 } : {},
       },
     },
-    layer: [lines, ...(shortNames.length > 0 ? [dots] : []), ...(markers.length > 0 ? markerLayers : [])],
+    layer: [lines, dots, ...markerLayers],
   } satisfies TopLevelSpec;
+}
+
+export interface RenderOptions {
+  /**
+   * Draw the chart even with no points (the caller hides it until it has some), so a live
+   * chart is embedded before its run starts and its first points only swap rows.
+   */
+  readonly keepEmptyFrame?: boolean;
 }
 
 /**
@@ -151,8 +167,8 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
  * data while names and options are unchanged. Nothing to draw, or a detached container,
  * releases the chart.
  */
-export function renderLineChart(container: HTMLElement, series: readonly Series[], options: LineChartOptions): Promise<void> {
-  if (series.every((s) => s.points.length === 0)) return clearChart(container);
+export function renderLineChart(container: HTMLElement, series: readonly Series[], options: LineChartOptions & RenderOptions): Promise<void> {
+  if (!options.keepEmptyFrame && series.every((s) => s.points.length === 0)) return clearChart(container);
   const width = options.width ?? Math.max(240, container.clientWidth);
   const summary = lineChartSummary(series, options.xLabel, options.yLabel, options.markers);
   return drawChart(container, lineChartSpec(series, { ...options, width }), { summary });

@@ -32,7 +32,8 @@ export const describeChange = (from: number, to: number, step: number) => `learn
 
 /** One series per run; on per-batch curves, each run's learning-rate changes as markers. */
 export function runSeries(runs: readonly RunRecord[], curve: CurveId): { series: Series[]; markers: Marker[] } {
-  const series: Series[] = runs.map((run) => ({ name: runName(run), points: points(run, curve) }));
+  // A run without this curve (e.g. no validation) is left out, legend included.
+  const series: Series[] = runs.map((run) => ({ name: runName(run), points: points(run, curve) })).filter((s) => s.points.length > 0);
   if (!CURVES[curve].perBatch) return { series, markers: [] };
   const markers = runs.flatMap((run) => run.learningRateChanges.map((c) => ({ x: c.step, label: `${runName(run)}: ${describeChange(c.from, c.to, c.step)}` })));
   return { series, markers };
