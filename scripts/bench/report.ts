@@ -1,5 +1,8 @@
-/** Turns bench/results.json into a markdown table, and puts it into the README. */
+/** Turns bench/results.json into markdown tables, and puts them into the README. */
 import { readFile, writeFile } from 'node:fs/promises';
+import type { BenchTimeToAccuracyResult } from '../../src/engine/benchTimeToAccuracy';
+import { presetById, type PresetId } from '../../src/ml/model/presets';
+import type { PresetTimings } from '../../src/ml/model/presetTimings';
 
 export interface BackendRow {
   trainExamplesPerSec: number;
@@ -23,13 +26,27 @@ export interface BackendRow {
   protocolOverheadMsPerBatch?: number;
 }
 
+export interface TimeToAccuracySection {
+  date: string;
+  quick: boolean;
+  backend: string;
+  trainSize: number;
+  testSize: number;
+  capSeconds: number;
+  loadAverage: { start: number[]; end: number[] };
+  presets: Record<string, BenchTimeToAccuracyResult | { error: string }>;
+}
+
 export interface BenchResults {
   date: string;
   quick: boolean;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; gpu: string };
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; os: string; gpu: string; loadAverage?: { start: number[]; end: number[] } };
   browser: string;
   autoBackend: string | null;
   backends: Record<string, BackendRow | { error: string }>;
+  /** The automatic backend measured again with the engine on the page (not in its worker). */
+  pageEngine?: BackendRow & { workerRatio: number };
+  timeToAccuracy?: TimeToAccuracySection;
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
@@ -41,7 +58,9 @@ export function toMarkdown(results: BenchResults): string {
     '| backend | train ex/s (median) | vs `model.fit` + per-batch tfjs-vis charts | Train → first batch | dataset load | 10k-image eval | predict median / p95 | peak memory | peak tensors | tensors after each epoch | longest page task while training (with warm-up) | worst page delay while training | root renders/s | protocol + UI cost per batch |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const [name, row] of Object.entries(results.backends)) {
+  const rows: [string, BackendRow | { error: string }][] = Object.entries(results.backends);
+  if (results.pageEngine) rows.push([`${results.autoBackend} with the engine on the page (worker: ${fmt(results.pageEngine.workerRatio, 2)}× its speed)`, results.pageEngine]);
+  for (const [name, row] of rows) {
     if ('error' in row) {
       lines.push(`| ${name} | not available: ${row.error.replace(/\|/g, '/').slice(0, 120)} ||||||||||||| `);
       continue;
@@ -51,7 +70,53 @@ export function toMarkdown(results: BenchResults): string {
       `| ${name} | ${fmt(row.trainExamplesPerSec, 1)} | ${fmt(row.baselineRatio, 2)}× (${fmt(row.baselineExamplesPerSec, 1)} ex/s) | ${fmt(row.firstBatchMs)} ms | ${fmt(row.loadMs)} ms | ${fmt(row.evalMs / 1000, 1)} s${evalNote} | ${fmt(row.predictMsMedian, 1)} / ${fmt(row.predictMsP95, 1)} ms | ${fmt(row.peakBytes / 1e6, 1)} MB | ${fmt(row.peakTensors)} | ${row.numTensorsPerEpoch.join(' → ')} | ${row.longestTaskMs === null ? '–' : `${fmt(row.longestTaskMs)} ms (${fmt(row.longestTaskWithWarmupMs ?? NaN)} ms)`} | ${fmt(row.maxPageDelayMs ?? NaN)} ms | ${fmt(row.rootRendersPerSecond ?? NaN, 2)} | ${fmt(row.protocolOverheadMsPerBatch ?? NaN, 1)} ms |`,
     );
   }
+  const load = results.machine.loadAverage;
+  if (load) lines.push('', `Load average (1, 5, 15 min) at the start: ${load.start.join(', ')}; at the end: ${load.end.join(', ')}.`);
+  if (results.timeToAccuracy) lines.push('', ...timeToAccuracyMarkdown(results.timeToAccuracy));
   return lines.join('\n') + '\n';
+}
+
+const seconds = (n: number) => `${fmt(n)} s`;
+
+function timeToAccuracyMarkdown(tta: TimeToAccuracySection): string[] {
+  const thresholds = Object.keys(Object.values(tta.presets).find((p): p is BenchTimeToAccuracyResult => !('error' in p))?.reached ?? {});
+  const lines = [
+    `**Time to accuracy** (${tta.date.slice(0, 10)}${tta.quick ? ', quick run: a small subset, not comparable' : ''}), on ${tta.backend} in the engine's worker: each preset as the app trains it (its recommended batch size and epochs, else 64 and 5), ${fmt(tta.trainSize)} training images with 10% held out for validation, scored on ${fmt(tta.testSize)} test images after every epoch; at most ${fmt(tta.capSeconds)} s of training each. Times are training only (batches), then in brackets from Train including every evaluation. Load average ${tta.loadAverage.start.join(', ')} at the start, ${tta.loadAverage.end.join(', ')} at the end.`,
+    '',
+    `| preset | batch × epochs | train ex/s | test accuracy after each epoch (training s) | ${thresholds.map((t) => `first ≥ ${t}`).join(' | ')} |`,
+    `|---|---|---|---|${thresholds.map(() => '---|').join('')}`,
+  ];
+  for (const [id, result] of Object.entries(tta.presets)) {
+    const name = presetById(id as PresetId).name;
+    if ('error' in result) {
+      lines.push(`| ${name} | failed: ${result.error.replace(/\|/g, '/').slice(0, 120)} |||${thresholds.map(() => '|').join('')}`);
+      continue;
+    }
+    const perEpoch = result.scores.map((sc) => `${fmt(sc.epoch, Number.isInteger(sc.epoch) ? 0 : 2)}: ${fmt(100 * sc.testAccuracy, 2)}% (${seconds(sc.trainSeconds)})`).join(' · ');
+    const capped = result.capped ? ` (cut at ${seconds(tta.capSeconds)})` : '';
+    const reached = thresholds.map((t) => {
+      const r = result.reached[t];
+      return r ? `${seconds(r.trainSeconds)} (${seconds(r.wallSeconds)}), epoch ${fmt(r.epoch, Number.isInteger(r.epoch) ? 0 : 2)}` : 'not reached';
+    });
+    lines.push(`| ${name} | ${result.batchSize} × ${result.epochs}${capped} | ${fmt(result.examplesPerSecond)} | ${perEpoch} | ${reached.join(' | ')} |`);
+  }
+  return lines;
+}
+
+/** The measured times the model lab shows beside each preset (full runs only). */
+export async function writePresetTimings(path: string, tta: TimeToAccuracySection, machine: BenchResults['machine']): Promise<void> {
+  const timings: PresetTimings = {
+    measuredOn: `a ${machine.cpus}-core CPU without a GPU (${tta.backend === 'wasm' ? 'WebAssembly' : tta.backend}), ${tta.date.slice(0, 10)}`,
+    presets: Object.fromEntries(
+      Object.entries(tta.presets).flatMap(([id, r]) => {
+        if ('error' in r) return [];
+        const last = r.scores.at(-1);
+        if (!last) return [];
+        return [[id, { reached: r.reached, last: { epoch: last.epoch, trainSeconds: last.trainSeconds, testAccuracy: last.testAccuracy }, capped: r.capped, examplesPerSecond: r.examplesPerSecond }]];
+      }),
+    ),
+  };
+  await writeFile(path, JSON.stringify(timings, null, 2) + '\n');
 }
 
 const START = '<!-- bench:start -->';

@@ -1,22 +1,30 @@
 /**
- * npm run bench [-- --quick] [-- --backends=wasm,webgl]
+ * npm run bench [-- --quick] [-- --backends=wasm,webgl] [-- --presets=simple,fast] [-- --no-tta | --tta-only]
  * Builds the app, serves it locally, and for each backend opens headless Chromium and
  * measures training throughput (ours and the model.fit + fitCallbacks baseline), time to
- * the first batch, dataset load, evaluation, prediction latency and memory.
- * Writes bench/results.json and bench/results.md, and the table into the README.
+ * the first batch, dataset load, evaluation, prediction latency, memory and the page's
+ * responsiveness while it trains; the same with the engine on the page instead of its worker
+ * (automatic backend); then each preset's time to accuracy on the automatic backend.
+ * --no-tta / --tta-only keep the other part of bench/results.json from the last run.
+ * Writes bench/results.json and bench/results.md, and the tables into the README.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import type { BackendMeasurement, BenchHarness } from '../../src/bench/harness';
-import { toMarkdown, updateReadme, type BenchResults } from './report';
+import { toMarkdown, updateReadme, writePresetTimings, type BenchResults } from './report';
+import { measureEngineOnPage, measureTimeToAccuracy, timeToAccuracySizes } from './extraRuns';
+import { PRESET_IDS, type PresetId } from '../../src/ml/model/presets';
 import { BACKENDS, sizesFor, type BenchBackend } from './sizes';
 
 const root = resolve(import.meta.dirname, '../..');
 const quick = process.argv.includes('--quick');
+const ttaOnly = process.argv.includes('--tta-only');
+const noTta = process.argv.includes('--no-tta');
+const presetsArg = process.argv.find((a) => a.startsWith('--presets='))?.split('=')[1].split(',');
 const only = process.argv.find((a) => a.startsWith('--backends='))?.split('=')[1].split(',');
 // The plain CPU backend needs minutes even for tiny runs: only in full runs or when asked for.
 const backends = (only ?? BACKENDS.filter((b) => !(quick && b === 'cpu'))) as BenchBackend[];
@@ -47,8 +55,9 @@ async function serve() {
   throw new Error('vite preview did not start');
 }
 
-async function openBench(browser: Browser, query: string) {
+async function openBench(browser: Browser, query: string, initScript?: () => void) {
   const page = await browser.newPage();
+  if (initScript) await page.addInitScript(initScript);
   page.on('console', (message) => {
     if (message.text().startsWith('[bench]')) log(message.text().slice(8));
   });
@@ -79,15 +88,62 @@ async function measureBaseline(browser: Browser, backend: BenchBackend, options:
   return result.examplesPerSec;
 }
 
+const loadAverage = () => loadavg().map((l) => Number(l.toFixed(2)));
+
+async function previousResults(): Promise<BenchResults | null> {
+  try {
+    return JSON.parse(await readFile(join(root, 'bench/results.json'), 'utf8')) as BenchResults;
+  } catch {
+    return null;
+  }
+}
+
+/** One row per backend, and the engine-on-the-page row for the automatic backend. */
+async function measureBackends(launch: () => Promise<Browser>, results: BenchResults): Promise<void> {
+  for (const backend of backends) {
+    const browser = await launch();
+    const started = Date.now();
+    try {
+      const { page, ready } = await openBench(browser, `?backend=${backend}`);
+      if (ready.backend !== backend) throw new Error(`${backend} did not start (got ${ready.backend})`);
+      const options = sizesFor(backend, quick);
+      log(`${backend}: measuring (${options.trainExamples} training examples)…`);
+      const m: BackendMeasurement = await page.evaluate((o) => (window as unknown as { playgroundBench: BenchHarness }).playgroundBench.measure(o), options);
+      await page.close();
+      const baseline = await measureBaseline(browser, backend, options);
+      results.backends[backend] = {
+        ...m,
+        baselineExamplesPerSec: baseline,
+        baselineRatio: m.trainExamplesPerSec / baseline,
+        evalImagesMeasured: m.evalImages,
+        evalMs: (m.evalMs * 10000) / m.evalImages,
+      };
+      log(`${backend}: ${m.trainExamplesPerSec.toFixed(1)} ex/s, baseline ${baseline.toFixed(1)} ex/s, first batch ${m.firstBatchMs.toFixed(0)} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      if (backend === results.autoBackend) {
+        log(`${backend}: the same with the engine on the page…`);
+        const onPage = await measureEngineOnPage(browser, openBench, backend, options);
+        results.pageEngine = { ...onPage, evalImagesMeasured: onPage.evalImages, evalMs: (onPage.evalMs * 10000) / onPage.evalImages, workerRatio: m.trainExamplesPerSec / onPage.trainExamplesPerSec };
+        log(`${backend} on the page: ${onPage.trainExamplesPerSec.toFixed(1)} ex/s (worker ${(m.trainExamplesPerSec / onPage.trainExamplesPerSec).toFixed(2)}×), longest task ${onPage.longestTaskMs} ms`);
+      }
+    } catch (error) {
+      results.backends[backend] = { error: (error as Error).message.split('\n')[0] };
+      log(`${backend}: ${(error as Error).message.split('\n')[0]}`);
+    } finally {
+      await browser.close();
+    }
+  }
+}
+
 async function main() {
   const server = await serve();
   const executablePath = findChromium();
   // WebGPU is behind a flag on Linux; with it, Chromium offers a (software) adapter.
   const launch = () => chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] });
+  const previous = ttaOnly || noTta ? await previousResults() : null;
   const results: BenchResults = {
     date: new Date().toISOString(),
     quick,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, gpu: 'no GPU (WebGL/WebGPU via SwiftShader)' },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, gpu: 'no GPU (WebGL/WebGPU via SwiftShader)', loadAverage: { start: loadAverage(), end: [] } },
     browser: '',
     autoBackend: null,
     backends: {},
@@ -101,42 +157,30 @@ async function main() {
     if (auto.ready.renderer) results.machine.gpu = `WebGL renderer: ${auto.ready.renderer}`;
     await probe.close();
 
-    for (const backend of backends) {
-      const browser = await launch();
-      const started = Date.now();
-      try {
-        const { page, ready } = await openBench(browser, `?backend=${backend}`);
-        if (ready.backend !== backend) throw new Error(`${backend} did not start (got ${ready.backend})`);
-        const options = sizesFor(backend, quick);
-        log(`${backend}: measuring (${options.trainExamples} training examples)…`);
-        const m: BackendMeasurement = await page.evaluate((o) => (window as unknown as { playgroundBench: BenchHarness }).playgroundBench.measure(o), options);
-        await page.close();
-        const baseline = await measureBaseline(browser, backend, options);
-        results.backends[backend] = {
-          ...m,
-          baselineExamplesPerSec: baseline,
-          baselineRatio: m.trainExamplesPerSec / baseline,
-          evalImagesMeasured: m.evalImages,
-          evalMs: (m.evalMs * 10000) / m.evalImages,
-        };
-        log(`${backend}: ${m.trainExamplesPerSec.toFixed(1)} ex/s, baseline ${baseline.toFixed(1)} ex/s, first batch ${m.firstBatchMs.toFixed(0)} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-      } catch (error) {
-        results.backends[backend] = { error: (error as Error).message.split('\n')[0] };
-        log(`${backend}: ${(error as Error).message.split('\n')[0]}`);
-      } finally {
-        await browser.close();
-      }
+    if (ttaOnly && previous) Object.assign(results, { ...previous, timeToAccuracy: undefined });
+    else await measureBackends(launch, results);
+
+    if (noTta) results.timeToAccuracy = previous?.timeToAccuracy;
+    else if (results.autoBackend) {
+      const sizes = timeToAccuracySizes(quick);
+      const started = new Date().toISOString();
+      const loadBefore = loadAverage();
+      log(`time to accuracy on ${results.autoBackend}: ${sizes.trainSize} training images, ${sizes.testSize} test images, at most ${sizes.capSeconds} s of training per preset`);
+      const presets = await measureTimeToAccuracy(launch, openBench, results.autoBackend, sizes, (presetsArg as PresetId[] | undefined) ?? PRESET_IDS, log);
+      results.timeToAccuracy = { date: started, quick, backend: results.autoBackend, ...sizes, loadAverage: { start: loadBefore, end: loadAverage() }, presets };
     }
   } finally {
     stop(server);
   }
+  results.machine.loadAverage = { start: results.machine.loadAverage?.start ?? [], end: loadAverage() };
   await mkdir(join(root, 'bench'), { recursive: true });
   await writeFile(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   const markdown = toMarkdown(results);
   await writeFile(join(root, 'bench/results.md'), markdown);
   const inReadme = await updateReadme(join(root, 'README.md'), markdown);
+  if (results.timeToAccuracy && !results.timeToAccuracy.quick) await writePresetTimings(join(root, 'src/ml/model/presetTimings.json'), results.timeToAccuracy, results.machine);
   console.log('\n' + markdown);
-  log(`wrote bench/results.json, bench/results.md${inReadme ? ' and the README table' : ''}`);
+  log(`wrote bench/results.json, bench/results.md${inReadme ? ' and the README tables' : ''}`);
 }
 
 main().catch((error: unknown) => {

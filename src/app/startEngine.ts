@@ -33,7 +33,12 @@ export function startEngine(onFallback: (reason: string) => void): EngineConnect
     replay.forEach((command) => current.send(command));
   };
 
-  if (typeof Worker === 'undefined') {
+  if ((globalThis as { __PLAYGROUND_BENCH_ENGINE_ON_PAGE__?: unknown }).__PLAYGROUND_BENCH_ENGINE_ON_PAGE__ === true) {
+    // Only the benchmark sets this (before the page's scripts run; no address can): it times the
+    // engine on the page against the engine in its worker, in the same run.
+    attach(deferredPageConnection());
+    onFallback('The benchmark runs the engine on the page, to compare it with the worker.');
+  } else if (typeof Worker === 'undefined') {
     attach(deferredPageConnection());
     onFallback('This browser has no Web Workers.');
   } else {

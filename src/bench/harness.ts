@@ -6,6 +6,7 @@
  * measures what a user feels meanwhile: its longest tasks, how late it answers, and how
  * often the root component re-renders.
  */
+import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from '../engine/benchTimeToAccuracy';
 import { rootRenders } from '../app/renderCount';
 import type { AppState } from '../state/appState';
 import type { AppStore } from '../state/store';
@@ -175,8 +176,17 @@ export function installBenchHarness(store: AppStore): void {
         rootRendersPerSecond: page.rendersPerSecond,
       };
     },
+    /** One preset's time to accuracy, trained in the engine as the app would train it. */
+    timeToAccuracy: (options: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult> => {
+      console.info(`[bench] time to accuracy: ${options.preset}`);
+      return store.benchTimeToAccuracy({ kind: 'benchTimeToAccuracy', options });
+    },
   };
   (window as unknown as { playgroundBench: typeof harness }).playgroundBench = harness;
 }
 
-export type BenchHarness = { ready(): Promise<{ backend: string | null; renderer: string | null; loadMs: number }>; measure(o: MeasureOptions): Promise<BackendMeasurement> };
+export type BenchHarness = {
+  ready(): Promise<{ backend: string | null; renderer: string | null; loadMs: number }>;
+  measure(o: MeasureOptions): Promise<BackendMeasurement>;
+  timeToAccuracy(o: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult>;
+};

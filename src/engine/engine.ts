@@ -18,6 +18,7 @@ import type { ModelSpec } from '../ml/model/spec';
 import { TrainingControl } from '../ml/training/control';
 import { predictProbabilities } from '../ml/training/predictOne';
 import { benchTrain } from './benchTrain';
+import { benchTimeToAccuracy } from './benchTimeToAccuracy';
 import { DataLoading, type DataDeps } from './dataLoading';
 import type { BackendState, BatchPoint, ModelInfo, ModelSource, RunSummary, TestResult, TrainingProgress } from './engineState';
 import { PROTOCOL_VERSION, transferablesOf, type EngineCommand, type EngineEvent, type EngineRequest, type EngineSetup, type ResponseOf } from './protocol';
@@ -649,6 +650,12 @@ export class Engine {
         const data = this.data?.data;
         if (!data) throw new Error('The dataset is not loaded.');
         return benchTrain(data, request.options);
+      }
+      case 'benchTimeToAccuracy': {
+        const data = this.data?.data;
+        if (!data) throw new Error('The dataset is not loaded.');
+        this.requireIdle('measure time to accuracy');
+        return benchTimeToAccuracy(data, request.options);
       }
       case 'saveModel': {
         const model = this.requireIdleModel('save');

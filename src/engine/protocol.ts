@@ -3,6 +3,7 @@
  * Everything crosses as structured-cloneable data; large typed arrays are transferred,
  * not copied (see `transferablesOf`). Bump PROTOCOL_VERSION on any incompatible change.
  */
+import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from './benchTimeToAccuracy';
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
 import type { InternalsRequest, InternalsSnapshot } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
@@ -72,6 +73,8 @@ export type EngineRequest =
   | { readonly kind: 'inspect'; readonly request: InternalsRequest }
   /** Benchmark only: trains a fresh default model on `examples` images in the engine and times each batch. */
   | { readonly kind: 'benchTrain'; readonly options: BenchTrainOptions }
+  /** Benchmark only: trains a fresh preset as the app would, scoring the test images after each epoch. */
+  | { readonly kind: 'benchTimeToAccuracy'; readonly options: BenchTimeToAccuracyOptions }
   /** Saves the active model in this browser under `name`. */
   | { readonly kind: 'saveModel'; readonly name: string }
   /** Makes a saved model the active one. */
@@ -126,6 +129,7 @@ export interface ResponseOf {
   readonly evaluateActiveModel: null;
   readonly inspect: { readonly snapshot: InternalsSnapshot; readonly modelRevision: number; readonly batchesTrained: number };
   readonly benchTrain: BenchTrainResult;
+  readonly benchTimeToAccuracy: BenchTimeToAccuracyResult;
 }
 
 export type EngineEvent =

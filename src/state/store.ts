@@ -194,6 +194,11 @@ export class AppStore {
     return this.engine.request(options);
   }
 
+  /** The benchmark's time to accuracy of one preset, trained in the engine (see src/bench). */
+  benchTimeToAccuracy(options: Parameters<EngineConnection['request']>[0] & { kind: 'benchTimeToAccuracy' }): Promise<ResponseOf['benchTimeToAccuracy']> {
+    return this.engine.request(options);
+  }
+
   /** Shows `view` (the only one rendered); opening the internals view also turns its live updates on. */
   setView(view: ViewId): void {
     if (view === this.state.ui.view) return;

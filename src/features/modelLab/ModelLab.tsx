@@ -6,7 +6,7 @@ import { selectBusy } from '../../state/selectors';
 import { AddLayerForm } from './AddLayerForm';
 import { LayerCard } from './LayerCard';
 import { NetworkDiagram } from './NetworkDiagram';
-import { PresetPicker } from './PresetPicker';
+import { PresetPicker, presetRun } from './PresetPicker';
 import { TfjsModelSummary } from './TfjsModelSummary';
 import { useModelAnalysis } from './useModelAnalysis';
 import './modelLab.css';
@@ -25,7 +25,10 @@ export function ModelLab() {
   return (
     <section className="panel panel--wide model-lab" aria-labelledby="model-heading">
       <h2 id="model-heading">Model</h2>
-      <PresetPicker spec={spec} disabled={locked} onPick={(preset) => store.setModelSpec(preset.spec)} />
+      <PresetPicker spec={spec} disabled={locked} onPick={(preset) => {
+          store.setModelSpec(preset.spec);
+          store.setConfig(presetRun(preset));
+        }} />
       {locked && <p className="note">The network is locked while a run is active; edits apply to the next run.</p>}
       <NetworkDiagram layers={spec.layers} analysis={analysis} />
       <p className="model-lab__total">

@@ -1,9 +1,19 @@
 import { useMemo } from 'react';
 import { analyzeModel } from '../../ml/model/analyze';
+import { DEFAULT_RUN_CONFIG } from '../../ml/config/runConfig';
 import { PRESETS, presetWithLayers, type Preset } from '../../ml/model/presets';
+import { describePresetTiming } from '../../ml/model/presetTimings';
 import type { ModelSpec } from '../../ml/model/spec';
 
-/** The four ready-made networks, each with a one-line explanation and its size. */
+/** The run a preset is tuned for (its schedule is planned over it); the app's defaults otherwise. */
+export function presetRun(preset: Preset): { batchSize: number; epochs: number } {
+  return preset.recommended ?? { batchSize: DEFAULT_RUN_CONFIG.batchSize, epochs: DEFAULT_RUN_CONFIG.epochs };
+}
+
+/**
+ * The ready-made networks, each with a one-line explanation, its size, the run it is tuned
+ * for (picking it sets that run's epochs and batch size) and its measured time to accuracy.
+ */
 export function PresetPicker({ spec, disabled, onPick }: { spec: ModelSpec; disabled: boolean; onPick: (preset: Preset) => void }) {
   const current = presetWithLayers(spec.layers);
   const sizes = useMemo(() => new Map(PRESETS.map((p) => [p.id, analyzeModel(p.spec).totalParams ?? 0])), []);
@@ -17,7 +27,10 @@ export function PresetPicker({ spec, disabled, onPick }: { spec: ModelSpec; disa
             <span className="preset__text">
               <span className="preset__name">{preset.name}</span>
               <span className="preset__explanation">{preset.explanation}</span>
-              <span className="preset__size muted">{sizes.get(preset.id)!.toLocaleString('en')} parameters</span>
+              <span className="preset__size muted">
+                {sizes.get(preset.id)!.toLocaleString('en')} parameters · {presetRun(preset).epochs} epochs of batch {presetRun(preset).batchSize}
+              </span>
+              {describePresetTiming(preset.id) && <span className="preset__timing muted">{describePresetTiming(preset.id)}</span>}
             </span>
           </label>
         ))}
