@@ -45,7 +45,7 @@ export interface BenchResults {
   autoBackend: string | null;
   backends: Record<string, BackendRow | { error: string }>;
   /** The automatic backend measured again with the engine on the page (not in its worker). */
-  pageEngine?: BackendRow & { workerRatio: number };
+  pageEngine?: Omit<BackendRow, 'baselineRatio' | 'baselineExamplesPerSec'> & { workerRatio: number };
   timeToAccuracy?: TimeToAccuracySection;
 }
 
@@ -58,7 +58,7 @@ export function toMarkdown(results: BenchResults): string {
     '| backend | train ex/s (median) | vs `model.fit` + per-batch tfjs-vis charts | Train → first batch | dataset load | 10k-image eval | predict median / p95 | peak memory | peak tensors | tensors after each epoch | longest page task while training (with warm-up) | worst page delay while training | root renders/s | protocol + UI cost per batch |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  const rows: [string, BackendRow | { error: string }][] = Object.entries(results.backends);
+  const rows: [string, Partial<Pick<BackendRow, 'baselineRatio' | 'baselineExamplesPerSec'>> & Omit<BackendRow, 'baselineRatio' | 'baselineExamplesPerSec'> | { error: string }][] = Object.entries(results.backends);
   if (results.pageEngine) rows.push([`${results.autoBackend} with the engine on the page (worker: ${fmt(results.pageEngine.workerRatio, 2)}× its speed)`, results.pageEngine]);
   for (const [name, row] of rows) {
     if ('error' in row) {
@@ -67,7 +67,7 @@ export function toMarkdown(results: BenchResults): string {
     }
     const evalNote = row.evalImagesMeasured === 10000 ? '' : ` (from ${fmt(row.evalImagesMeasured)})`;
     lines.push(
-      `| ${name} | ${fmt(row.trainExamplesPerSec, 1)} | ${fmt(row.baselineRatio, 2)}× (${fmt(row.baselineExamplesPerSec, 1)} ex/s) | ${fmt(row.firstBatchMs)} ms | ${fmt(row.loadMs)} ms | ${fmt(row.evalMs / 1000, 1)} s${evalNote} | ${fmt(row.predictMsMedian, 1)} / ${fmt(row.predictMsP95, 1)} ms | ${fmt(row.peakBytes / 1e6, 1)} MB | ${fmt(row.peakTensors)} | ${row.numTensorsPerEpoch.join(' → ')} | ${row.longestTaskMs === null ? '–' : `${fmt(row.longestTaskMs)} ms (${fmt(row.longestTaskWithWarmupMs ?? NaN)} ms)`} | ${fmt(row.maxPageDelayMs ?? NaN)} ms | ${fmt(row.rootRendersPerSecond ?? NaN, 2)} | ${fmt(row.protocolOverheadMsPerBatch ?? NaN, 1)} ms |`,
+      `| ${name} | ${fmt(row.trainExamplesPerSec, 1)} | ${row.baselineRatio === undefined ? 'not measured' : `${fmt(row.baselineRatio, 2)}× (${fmt(row.baselineExamplesPerSec ?? NaN, 1)} ex/s)`} | ${fmt(row.firstBatchMs)} ms | ${fmt(row.loadMs)} ms | ${fmt(row.evalMs / 1000, 1)} s${evalNote} | ${fmt(row.predictMsMedian, 1)} / ${fmt(row.predictMsP95, 1)} ms | ${fmt(row.peakBytes / 1e6, 1)} MB | ${fmt(row.peakTensors)} | ${row.numTensorsPerEpoch.join(' → ')} | ${row.longestTaskMs === null ? '–' : `${fmt(row.longestTaskMs)} ms (${fmt(row.longestTaskWithWarmupMs ?? NaN)} ms)`} | ${fmt(row.maxPageDelayMs ?? NaN)} ms | ${fmt(row.rootRendersPerSecond ?? NaN, 2)} | ${fmt(row.protocolOverheadMsPerBatch ?? NaN, 1)} ms |`,
     );
   }
   const load = results.machine.loadAverage;

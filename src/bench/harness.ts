@@ -176,6 +176,8 @@ export function installBenchHarness(store: AppStore): void {
         rootRendersPerSecond: page.rendersPerSecond,
       };
     },
+    /** Loses the engine's GPU context (WebGL), as a driver reset would: for the lost-GPU journey. */
+    loseDevice: (): Promise<boolean> => store.loseDeviceForTesting(),
     /** One preset's time to accuracy, trained in the engine as the app would train it. */
     timeToAccuracy: (options: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult> => {
       console.info(`[bench] time to accuracy: ${options.preset}`);
@@ -189,4 +191,5 @@ export type BenchHarness = {
   ready(): Promise<{ backend: string | null; renderer: string | null; loadMs: number }>;
   measure(o: MeasureOptions): Promise<BackendMeasurement>;
   timeToAccuracy(o: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult>;
+  loseDevice(): Promise<boolean>;
 };

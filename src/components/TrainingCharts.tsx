@@ -3,6 +3,7 @@ import type { EpochEvent, LearningRateChange } from '../ml/training/trainer';
 import type { BatchPoint } from '../state/types';
 import { disposeLineChart, renderLineChart, type Marker, type Series } from '../vis/lineChart';
 import { useAppSelector } from '../state/hooks';
+import { partialEpochText } from './runStatusText';
 import { useThrottledRender } from './useThrottledRender';
 
 const batchCurve = (name: string, batches: readonly BatchPoint[], y: (b: BatchPoint) => number): Series[] => [
@@ -49,6 +50,14 @@ function epochSummary(history: readonly EpochEvent[], train: (e: EpochEvent) => 
   if (!last) return `No ${name} per epoch yet: it is drawn after the first epoch.`;
   const val = validation(last);
   return `${name} after epoch ${last.epoch + 1}: train ${num(train(last))}${val === null ? '' : `, validation ${num(val)}`}.`;
+}
+
+/** "Epoch 1 trained on 15,000 of 54,000 images (the rest were still loading)." for each such epoch. */
+function partialEpochNotes(history: readonly EpochEvent[]): string[] {
+  return history.flatMap((e) => {
+    const partial = partialEpochText(e.trainExamples, e.plannedTrainExamples);
+    return partial ? [`Epoch ${e.epoch + 1} trained on ${partial}.`] : [];
+  });
 }
 
 /** Live curves: per-batch loss and accuracy, per-epoch train vs validation, each with a text summary. */
@@ -119,6 +128,11 @@ export function TrainingCharts() {
         {placeholder('Appears after the first epoch.', epochHistory.length === 0)}
         {summary(epochSummary(epochHistory, (e) => e.loss, (e) => e.valLoss, 'Loss'))}
         <div ref={epochLoss} data-testid="epoch-loss-chart" aria-hidden="true" className={plotClass(epochHistory.length === 0)} />
+        {partialEpochNotes(epochHistory).map((note) => (
+          <p key={note} className="chart__note">
+            {note}
+          </p>
+        ))}
       </figure>
       <figure className="chart">
         <figcaption>Accuracy per epoch (train vs validation)</figcaption>

@@ -5,12 +5,14 @@ import { formatCount, formatPercent } from './format';
 export function TrainingStatus() {
   const training = useAppSelector((s) => s.training);
   const test = useAppSelector((s) => s.test);
+  // The same words in the page's failure banner are announced there already: once is enough.
+  const announcedAbove = useAppSelector((s) => s.failure !== null && s.failure === s.training.error);
   const last = training.batches[training.batches.length - 1];
   const lastEpoch = training.epochHistory[training.epochHistory.length - 1];
   return (
     <div className="training-status">
       {training.error && (
-        <p className="error" role="alert">
+        <p className="error" role={announcedAbove ? undefined : 'alert'}>
           {training.error}
         </p>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { positionText, runStateText } from './runStatusText';
+import { partialEpochText, positionText, runStateText } from './runStatusText';
 
 const at = { waiting: true, epoch: 0, epochs: 5, batch: 614, batchesInEpoch: 844, epochHistory: [] };
 
@@ -19,5 +19,14 @@ describe('the run state in words', () => {
     const history = [{}, {}] as never;
     expect(runStateText({ ...at, status: 'done', epochs: 2, epoch: 1, epochHistory: history })).toBe('Finished: 2 of 2 epochs');
     expect(runStateText({ ...at, status: 'idle' })).toBe('Ready to train');
+  });
+
+  it('says when an epoch trains on part of the data because the rest was still loading', () => {
+    const partial = { ...at, status: 'training' as const, epochExamples: 15000, plannedEpochExamples: 54000 };
+    expect(runStateText(partial)).toBe('Training · epoch 1 of 5 · batch 614 of 844 · on 15,000 of 54,000 images (the rest are still loading)');
+    expect(runStateText({ ...partial, epochExamples: 54000 })).toBe('Training · epoch 1 of 5 · batch 614 of 844');
+    expect(partialEpochText(15000, 54000)).toBe('15,000 of 54,000 images (the rest were still loading)');
+    expect(partialEpochText(54000, 54000)).toBeNull();
+    expect(partialEpochText(100, undefined)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /** The engine's browser wiring (in its worker or on the page): fetch, sheet decoders, backends, GPU info. */
 import { pureSheetDecoder } from '../ml/data/loader';
 import { canvasSheetDecoder } from '../platform/canvasSheetDecoder';
-import { resetBackend, watchDeviceLoss } from '../platform/deviceLoss';
+import { loseDevice, resetBackend, watchDeviceLoss } from '../platform/deviceLoss';
 import { readWebGlInfo } from '../platform/gpuInfo';
 import { describeWasm, prepareWasm } from '../platform/wasmBackend';
 import { prepareWebGpu } from '../platform/webgpuBackend';
@@ -12,7 +12,7 @@ export function browserEngineDeps(): EngineDeps {
     fetch: (url, init) => globalThis.fetch(url, init),
     // 'pure' skips the browser's decoder (useful to compare, and for browsers that alter pixels).
     decoders: (choice) => (choice === 'pure' ? [pureSheetDecoder] : [canvasSheetDecoder, pureSheetDecoder]),
-    backendPlatform: { prepareWasm, prepareWebGpu, describeWasm, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false, watchDeviceLoss, resetBackend },
+    backendPlatform: { prepareWasm, prepareWebGpu, describeWasm, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false, watchDeviceLoss, resetBackend, loseDevice },
     readGpuInfo: readWebGlInfo,
   };
 }

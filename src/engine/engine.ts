@@ -651,6 +651,8 @@ export class Engine {
         if (!data) throw new Error('The dataset is not loaded.');
         return benchTrain(data, request.options);
       }
+      case 'loseDevice':
+        return this.deps.backendPlatform.loseDevice?.() ?? false;
       case 'benchTimeToAccuracy': {
         const data = this.data?.data;
         if (!data) throw new Error('The dataset is not loaded.');

@@ -56,6 +56,9 @@ export interface TrainingState {
   readonly epochs: number;
   readonly batch: number;
   readonly batchesInEpoch: number;
+  /** Examples the current epoch trains on; fewer than planned while the data still streamed in when it started. */
+  readonly epochExamples: number;
+  readonly plannedEpochExamples: number;
   /**
    * True once a paused loop has finished its in-flight batches and waits: until then a pause
    * is still settling, and the batch counter may still move.
@@ -86,6 +89,8 @@ export const idleProgress = (epochs: number, numTensors = 0): TrainingProgress =
   epochs,
   batch: 0,
   batchesInEpoch: 0,
+  epochExamples: 0,
+  plannedEpochExamples: 0,
   waiting: false,
   examplesPerSecond: null,
   etaSeconds: null,

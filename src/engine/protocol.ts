@@ -73,6 +73,8 @@ export type EngineRequest =
   | { readonly kind: 'inspect'; readonly request: InternalsRequest }
   /** Benchmark only: trains a fresh default model on `examples` images in the engine and times each batch. */
   | { readonly kind: 'benchTrain'; readonly options: BenchTrainOptions }
+  /** Tests only: loses the GPU context as a driver reset would (answers false where there is none). */
+  | { readonly kind: 'loseDevice' }
   /** Benchmark only: trains a fresh preset as the app would, scoring the test images after each epoch. */
   | { readonly kind: 'benchTimeToAccuracy'; readonly options: BenchTimeToAccuracyOptions }
   /** Saves the active model in this browser under `name`. */
@@ -130,6 +132,7 @@ export interface ResponseOf {
   readonly inspect: { readonly snapshot: InternalsSnapshot; readonly modelRevision: number; readonly batchesTrained: number };
   readonly benchTrain: BenchTrainResult;
   readonly benchTimeToAccuracy: BenchTimeToAccuracyResult;
+  readonly loseDevice: boolean;
 }
 
 export type EngineEvent =

@@ -92,7 +92,7 @@ export async function runTraining(ctx: RunContext): Promise<RunOutcome> {
           batches.push(point);
           unsent.push(point);
           ctx.onBatchTrained();
-          pending = { ...pending, waiting: false, epoch: e.epoch, batch: e.batch + 1, batchesInEpoch: e.batchesInEpoch, examplesPerSecond: e.examplesPerSecond, etaSeconds: e.etaSeconds };
+          pending = { ...pending, waiting: false, epoch: e.epoch, batch: e.batch + 1, batchesInEpoch: e.batchesInEpoch, epochExamples: e.epochExamples, plannedEpochExamples: e.plannedEpochExamples, examplesPerSecond: e.examplesPerSecond, etaSeconds: e.etaSeconds };
           publish.request();
         },
         onPhase: (phase, epoch) => setNow({ status: phase === 'training' && ctx.control.paused ? 'paused' : phase, epoch }),

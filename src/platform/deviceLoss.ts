@@ -40,3 +40,13 @@ export function resetBackend(name: BackendName): void {
   }
   tf.registerBackend('webgl', () => new MathBackendWebGL(), 2);
 }
+
+/** Loses the active WebGL context the way a driver reset would; false on any other backend. */
+export function loseDevice(): boolean {
+  if (tf.getBackend() !== 'webgl') return false;
+  const gl = (tf.backend() as MathBackendWebGL).gpgpu.gl;
+  const extension = gl.getExtension('WEBGL_lose_context');
+  if (!extension) return false;
+  extension.loseContext();
+  return true;
+}

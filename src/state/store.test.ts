@@ -25,7 +25,7 @@ function fakeEngine() {
 
 const untrainedModel = initialAppState({ config: DEFAULT_RUN_CONFIG, problems: [] }).model;
 
-const progress = { status: 'training', epoch: 0, epochs: 2, batch: 0, batchesInEpoch: 5, waiting: false, examplesPerSecond: null, etaSeconds: null, evaluationProgress: null, error: null, numTensors: 10, earlyStopping: null, divergence: null } as const;
+const progress = { status: 'training', epoch: 0, epochs: 2, batch: 0, batchesInEpoch: 5, epochExamples: 80, plannedEpochExamples: 80, waiting: false, examplesPerSecond: null, etaSeconds: null, evaluationProgress: null, error: null, numTensors: 10, earlyStopping: null, divergence: null } as const;
 
 function setup() {
   const engine = fakeEngine();

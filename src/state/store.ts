@@ -194,6 +194,11 @@ export class AppStore {
     return this.engine.request(options);
   }
 
+  /** Tests only: loses the GPU context under the engine, as a driver reset would. */
+  loseDeviceForTesting(): Promise<boolean> {
+    return this.engine.request({ kind: 'loseDevice' });
+  }
+
   /** The benchmark's time to accuracy of one preset, trained in the engine (see src/bench). */
   benchTimeToAccuracy(options: Parameters<EngineConnection['request']>[0] & { kind: 'benchTimeToAccuracy' }): Promise<ResponseOf['benchTimeToAccuracy']> {
     return this.engine.request(options);

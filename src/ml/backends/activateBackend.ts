@@ -31,6 +31,12 @@ export interface BackendPlatform {
   watchDeviceLoss?(onLost: (reason: string) => void): () => void;
   /** Makes a lost backend startable again (a fresh context on the next activation). */
   resetBackend?(name: BackendName): void;
+  /**
+   * Loses the active GPU context on purpose, as a driver reset would (WebGL's
+   * WEBGL_lose_context): how the tests check that a lost GPU breaks nothing. False where the
+   * active backend has no GPU context to lose.
+   */
+  loseDevice?(): boolean;
 }
 
 // tfjs refuses a WebGL context with a "major performance caveat" (software rendering such

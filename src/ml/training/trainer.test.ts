@@ -61,6 +61,26 @@ describe('trainModel on real Fashion-MNIST images', () => {
     dispose();
   });
 
+  it('trains an epoch on what has streamed in so far, and says how much of a full epoch that was', async () => {
+    const { model, optimizer, dispose } = setup();
+    let arrived = 200;
+    const streaming = { ...source, available: () => arrived };
+    const batches: BatchEvent[] = [];
+    const epochs: EpochEvent[] = [];
+    await trainModel(model, optimizer, streaming, { epochs: 2, batchSize: 50, validationSplit: 0.25, trainSize: 400, seed: 1 }, {
+      onBatch: (e) => batches.push(e),
+      onEpoch: (e) => {
+        epochs.push(e);
+        arrived = 400; // the rest arrives during epoch 1
+      },
+    });
+    // 100 held out for validation: epoch 1 trains on 100 of 300 images, epoch 2 on all 300.
+    expect(epochs.map((e) => [e.trainExamples, e.plannedTrainExamples])).toEqual([[100, 300], [300, 300]]);
+    expect(batches[0]).toMatchObject({ epochExamples: 100, plannedEpochExamples: 300 });
+    expect(batches.at(-1)).toMatchObject({ epochExamples: 300, plannedEpochExamples: 300 });
+    dispose();
+  });
+
   it('does not grow the tensor count across batches and epochs', async () => {
     const { model, optimizer, dispose } = setup();
     const perBatch: number[] = [];

@@ -92,6 +92,12 @@ export interface BatchEvent {
   readonly accuracy: number;
   /** Examples trained on since the run started. */
   readonly examplesSeen: number;
+  /**
+   * Examples this epoch trains on, and what a full epoch would: fewer while the dataset is
+   * still streaming in (an epoch uses what has arrived when it starts).
+   */
+  readonly epochExamples: number;
+  readonly plannedEpochExamples: number;
   readonly examplesPerSecond: number | null;
   readonly etaSeconds: number | null;
   /** The learning rate this batch was trained with (scheduled, or set by hand). */
@@ -105,6 +111,8 @@ export interface EpochEvent {
   readonly valLoss: number | null;
   readonly valAccuracy: number | null;
   readonly trainExamples: number;
+  /** A full epoch's examples: more than trainExamples when the data was still streaming in. Absent in old records. */
+  readonly plannedTrainExamples?: number;
   readonly valExamples: number;
   readonly seconds: number;
 }
@@ -236,6 +244,8 @@ export async function trainModel(
             epoch,
             batch: item.batch,
             batchesInEpoch: batches.length,
+            epochExamples: trainEnd - valCount,
+            plannedEpochExamples: config.trainSize - valCount,
             loss,
             accuracy,
             examplesSeen: examplesSeen - pending.reduce((s, p) => s + p.size, 0),
@@ -299,6 +309,7 @@ export async function trainModel(
         valLoss,
         valAccuracy,
         trainExamples: trainEnd - valCount,
+        plannedTrainExamples: config.trainSize - valCount,
         valExamples: valCount,
         seconds: (performance.now() - epochStart) / 1000,
       };
