@@ -91,3 +91,21 @@ test('a network far too big for the browser is refused at the network, with the 
   // autostart did not start it either.
   await expect(app.status).not.toContainText(/batch \d/);
 });
+
+// Probe 6: plain SGD at learning rate 1 blows the loss up within a few batches.
+test('optimizer=sgd&lr=1 is caught: the run pauses itself, says why, and restores the weights from before it', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('?optimizer=sgd&lr=1&trainSize=6000&testSize=100&epochs=1&batchSize=64&validationSplit=0&autostart=1&backend=wasm');
+  const notice = page.getByRole('alert', { name: 'Training diverged' });
+  await expect(notice).toBeVisible({ timeout: 120_000 });
+  await expect(notice).toContainText(/Paused at batch \d+: the loss diverged\./);
+  await expect(notice).toContainText(/learning rate/i);
+  await expect(app.status).toContainText('Paused');
+  await notice.getByRole('button', { name: 'Restore the weights from before this run' }).click();
+  await expect(notice).toBeHidden({ timeout: 60_000 });
+  // Still paused, with the weights from before: lower the rate and resume, or stop.
+  await expect(app.status).toContainText('Paused');
+  await app.stopButton.click();
+  await expect(app.status).toContainText(/Stopped/, { timeout: 60_000 });
+  await expect(app.trainButton).toBeEnabled();
+});
