@@ -23,11 +23,13 @@ test('ten train/reset cycles leave tensors and the page heap flat', async ({ pag
   }
   console.log(`soak (cycle: tensors, page heap MB): ${rows.map((r, i) => `${i + 1}: ${r.tensors}, ${r.heapMB.toFixed(2)}`).join(' | ')}`);
   // After warm-up (the first cycles compile kernels and fill caches): cycles 3–5 against 8–10, each the
-  // median of three readings (a single heap reading after GC varies by several percent). Within 10%:
-  // measured runs grew 3–7% over seven cycles (about 0.1–0.2 MB a cycle), a slow growth not yet found.
+  // median of three readings (a single heap reading after GC varies by a few percent). Within 5%: the
+  // ~0.1 MB a cycle that remains is mostly V8's compiled code (a heap-snapshot diff of cycles 3 and 9:
+  // 283 KB of code, 88 KB of strings, under 20 KB of objects), which levels off; each run's record in
+  // the Runs view is a few KB.
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
   const early = rows.slice(2, 5);
   const late = rows.slice(7, 10);
   expect(late.map((r) => r.tensors)).toEqual(early.map((r) => r.tensors));
-  expect(median(late.map((r) => r.heapMB))).toBeLessThanOrEqual(median(early.map((r) => r.heapMB)) * 1.1);
+  expect(median(late.map((r) => r.heapMB))).toBeLessThanOrEqual(median(early.map((r) => r.heapMB)) * 1.05);
 });
