@@ -111,6 +111,36 @@ describe('resource budget: what is allowed', () => {
   });
 });
 
+/** tfjs's own peak tensor bytes over one training step (after a first step made the optimizer's slots). */
+async function measuredPeakBytes(spec: ModelSpec, batchSize: number): Promise<number> {
+  const model = buildModel(spec, { seed: 1 });
+  const optimizer = tf.train.adam(spec.learningRate);
+  const x = tf.randomUniform([batchSize, 28, 28, 1]);
+  const y = tf.tidy(() => tf.oneHot(tf.randomUniform([batchSize], 0, 10, 'int32'), 10));
+  const step = () => {
+    const loss = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true);
+    loss?.dispose();
+  };
+  step();
+  const info = await tf.profile(step);
+  tf.dispose([x, y]);
+  optimizer.dispose();
+  model.dispose();
+  return info.peakBytes;
+}
+
+describe('resource budget: memory against TensorFlow.js\'s own peak', () => {
+  // The im2col workspace is the backend's, not a tensor: the estimate without it is compared.
+  it.each(['simple', 'modern'] as const)('%s: the estimated tensors of a training step are within −20%…+30% of the measured peak', async (id) => {
+    const spec = presetById(id).spec;
+    const estimate = estimateResources(analyzeModel(spec), spec, { backend: 'cpu', batchSize: 16 })!;
+    const measured = await measuredPeakBytes(spec, 16);
+    const estimated = estimate.totalBytes - estimate.workspaceBytes;
+    expect(estimated / measured).toBeGreaterThan(0.8);
+    expect(estimated / measured).toBeLessThan(1.3);
+  });
+});
+
 describe('resource budget: the parts of the estimate', () => {
   it('optimizer state per weight: Adam two slots, momentum SGD one', () => {
     const weights = analyzeModel(SIMPLE_CNN).totalParams!;
