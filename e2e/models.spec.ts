@@ -14,9 +14,14 @@ test('a first visit classifies a drawing with the pretrained model before any tr
   await classify.drawShirt();
   await expect(classify.prediction).toContainText(/Most likely: .+ \(\d+ %\)/);
   console.log(`page open → first pretrained prediction: ${Date.now() - opened} ms`);
+  const predicted = await classify.predictedClass();
   // The evaluation view shows the pretrained model's own test evaluation.
   await app.show('Evaluate');
   await expect(page.getByRole('region', { name: 'Evaluation on the test set' })).toContainText(/Accuracy \d+\.\d%/, { timeout: 120_000 });
+  // Back in Classify, the drawing is still there, classified as before; Undo still knows its strokes.
+  await app.show('Classify');
+  await expect(classify.prediction).toContainText(`Most likely: ${predicted}`);
+  await expect(classify.panel.getByRole('button', { name: 'Undo' })).toBeEnabled();
 });
 
 test('a tiny run is saved, survives a reload, is exported and imported in a fresh browser context with the same prediction', async ({ page, browser }, testInfo) => {

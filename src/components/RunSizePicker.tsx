@@ -1,13 +1,16 @@
 import { formatCount, formatDuration } from './format';
 import { useAppSelector, useAppStore } from '../state/hooks';
 import { selectBusy } from '../state/selectors';
-import { estimateRunSeconds, matchingRunSize, RUN_SIZES, selectMeasuredSpeed, type RunSize } from '../state/runSizes';
+import { estimateRunSeconds, matchingRunSize, RUN_SIZES, selectRunSpeed, type RunSize } from '../state/runSizes';
 import type { RunConfig } from '../ml/config/runConfig';
 
-/** "about 2 min" at the speed measured here, or an honest "time: estimating…" before any. */
-export function estimateText(config: Pick<RunConfig, 'trainSize' | 'testSize' | 'epochs' | 'validationSplit'>, speed: number | null): string {
+/**
+ * "about 2 min" at the speed measured here; "est. 2 min" at the speed expected for this network
+ * on this backend before any run; "time: estimating…" while neither is known.
+ */
+export function estimateText(config: Pick<RunConfig, 'trainSize' | 'testSize' | 'epochs' | 'validationSplit'>, speed: number | null, measured = true): string {
   if (speed === null) return 'time: estimating…';
-  return `about ${formatDuration(estimateRunSeconds(config, speed))}`;
+  return `${measured ? 'about' : 'est.'} ${formatDuration(estimateRunSeconds(config, speed))}`;
 }
 
 const describe = (size: RunSize) => `${formatCount(size.settings.trainSize)} images × ${size.settings.epochs} epoch${size.settings.epochs === 1 ? '' : 's'}`;
@@ -20,7 +23,8 @@ export function RunSizePicker() {
   const store = useAppStore();
   const config = useAppSelector((s) => s.config);
   const busy = useAppSelector(selectBusy);
-  const speed = useAppSelector(selectMeasuredSpeed);
+  const speed = useAppSelector((s) => selectRunSpeed(s)?.examplesPerSecond ?? null);
+  const measured = useAppSelector((s) => selectRunSpeed(s)?.measured ?? false);
   // Rounded so the labels do not flicker with every progress update.
   const roundedSpeed = speed === null ? null : Math.max(1, Math.round(speed / 10) * 10);
   const current = matchingRunSize(config);
@@ -33,16 +37,16 @@ export function RunSizePicker() {
           type="button"
           className="run-sizes__option"
           aria-pressed={current === size.id}
-          title={`${describe(size)}, tested on ${formatCount(size.settings.testSize)} images`}
+          title={`${describe(size)}, tested on ${formatCount(size.settings.testSize)} images${measured ? '' : '; time expected for this network on this backend until a run measures it'}`}
           onClick={() => store.setConfig(size.settings)}
         >
           <span className="run-sizes__label">{size.label}</span>
-          <span className="run-sizes__time">{estimateText({ ...config, ...size.settings }, roundedSpeed)}</span>
+          <span className="run-sizes__time">{estimateText({ ...config, ...size.settings }, roundedSpeed, measured)}</span>
         </button>
       ))}
       {current === null && (
         <span className="run-sizes__custom">
-          Custom: {formatCount(config.trainSize)} × {config.epochs}, {estimateText(config, roundedSpeed)}
+          Custom: {formatCount(config.trainSize)} × {config.epochs}, {estimateText(config, roundedSpeed, measured)}
         </span>
       )}
     </fieldset>

@@ -4,6 +4,7 @@
  * edited, the view, instructor mode, the image picked for the internals). Plain data,
  * replaced (never mutated) on change, read through selectors.
  */
+import { EMPTY_DRAWING, type DrawingHistory } from './drawing';
 import type {
   BackendState,
   DataState,
@@ -41,6 +42,8 @@ export interface UiState {
   readonly internalsOpen: boolean;
   /** Settings typed but not accepted (field → problem): Train waits for them, from any view. */
   readonly fieldProblems: Readonly<Record<string, string>>;
+  /** The classify view's drawing, kept while other views are shown. */
+  readonly drawing: DrawingHistory;
 }
 
 export interface AppState {
@@ -102,6 +105,6 @@ export function initialAppState({ config, problems, spec }: ParsedRunConfig & { 
     interruptedRun: null,
     runModelAvailable: false,
     failure: null,
-    ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, ...ui },
+    ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, drawing: EMPTY_DRAWING, ...ui },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_CONFIG } from '../ml/config/runConfig';
 import { initialAppState } from './appState';
-import { estimateRunSeconds, matchingRunSize, RUN_SIZES, selectMeasuredSpeed } from './runSizes';
+import { estimateRunSeconds, matchingRunSize, RUN_SIZES, selectMeasuredSpeed, selectRunSpeed } from './runSizes';
 import type { RunRecord } from './types';
 
 describe('quick-start run sizes', () => {
@@ -23,5 +23,17 @@ describe('quick-start run sizes', () => {
     const empty = { ...run, batches: [], seconds: 1 } as RunRecord;
     expect(selectMeasuredSpeed({ ...state, runs: [run, empty] })).toBe(250);
     expect(selectMeasuredSpeed({ ...state, runs: [run], training: { ...state.training, examplesPerSecond: 900 } })).toBe(900);
+  });
+
+  it('before any run, prices runs at the speed expected for this network on this backend; a measured one replaces it', () => {
+    const state = initialAppState({ config: DEFAULT_RUN_CONFIG, problems: [] });
+    expect(selectRunSpeed(state)).toBeNull(); // no backend yet
+    const onWasm = { ...state, backend: { ...state.backend, active: 'wasm' as const } };
+    const expected = selectRunSpeed(onWasm)!;
+    expect(expected.measured).toBe(false);
+    // The default CNN on WebAssembly: the budget's calibration, ~958 examples/s.
+    expect(expected.examplesPerSecond).toBeGreaterThan(900);
+    expect(expected.examplesPerSecond).toBeLessThan(1000);
+    expect(selectRunSpeed({ ...onWasm, training: { ...onWasm.training, examplesPerSecond: 700 } })).toEqual({ examplesPerSecond: 700, measured: true });
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { RunConfig } from '../ml/config/runConfig';
 import type { AppState } from './appState';
+import { selectModelAnalysis } from './selectors';
 
 export type RunSizeId = 'quick' | 'good' | 'full';
 
@@ -53,4 +54,24 @@ export function selectMeasuredSpeed(s: AppState): number | null {
     if (run.seconds > 0 && examples > 0) return examples / run.seconds;
   }
   return null;
+}
+
+/** A speed to price runs at: measured in this tab, or else expected for this network and backend. */
+export interface RunSpeed {
+  readonly examplesPerSecond: number;
+  /** False: not measured yet, expected from the resource budget's typical speed of this backend. */
+  readonly measured: boolean;
+}
+
+/**
+ * The measured speed, or before any run the resource budget's expectation for this network,
+ * batch size and backend (calibrated on the default CNN; a real run replaces it). Null while no
+ * backend is up or the network is not valid.
+ */
+export function selectRunSpeed(s: AppState): RunSpeed | null {
+  const measured = selectMeasuredSpeed(s);
+  if (measured !== null) return { examplesPerSecond: measured, measured: true };
+  const budget = selectModelAnalysis(s).budget;
+  if (!budget || !(budget.secondsPerBatch > 0)) return null;
+  return { examplesPerSecond: s.config.batchSize / budget.secondsPerBatch, measured: false };
 }

@@ -3,6 +3,7 @@
  * state, and the commands views send. It holds no tensor and computes nothing heavy: every
  * command that needs the model goes to the engine through its connection.
  */
+import type { DrawingHistory } from './drawing';
 import type { EngineConnection } from '../engine/connection';
 import { canStartRun, isBusyStatus } from '../engine/readiness';
 import { PROTOCOL_VERSION, type EngineSetup, type ResponseOf } from '../engine/protocol';
@@ -231,6 +232,11 @@ export class AppStore {
    * `reveal` (the default) the internals view opens and becomes the view on screen; without it
    * the image is only swapped (a drawing being followed as it changes), and the view stays where it is.
    */
+  setDrawing(drawing: DrawingHistory): void {
+    if (drawing === this.state.ui.drawing) return;
+    this.update((s) => ({ ...s, ui: { ...s.ui, drawing } }));
+  }
+
   setInternalsInput(pixels: Uint8Array, label: string, { reveal = true }: { reveal?: boolean } = {}): void {
     if (pixels.length !== IMAGE_PIXELS) throw new RangeError(`the internals view takes a 28×28 image (${IMAGE_PIXELS} bytes), got ${pixels.length} bytes`);
     this.update((s) => ({

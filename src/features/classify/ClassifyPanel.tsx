@@ -1,7 +1,8 @@
+import type { DrawingHistory } from '../../state/drawing';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { decodeImageFile, ImageInputError, type DecodedImage } from '../../platform/imageFileDecoder';
 import { FORMAT_LABELS } from '../../platform/imageSniffer';
-import { useAppStore } from '../../state/hooks';
+import { useAppSelector, useAppStore } from '../../state/hooks';
 import './classify.css';
 import { DrawingPad } from './DrawingPad';
 import { adviseOnInput, isBlank, topPrediction, type InputSource } from './inputAdvice';
@@ -39,6 +40,9 @@ export function ClassifyPanel() {
   const store = useAppStore();
   const [source, setSource] = useState<InputSource>('drawing');
   const [drawing, setDrawing] = useState<ImageData | null>(null);
+  // The strokes live in the store: a drawing is still there after a visit to another view.
+  const drawingHistory = useAppSelector((s) => s.ui.drawing);
+  const setDrawingHistory = useCallback((history: DrawingHistory) => store.setDrawing(history), [store]);
   const [upload, setUpload] = useState<UploadState>({ status: 'none' });
   // Once a drawing is sent to the internals view, that view follows it as it changes.
   const [followDrawing, setFollowDrawing] = useState(false);
@@ -149,7 +153,7 @@ export function ClassifyPanel() {
             ))}
           </div>
           <div role="tabpanel" id="classify-tabpanel-drawing" aria-labelledby="classify-tab-drawing" hidden={source !== 'drawing'}>
-            <DrawingPad onChange={setDrawing} />
+            <DrawingPad onChange={setDrawing} history={drawingHistory} onHistoryChange={setDrawingHistory} />
           </div>
           <div role="tabpanel" id="classify-tabpanel-upload" aria-labelledby="classify-tab-upload" hidden={source !== 'upload'}>
             <UploadArea onFile={(file, name) => void readFile(file, name)} onProblem={(message) => setUpload({ status: 'error', message })} busy={upload.status === 'reading'} />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { throttle } from '../../ml/util/throttle';
-import { addStroke, clearDrawing, EMPTY_DRAWING, hasInk, paintDrawing, paintStroke, undo, type Point, type Stroke, type Tool } from './strokes';
+import { addStroke, clearDrawing, hasInk, paintDrawing, paintStroke, undo, type DrawingHistory, type Point, type Stroke, type Tool } from './strokes';
 
 /** Canvas resolution: 10 canvas pixels per output pixel, enough detail and cheap to read back. */
 export const PAD_SIZE = 280;
@@ -10,12 +10,27 @@ const LIVE_INTERVAL_MS = 150;
 interface Props {
   /** The drawing's pixels (PAD_SIZE², RGBA), or null when nothing is drawn. */
   readonly onChange: (raster: ImageData | null) => void;
+  /** The strokes (kept by the caller, so a drawing outlives this component). */
+  readonly history: DrawingHistory;
+  readonly onHistoryChange: (history: DrawingHistory) => void;
 }
 
 /** A pen-on-paper drawing canvas for mouse, touch and pen, with brush size, eraser, undo and clear. */
-export function DrawingPad({ onChange }: Props) {
+export function DrawingPad({ onChange, history, onHistoryChange }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [history, setHistory] = useState(EMPTY_DRAWING);
+  // The latest history for updates made from event handlers (several may come before a render).
+  const historyRef = useRef(history);
+  useEffect(() => {
+    historyRef.current = history;
+  }, [history]);
+  const setHistory = useCallback(
+    (next: (h: DrawingHistory) => DrawingHistory) => {
+      const updated = next(historyRef.current);
+      historyRef.current = updated;
+      onHistoryChange(updated);
+    },
+    [onHistoryChange],
+  );
   const [tool, setTool] = useState<Tool>('pen');
   const [size, setSize] = useState(22);
   // The stroke in progress lives outside React state: painting it must not wait for a render.

@@ -1,6 +1,6 @@
 import { useAppSelector, useAppStore } from '../../state/hooks';
 import { selectBusy, selectCanTrain } from '../../state/selectors';
-import { selectMeasuredSpeed } from '../../state/runSizes';
+import { selectRunSpeed } from '../../state/runSizes';
 import { estimateText } from '../../components/RunSizePicker';
 import { describeModel } from '../../components/ActiveModelLabel';
 
@@ -15,7 +15,8 @@ export function ModelNotice() {
   const canTrain = useAppSelector(selectCanTrain);
   const busy = useAppSelector(selectBusy);
   const config = useAppSelector((s) => s.config);
-  const speed = useAppSelector(selectMeasuredSpeed);
+  const speed = useAppSelector((s) => selectRunSpeed(s)?.examplesPerSecond ?? null);
+  const measured = useAppSelector((s) => selectRunSpeed(s)?.measured ?? false);
 
   if (backend.status === 'error') {
     return <p className="error">There is no model: TensorFlow.js could not start ({backend.error}).</p>;
@@ -30,7 +31,7 @@ export function ModelNotice() {
   if (model.source === 'pretrained' || model.source === 'saved' || model.source === 'imported') {
     return (
       <p className="muted classify-notice">
-        Using {describeModel(model)}. Train your own ({estimateText(config, speed)} with the current settings) to compare, or pick another model in the Models view.
+        Using {describeModel(model)}. Train your own ({estimateText(config, speed, measured)} with the current settings) to compare, or pick another model in the Models view.
       </p>
     );
   }
@@ -38,7 +39,7 @@ export function ModelNotice() {
     return (
       <div className="note classify-notice">
         <p>
-          <strong>The model has not been trained yet</strong>, so its guesses below are random. Train it first ({estimateText(config, speed)} with
+          <strong>The model has not been trained yet</strong>, so its guesses below are random. Train it first ({estimateText(config, speed, measured)} with
           the current settings: {config.trainSize.toLocaleString('en')} images × {config.epochs} epoch{config.epochs === 1 ? '' : 's'}; the run sizes next to Train are
           shorter), or watch the guesses improve while it learns.
         </p>

@@ -4,34 +4,15 @@
  * repainted from the list.
  */
 
-/** Canvas pixel coordinates (not CSS pixels). */
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
+import type { DrawingHistory, Stroke } from '../../state/drawing';
 
-export type Tool = 'pen' | 'eraser';
-
-export interface Stroke {
-  readonly tool: Tool;
-  /** Line width in canvas pixels. */
-  readonly size: number;
-  readonly points: readonly Point[];
-}
-
-export interface DrawingHistory {
-  readonly strokes: readonly Stroke[];
-  /** Earlier stroke lists, most recent last. */
-  readonly past: readonly (readonly Stroke[])[];
-}
+export { EMPTY_DRAWING, type DrawingHistory, type Point, type Stroke, type Tool } from '../../state/drawing';
 
 /** Undo steps kept; older ones are dropped. */
 export const MAX_UNDO = 100;
 /** Pen on paper: the preprocessing detects the light background and inverts it like the dataset. */
 export const PAPER_COLOUR = '#ffffff';
 export const INK_COLOUR = '#1b1f24';
-
-export const EMPTY_DRAWING: DrawingHistory = { strokes: [], past: [] };
 
 function remember(history: DrawingHistory): readonly (readonly Stroke[])[] {
   const past = [...history.past, history.strokes];
