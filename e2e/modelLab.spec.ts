@@ -26,11 +26,19 @@ test('each preset shows its summary, diagram and parameter count, and goes into 
     if (preset.id) await expect(page).toHaveURL(new RegExp(`[?&]preset=${preset.id}(&|$)`));
     else await expect(page).not.toHaveURL(/preset=/);
   }
-  // The Modern preset brings its augmentation along.
+  // The Modern preset brings its augmentation and the run it is tuned for along.
   await app.preset('Modern').check();
+  await expect(app.preset('Modern').locator('xpath=..')).toContainText('15 epochs of batch 128');
   await app.show('Train');
   await expect(page.getByLabel('Random shift (pixels)')).toHaveValue('2');
   await expect(page.getByLabel('Horizontal flip')).toBeChecked();
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('15');
+  await expect(page.getByLabel('Batch size', { exact: true })).toHaveValue('128');
+  await app.show('Model');
+  await app.preset('Simple CNN').check();
+  await app.show('Train');
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('5');
+  await expect(page.getByLabel('Batch size', { exact: true })).toHaveValue('64');
   await app.show('Model');
   await app.modelPanel.screenshot({ path: 'test-results/model-lab-modern.png' });
 });

@@ -43,7 +43,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'fast',
     name: 'Fast CNN (CPU)',
     explanation:
-      'The simple CNN with batch normalisation and a one-cycle learning rate, tuned for accuracy per second without a GPU: two epochs of batch 128, a high rate, then a glide down.',
+      'The simple CNN with batch normalisation and a one-cycle learning rate, tuned for accuracy per second without a GPU: three epochs of batch 128, a high rate, then a glide down.',
     spec: {
       ...SIMPLE_CNN,
       // Batch norm only after the second convolution: on WASM each batch-norm layer costs a
@@ -52,7 +52,8 @@ export const PRESETS: readonly Preset[] = [
       learningRate: 0.005,
       schedule: 'oneCycle',
     },
-    recommended: { batchSize: 128, epochs: 2 },
+    // Three epochs: 91.04% on the test images (two: 90.50%), in Node on WASM (bench/recipes/).
+    recommended: { batchSize: 128, epochs: 3 },
   },
   {
     id: 'dropout',
