@@ -61,9 +61,11 @@ describe('lineChartSpec', () => {
     expect(text).toMatchObject({ data: { name: MARKERS_DATASET }, mark: { type: 'text' }, encoding: { text: { field: 'label' } } });
     expect(compiledDataNames(spec)).toEqual(expect.arrayContaining([POINTS_DATASET, MARKERS_DATASET]));
 
-    // Without markers the layers are the same (a first marker only swaps rows): nothing drawn from them.
+    // Without markers the layers are there too, the empty rule group hidden from assistive technology.
     const without = lineChartSpec([batches(10)], { xLabel: 'Batch', yLabel: 'Loss' });
-    expect(without.layer).toEqual(spec.layer);
+    expect(without.layer.map((l) => l.mark.type)).toEqual(['line', 'point', 'rule', 'text']);
+    expect(without.layer[2].mark).toMatchObject({ aria: false });
+    expect(spec.layer[2].mark).toMatchObject({ aria: true });
     expect(without.datasets[MARKERS_DATASET]).toEqual([]);
     expect(compiledDataNames(without)).toEqual(expect.arrayContaining([POINTS_DATASET, MARKERS_DATASET]));
   });
@@ -103,7 +105,8 @@ describe('lineChartSpec', () => {
     };
     expect(layout(0)).toEqual(layout(1));
     expect(layout(1)).toEqual(layout(SHOW_POINTS_UP_TO + 1));
-    expect(layout(40)).toEqual(layout(800, 2));
+    expect(layout(40)).toEqual(layout(800));
+    expect(layout(40, 1)).toEqual(layout(800, 3));
   });
 });
 

@@ -110,7 +110,10 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
   const markerLayers = [
     {
       data: { name: MARKERS_DATASET },
-      mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#666' },
+      // With no markers the empty rule group would be an unnamed graphic to assistive
+      // technology (axe: svg-img-alt): hidden until there is one. So the first marker (a
+      // learning-rate change by hand) re-embeds the chart once; a run's own points never do.
+      mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#666', aria: markers.length > 0 },
       encoding: {
         tooltip: { field: 'label', type: 'nominal' as const },
         // Becomes the rule's aria-label in the svg: screen readers (and tests) can find it.
