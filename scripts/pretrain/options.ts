@@ -1,6 +1,6 @@
 /**
  * Command-line options of `npm run pretrain`, e.g.
- *   npm run pretrain -- --preset=dropout --epochs=15 --seed=1 --shift=1
+ *   npm run pretrain -- --preset=modern --epochs=12 --batch-size=128 --seed=1
  *   npm run pretrain -- --resume          (continues an interrupted run of the same recipe)
  *   npm run pretrain -- --metadata-only   (metadata.json from the last finished epoch's run.json)
  * Every option has a default, so a bare `npm run pretrain` repeats the shipped model's recipe.
@@ -29,10 +29,10 @@ export interface PretrainOptions {
 }
 
 export const DEFAULT_OPTIONS: PretrainOptions = {
-  preset: 'dropout',
-  epochs: 8,
+  preset: 'modern',
+  epochs: 12,
   seed: 1,
-  batchSize: 64,
+  batchSize: 128,
   trainSize: 60000,
   shift: null,
   flip: null,

@@ -16,7 +16,7 @@ export function pretrainSummary(run: PretrainRun, metadata: ModelMetadata, weigh
       `${((weightBytes + modelJsonBytes) / 1024).toFixed(0)} KiB on the wire (float32 weights ${(weightBytes / 1024).toFixed(0)} KiB + model.json). ` +
       `Command: \`${metadata.training?.command ?? ''}\`. Training took ${minutes} min wall-clock (including scoring the test set after each epoch) ` +
       `on ${run.machine.cores} cores (${run.machine.cpuModel}), ${run.machine.os}, Node ${run.machine.node}, tfjs ${run.tfjsVersion} ${run.backend} backend, ` +
-      `at \`nice -n 10\` on a machine shared with other jobs, so an idle machine is several times faster.`,
+      `on a machine shared with other jobs (tests, other training runs), so an idle machine is faster.`,
     '',
     '| epoch | learning rate | train loss | train accuracy | test loss | test accuracy | epoch time |',
     '|---|---|---|---|---|---|---|',

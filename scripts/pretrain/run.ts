@@ -1,5 +1,5 @@
 /**
- * npm run pretrain [-- --preset=dropout --epochs=15 --seed=1 --shift=1 ...]
+ * npm run pretrain [-- --preset=modern --epochs=12 --batch-size=128 --seed=1 --shift=2 ...]
  * Trains the model the page ships with, in Node, with the app's own ML core on the WASM
  * backend (plus our training kernels): all 60,000 official training images, seeded, with a
  * cosine-decaying learning rate; then scores the 10,000 test images. After every epoch it
