@@ -22,9 +22,11 @@ test('loads all 70,000 images with progress, shows samples and the model summary
   await expect(page.getByText('Total parameters: 225,034')).toBeVisible();
   // TensorFlow.js's own report of the built model agrees with the editor's.
   const tfjsSummary = page.getByTestId('tfjs-model-summary');
+  // On a first visit the active model is the pretrained one (the Modern preset: 'same' padding), not the network edited above.
   await expect(tfjsSummary.getByText('conv2d_1')).toBeVisible();
-  await expect(tfjsSummary.getByText('[batch,26,26,32]')).toBeVisible();
+  await expect(tfjsSummary.getByText('[batch,28,28,32]')).toBeVisible();
   await expect(tfjsSummary.getByText('320', { exact: true })).toBeVisible(); // conv2d_1: 3·3·32 + 32
+  await expect(page.getByText('This is not the network above: Train builds that one and makes it the active model.')).toBeVisible();
   // Automatic choice: WebGL is software-rendered here, so WebAssembly is picked, and the page says why.
   expect(await app.activeBackend()).toBe('wasm');
   await expect(page.getByLabel('Compute backend')).toContainText(/software-rendered/);

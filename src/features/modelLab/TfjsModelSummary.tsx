@@ -1,3 +1,4 @@
+import { sameLayers } from '../../ml/model/spec';
 import { useAppSelector } from '../../state/hooks';
 
 const shapeText = (shape: readonly number[]) => `[batch,${shape.join(',')}]`;
@@ -9,11 +10,15 @@ const shapeText = (shape: readonly number[]) => `[batch,${shape.join(',')}]`;
  */
 export function TfjsModelSummary() {
   const model = useAppSelector((s) => s.model);
+  // The active model may be another network than the one edited above (the pretrained one on a first visit, a loaded one).
+  const other = useAppSelector((s) => s.model.spec !== null && !sameLayers(s.model.spec.layers, s.modelSpec.layers));
   return (
     <details className="tfjs-summary" open>
       <summary>
-        The built model, as TensorFlow.js reports it{model.batchesTrained > 0 ? ` (trained for ${model.batchesTrained.toLocaleString('en')} batches)` : ''}
+        The active model{model.name ? ` (${model.name})` : ''}, as TensorFlow.js reports it
+        {model.batchesTrained > 0 ? ` (trained for ${model.batchesTrained.toLocaleString('en')} batches)` : ''}
       </summary>
+      {model.ready && other && <p className="muted">This is not the network above: Train builds that one and makes it the active model.</p>}
       {!model.ready && <p className="muted">No model is built while the network above has problems.</p>}
       <div className="model-summary" data-testid="tfjs-model-summary">
         {model.ready && (
