@@ -5,6 +5,8 @@
  *
  *   npx tsx scripts/recipes/timeToAccuracy.ts --preset=fast [--epochs=3] [--batch=128]
  *     [--lr=0.004] [--schedule=oneCycle] [--seed=1] [--out=bench/recipes/<name>.json]
+ *     [--layers=conv32k3_max2_conv64k3_bn_max2_flat_dense128_dense10-softmax]   (the URL's layer form)
+ *     [--optimizer=adam] [--train=54000]
  *
  * Epochs and batch size default to the preset's recommendation (else 5 and 64). Prints one
  * line per epoch (cumulative training seconds, evaluation excluded, as wall time and as this
@@ -21,6 +23,7 @@ import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from '../../src/ml/backends/wasm/registerWasmTrainingKernels';
 import { range } from '../../src/ml/data/batches';
+import { decodeLayers } from '../../src/ml/config/layerCodec';
 import { buildModel, createOptimizer } from '../../src/ml/model/build';
 import { PRESET_IDS, presetById, type PresetId } from '../../src/ml/model/presets';
 import { predictInBatches, scorePredictions } from '../../src/ml/training/evaluate';
@@ -54,7 +57,12 @@ async function run() {
   const batchSize = Number(arg('batch') ?? preset.recommended?.batchSize ?? 64);
   const learningRate = Number(arg('lr') ?? preset.spec.learningRate);
   const seed = Number(arg('seed') ?? 1);
-  const spec = { ...preset.spec, learningRate, schedule };
+  const layersArg = arg('layers');
+  const decoded = layersArg == null ? null : decodeLayers(layersArg);
+  if (decoded != null && 'error' in decoded) throw new Error(`--layers: ${decoded.error}`);
+  const optimizerName = (arg('optimizer') ?? preset.spec.optimizer) as typeof preset.spec.optimizer;
+  const spec = { ...preset.spec, learningRate, schedule, optimizer: optimizerName, ...(decoded ? { layers: decoded.layers } : {}) };
+  const trainExamples = Number(arg('train') ?? TRAIN_EXAMPLES);
 
   registerWasmTrainingKernels();
   if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend did not start');
@@ -62,7 +70,7 @@ async function run() {
   const testIndices = range(0, test.count);
   const model = buildModel(spec, { seed });
   const optimizer = createOptimizer(spec.optimizer, spec.learningRate);
-  const label = `${presetId} ${spec.optimizer} lr ${learningRate} ${schedule}, batch ${batchSize}, ${epochs} epochs, seed ${seed}`;
+  const label = `${presetId}${layersArg ? ` [${layersArg}]` : ''} ${spec.optimizer} lr ${learningRate} ${schedule}, batch ${batchSize}, ${epochs} epochs, seed ${seed}`;
   console.log(`${label}; load ${load()}`);
 
   const epochsOut: { epoch: number; trainSeconds: number; trainCpuSeconds: number; testAccuracy: number; trainLoss: number }[] = [];
@@ -78,7 +86,7 @@ async function run() {
     model,
     optimizer,
     { images: train.images, labels: train.labels, available: () => train.count },
-    { epochs, batchSize, validationSplit: 0, trainSize: TRAIN_EXAMPLES, seed, l2: spec.l2, augmentation: spec.augmentation, learningRateSchedule: schedule },
+    { epochs, batchSize, validationSplit: 0, trainSize: trainExamples, seed, l2: spec.l2, augmentation: spec.augmentation, learningRateSchedule: schedule },
     {
       onPhase: (phase) => {
         if (phase === 'training') cpuAtEpochStart = process.cpuUsage();
@@ -96,8 +104,8 @@ async function run() {
       },
     },
   );
-  const examplesPerSecond = (epochs * TRAIN_EXAMPLES) / trainSeconds;
-  const examplesPerCpuSecond = (epochs * TRAIN_EXAMPLES) / trainCpuSeconds;
+  const examplesPerSecond = (epochs * trainExamples) / trainSeconds;
+  const examplesPerCpuSecond = (epochs * trainExamples) / trainCpuSeconds;
   const reached = Object.fromEntries(
     THRESHOLDS.map((t) => {
       const first = epochsOut.find((e) => e.testAccuracy >= t);
@@ -108,7 +116,7 @@ async function run() {
   const out = arg('out');
   if (out) {
     await mkdir(dirname(out), { recursive: true });
-    const summary = { date: new Date().toISOString(), preset: presetId, learningRate, schedule, batchSize, epochs, seed, examplesPerSecond, examplesPerCpuSecond, perEpoch: epochsOut, reached, loadAtEnd: load() };
+    const summary = { date: new Date().toISOString(), preset: presetId, layers: layersArg ?? null, optimizer: spec.optimizer, trainExamples, learningRate, schedule, batchSize, epochs, seed, examplesPerSecond, examplesPerCpuSecond, perEpoch: epochsOut, reached, loadAtEnd: load() };
     await appendFile(out, `${JSON.stringify(summary)}\n`);
   }
   model.dispose();

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { leadingAxesCount } from './sum';
+import { leadingAxesCount, sumRows } from './sum';
 import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
 
 interface Case {
@@ -93,5 +93,20 @@ describe('leadingAxesCount', () => {
     expect(leadingAxesCount([0, 2], [2, 3, 4])).toBeNull();
     expect(leadingAxesCount([0, 1, 2], [2, 3, 4])).toBeNull(); // every axis: the built-in does it
     expect(leadingAxesCount([1], [2, 3])).toBeNull();
+  });
+});
+
+describe('sumRows', () => {
+  it('sums each column over any number of rows (blocks of eight and the rest)', () => {
+    for (const rows of [0, 1, 7, 8, 9, 16, 17, 23]) {
+      const cols = 3;
+      const values = Float32Array.from({ length: rows * cols }, (_, i) => ((i * 37) % 11) - 5 + i / 7);
+      const expected = [0, 1, 2].map((c) => {
+        let s = 0;
+        for (let r = 0; r < rows; r++) s += values[r * cols + c];
+        return s;
+      });
+      expect(Array.from(sumRows(values, rows, cols))).toEqual(expected.map((e) => expect.closeTo(e, 9)));
+    }
   });
 });
