@@ -21,6 +21,11 @@
  *   same one-pass wrapper (sum.ts). Tile (the batch-norm gradient broadcasts
  *   its per-channel factor to the input's size) is a scalar loop: block
  *   repeats are copied with memcpy instead (tile.ts).
+ * - FusedBatchNorm (batch norm's forward pass) does index arithmetic for every value: with
+ *   per-channel statistics it is one multiply-add per value instead (batchNorm.ts).
+ * - FusedBatchNorm's gradient is a dozen full-size ops: on wasm, with per-channel statistics,
+ *   one pass gives all five (batchNormGrad.ts; the gradient is replaced for every backend,
+ *   the others keep tfjs-core's).
  * - Identity and same-dtype Cast copy their input: replaced by reference-counted
  *   sharing (see aliasing.ts); the engine clones every tensor a gradient needs.
  * AvgPoolGrad is left as is (it matches the cpu backend).
@@ -40,6 +45,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs';
 import { captureBuiltinAliasingKernels, castConfig, identityConfig } from './aliasing';
 import { batchMatMulConfig, captureBuiltinBatchMatMul } from './batchMatMul';
+import { batchNormConfig, captureBuiltinBatchNorm } from './batchNorm';
+import { batchNormGradConfig, installBatchNormGradient } from './batchNormGrad';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
 import { maxPoolGradConfig } from './maxPoolGrad';
@@ -56,6 +63,8 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
   castConfig,
   meanConfig,
   tileConfig,
+  batchNormConfig,
+  batchNormGradConfig,
 ];
 
 /**
@@ -63,13 +72,15 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * kernel of the same name already registered (idempotent: kernels that are
  * already ours are left alone). Returns the names of the kernels this module
  * provides, the same list on every call:
- * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile'].
+ * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad'].
  */
 export function registerWasmTrainingKernels(): string[] {
   captureBuiltinBatchMatMul();
   captureBuiltinSum();
   captureBuiltinAliasingKernels();
   captureBuiltinTile();
+  captureBuiltinBatchNorm();
+  installBatchNormGradient();
   for (const config of TRAINING_KERNELS) {
     const existing = getKernel(config.kernelName, config.backendName);
     if (existing?.kernelFunc === config.kernelFunc) continue;
