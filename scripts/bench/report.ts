@@ -34,7 +34,8 @@ export interface TimeToAccuracySection {
   testSize: number;
   capSeconds: number;
   loadAverage: { start: number[]; end: number[] };
-  presets: Record<string, BenchTimeToAccuracyResult | { error: string }>;
+  /** `measuredAt`: when a run with --presets= kept other presets' rows from an earlier run. */
+  presets: Record<string, (BenchTimeToAccuracyResult & { measuredAt?: string }) | { error: string }>;
 }
 
 export interface BenchResults {
@@ -98,7 +99,8 @@ function timeToAccuracyMarkdown(tta: TimeToAccuracySection): string[] {
       const r = result.reached[t];
       return r ? `${seconds(r.trainSeconds)} (${seconds(r.wallSeconds)}), epoch ${fmt(r.epoch, Number.isInteger(r.epoch) ? 0 : 2)}` : 'not reached';
     });
-    lines.push(`| ${name} | ${result.batchSize} × ${result.epochs}${capped} | ${fmt(result.examplesPerSecond)} | ${perEpoch} | ${reached.join(' | ')} |`);
+    const when = result.measuredAt && result.measuredAt.slice(0, 10) !== tta.date.slice(0, 10) ? ` (measured ${result.measuredAt.slice(0, 10)})` : '';
+    lines.push(`| ${name}${when} | ${result.batchSize} × ${result.epochs}${capped} | ${fmt(result.examplesPerSecond)} | ${perEpoch} | ${reached.join(' | ')} |`);
   }
   return lines;
 }

@@ -5,7 +5,8 @@
  * the first batch, dataset load, evaluation, prediction latency, memory and the page's
  * responsiveness while it trains; the same with the engine on the page instead of its worker
  * (automatic backend); then each preset's time to accuracy on the automatic backend.
- * --no-tta / --tta-only keep the other part of bench/results.json from the last run.
+ * --no-tta / --tta-only keep the other part of bench/results.json from the last run; with
+ * --presets=, the other presets keep their time-to-accuracy rows (dated) from the last run.
  * Writes bench/results.json and bench/results.md, and the tables into the README.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import type { BackendMeasurement, BenchHarness } from '../../src/bench/harness';
-import { toMarkdown, updateReadme, writePresetTimings, type BenchResults } from './report';
+import { toMarkdown, updateReadme, writePresetTimings, type BenchResults, type TimeToAccuracySection } from './report';
 import { measureEngineOnPage, measureTimeToAccuracy, timeToAccuracySizes } from './extraRuns';
 import { PRESET_IDS, type PresetId } from '../../src/ml/model/presets';
 import { BACKENDS, sizesFor, type BenchBackend } from './sizes';
@@ -167,7 +168,14 @@ async function main() {
       const loadBefore = loadAverage();
       log(`time to accuracy on ${results.autoBackend}: ${sizes.trainSize} training images, ${sizes.testSize} test images, at most ${sizes.capSeconds} s of training per preset`);
       const presets = await measureTimeToAccuracy(launch, openBench, results.autoBackend, sizes, (presetsArg as PresetId[] | undefined) ?? PRESET_IDS, log);
-      results.timeToAccuracy = { date: started, quick, backend: results.autoBackend, ...sizes, loadAverage: { start: loadBefore, end: loadAverage() }, presets };
+      results.timeToAccuracy = {
+        date: started,
+        quick,
+        backend: results.autoBackend,
+        ...sizes,
+        loadAverage: { start: loadBefore, end: loadAverage() },
+        presets: mergePresetRows(previous?.timeToAccuracy, presets, started, quick),
+      };
     }
   } finally {
     stop(server);
@@ -181,6 +189,25 @@ async function main() {
   if (results.timeToAccuracy && !results.timeToAccuracy.quick) await writePresetTimings(join(root, 'src/ml/model/presetTimings.json'), results.timeToAccuracy, results.machine);
   console.log('\n' + markdown);
   log(`wrote bench/results.json, bench/results.md${inReadme ? ' and the README tables' : ''}`);
+}
+
+/**
+ * With --presets=, the presets not measured this time keep their rows from the last full run
+ * (each row says when it was measured); a quick run never mixes with a full one.
+ */
+function mergePresetRows(
+  previous: TimeToAccuracySection | undefined,
+  measured: TimeToAccuracySection['presets'],
+  started: string,
+  quick: boolean,
+): TimeToAccuracySection['presets'] {
+  const stamped = Object.fromEntries(Object.entries(measured).map(([id, r]) => [id, 'error' in r ? r : { ...r, measuredAt: started }]));
+  if (!presetsArg || previous == null || previous.quick !== quick) return stamped;
+  const kept = Object.fromEntries(
+    Object.entries(previous.presets).map(([id, r]) => [id, 'error' in r ? r : { ...r, measuredAt: r.measuredAt ?? previous.date }]),
+  );
+  const merged = { ...kept, ...stamped };
+  return Object.fromEntries(PRESET_IDS.filter((id) => id in merged).map((id) => [id, merged[id]]));
 }
 
 main().catch((error: unknown) => {
