@@ -123,6 +123,33 @@ test('on a phone no view scrolls sideways and the run buttons are thumb-sized', 
   }
 });
 
+test('on a phone, once the header has scrolled away, a run bar at the bottom trains, pauses and stops', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.open('?trainSize=3000&testSize=100&epochs=3&batchSize=32&backend=wasm');
+  const bar = page.getByRole('region', { name: 'Run bar' });
+  await expect(bar).toHaveCount(0); // the header's own buttons are on screen
+  await expect(app.trainButton).toBeEnabled({ timeout: 120_000 });
+
+  await page.getByRole('heading', { name: 'Settings' }).scrollIntoViewIfNeeded();
+  await expect(bar).toBeVisible();
+  const box = await bar.boundingBox();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(844 + 1); // pinned to the bottom edge
+  await expect(bar.getByText('Ready to train')).toBeVisible();
+  await bar.getByRole('button', { name: 'Train' }).click();
+  await expect(bar.getByText(/^Training · epoch/)).toBeVisible();
+  await bar.getByRole('button', { name: 'Pause' }).click();
+  await expect(bar.getByText(/^Paused/)).toBeVisible();
+  await bar.getByRole('button', { name: 'Resume' }).click();
+  await expect(bar.getByRole('button', { name: 'Pause' })).toBeEnabled();
+  await bar.getByRole('button', { name: 'Stop' }).click();
+  await expect(bar.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 60_000 });
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bar).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/phone-run-bar-top.png' });
+});
+
 for (const instructor of [false, true]) {
   test(`axe finds no serious or critical violation on any view${instructor ? ' in instructor mode' : ''}, after a tiny run`, async ({ page }) => {
     const app = new PlaygroundPage(page);

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { FailureBanner } from '../components/FailureBanner';
 import { InterruptedRunBanner } from '../components/InterruptedRunBanner';
 import { InstructorBar } from '../features/instructor/InstructorBar';
@@ -6,6 +7,7 @@ import { useAppSelector, useAppStore } from '../state/hooks';
 import { ActiveView } from './ActiveView';
 import { ControlBar } from './ControlBar';
 import { countRootRender } from './renderCount';
+import { PhoneRunBar } from './PhoneRunBar';
 import { ShortcutMessage } from './ShortcutMessage';
 import { VIEWS } from './viewList';
 import { ViewNav } from './ViewNav';
@@ -22,12 +24,13 @@ export function App() {
   const configProblems = useAppSelector((s) => s.configProblems);
   // Instructor mode (?instructor=1): the same shell, projector-sized.
   const instructor = useAppSelector((s) => s.ui.instructor);
+  const headerRef = useRef<HTMLElement>(null);
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to the current view
       </a>
-      <header className="app-header">
+      <header className="app-header" ref={headerRef}>
         <div className="app-header__title">
           <h1>Fashion-MNIST CNN Playground</h1>
           <p className="muted app-header__tagline">Train a convolutional network in your browser and watch it learn.</p>
@@ -60,6 +63,7 @@ export function App() {
       <FailureBanner />
       <InterruptedRunBanner />
       <ActiveView />
+      <PhoneRunBar headerRef={headerRef} />
       <footer className="muted footer">
         Data: Fashion-MNIST © 2017 Zalando SE, MIT licence. Everything runs in this browser tab; nothing is uploaded.
       </footer>
