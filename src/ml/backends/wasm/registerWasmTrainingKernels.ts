@@ -25,7 +25,8 @@
  *   per-channel statistics it is one multiply-add per value instead (batchNorm.ts).
  * - FusedBatchNorm's gradient is a dozen full-size ops: on wasm, with per-channel statistics,
  *   one pass gives all five (batchNormGrad.ts; the gradient is replaced for every backend,
- *   the others keep tfjs-core's).
+ *   the others keep tfjs-core's). Mean's gradient over leading axes (the moments') is a
+ *   block repeat of dy / N instead of a fill and two full-size passes (meanGrad.ts).
  * - Identity and same-dtype Cast copy their input: replaced by reference-counted
  *   sharing (see aliasing.ts); the engine clones every tensor a gradient needs.
  * AvgPoolGrad is left as is (it matches the cpu backend).
@@ -50,6 +51,7 @@ import { batchNormGradConfig, installBatchNormGradient } from './batchNormGrad';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
 import { maxPoolGradConfig } from './maxPoolGrad';
+import { installMeanGradient } from './meanGrad';
 import { captureBuiltinSum, meanConfig, sumConfig } from './sum';
 import { captureBuiltinTile, tileConfig } from './tile';
 
@@ -81,6 +83,7 @@ export function registerWasmTrainingKernels(): string[] {
   captureBuiltinTile();
   captureBuiltinBatchNorm();
   installBatchNormGradient();
+  installMeanGradient();
   for (const config of TRAINING_KERNELS) {
     const existing = getKernel(config.kernelName, config.backendName);
     if (existing?.kernelFunc === config.kernelFunc) continue;
