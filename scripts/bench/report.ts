@@ -5,6 +5,8 @@ import { presetById, type PresetId } from '../../src/ml/model/presets';
 import type { PresetTimings } from '../../src/ml/model/presetTimings';
 
 export interface BackendRow {
+  /** Set when a run with --backends= kept this row from an earlier run. */
+  measuredAt?: string;
   trainExamplesPerSec: number;
   firstBatchMs: number;
   loadMs: number;
@@ -61,7 +63,9 @@ export function toMarkdown(results: BenchResults): string {
   ];
   const rows: [string, Partial<Pick<BackendRow, 'baselineRatio' | 'baselineExamplesPerSec'>> & Omit<BackendRow, 'baselineRatio' | 'baselineExamplesPerSec'> | { error: string }][] = Object.entries(results.backends);
   if (results.pageEngine) rows.push([`${results.autoBackend} with the engine on the page (worker: ${fmt(results.pageEngine.workerRatio, 2)}× its speed)`, results.pageEngine]);
-  for (const [name, row] of rows) {
+  for (const [backend, row] of rows) {
+    const measuredAt = 'measuredAt' in row ? row.measuredAt : undefined;
+    const name = measuredAt && measuredAt.slice(0, 10) !== results.date.slice(0, 10) ? `${backend} (measured ${measuredAt.slice(0, 10)})` : backend;
     if ('error' in row) {
       lines.push(`| ${name} | not available: ${row.error.replace(/\|/g, '/').slice(0, 120)} ||||||||||||| `);
       continue;

@@ -6,7 +6,8 @@
  * responsiveness while it trains; the same with the engine on the page instead of its worker
  * (automatic backend); then each preset's time to accuracy on the automatic backend.
  * --no-tta / --tta-only keep the other part of bench/results.json from the last run; with
- * --presets=, the other presets keep their time-to-accuracy rows (dated) from the last run.
+ * --presets=, the other presets keep their time-to-accuracy rows (dated) from the last run, and
+ * with --backends= the other backends keep theirs.
  * Writes bench/results.json and bench/results.md, and the tables into the README.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -140,7 +141,7 @@ async function main() {
   const executablePath = findChromium();
   // WebGPU is behind a flag on Linux; with it, Chromium offers a (software) adapter.
   const launch = () => chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] });
-  const previous = ttaOnly || noTta ? await previousResults() : null;
+  const previous = ttaOnly || noTta || only || presetsArg ? await previousResults() : null;
   const results: BenchResults = {
     date: new Date().toISOString(),
     quick,
@@ -159,7 +160,10 @@ async function main() {
     await probe.close();
 
     if (ttaOnly && previous) Object.assign(results, { ...previous, timeToAccuracy: undefined });
-    else await measureBackends(launch, results);
+    else {
+      await measureBackends(launch, results);
+      keepUnmeasuredBackends(previous, results);
+    }
 
     if (noTta) results.timeToAccuracy = previous?.timeToAccuracy;
     else if (results.autoBackend) {
@@ -189,6 +193,16 @@ async function main() {
   if (results.timeToAccuracy && !results.timeToAccuracy.quick) await writePresetTimings(join(root, 'src/ml/model/presetTimings.json'), results.timeToAccuracy, results.machine);
   console.log('\n' + markdown);
   log(`wrote bench/results.json, bench/results.md${inReadme ? ' and the README tables' : ''}`);
+}
+
+/**
+ * With --backends=, the backends not measured this time keep their rows from the last run of
+ * the same kind (full or quick), each saying when it was measured.
+ */
+function keepUnmeasuredBackends(previous: BenchResults | null, results: BenchResults): void {
+  if (!only || previous == null || previous.quick !== results.quick) return;
+  const kept = Object.entries(previous.backends).filter(([name]) => !(backends as string[]).includes(name));
+  for (const [name, row] of kept) results.backends[name] = 'error' in row ? row : { ...row, measuredAt: row.measuredAt ?? previous.date };
 }
 
 /**
