@@ -112,13 +112,14 @@ function timeToAccuracyMarkdown(tta: TimeToAccuracySection): string[] {
 /** The measured times the model lab shows beside each preset (full runs only). */
 export async function writePresetTimings(path: string, tta: TimeToAccuracySection, machine: BenchResults['machine']): Promise<void> {
   const timings: PresetTimings = {
-    measuredOn: `a ${machine.cpus}-core CPU without a GPU (${tta.backend === 'wasm' ? 'WebAssembly' : tta.backend}), ${tta.date.slice(0, 10)}`,
+    measuredOn: `a ${machine.cpus}-core CPU without a GPU (${tta.backend === 'wasm' ? 'WebAssembly' : tta.backend})`,
     presets: Object.fromEntries(
       Object.entries(tta.presets).flatMap(([id, r]) => {
         if ('error' in r) return [];
         const last = r.scores.at(-1);
         if (!last) return [];
-        return [[id, { reached: r.reached, last: { epoch: last.epoch, trainSeconds: last.trainSeconds, testAccuracy: last.testAccuracy }, capped: r.capped, examplesPerSecond: r.examplesPerSecond }]];
+        const date = (r.measuredAt ?? tta.date).slice(0, 10);
+        return [[id, { reached: r.reached, last: { epoch: last.epoch, trainSeconds: last.trainSeconds, testAccuracy: last.testAccuracy }, capped: r.capped, examplesPerSecond: r.examplesPerSecond, date }]];
       }),
     ),
   };

@@ -2,13 +2,20 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('./presetTimings.json', () => ({
   default: {
-    measuredOn: 'a 2-core CPU without a GPU (WebAssembly), 2026-11-30',
+    measuredOn: 'a 2-core CPU without a GPU (WebAssembly)',
     presets: {
       fast: {
         reached: { '88%': { trainSeconds: 61, wallSeconds: 70, epoch: 1 }, '90%': { trainSeconds: 95.4, wallSeconds: 110, epoch: 2 }, '91%': { trainSeconds: 148, wallSeconds: 170, epoch: 2 }, '92%': null },
         last: { epoch: 2, trainSeconds: 148, testAccuracy: 0.9112 },
         capped: false,
         examplesPerSecond: 730,
+      },
+      simple: {
+        reached: { '88%': { trainSeconds: 120, wallSeconds: 125, epoch: 2 }, '90%': { trainSeconds: 206, wallSeconds: 216, epoch: 3 }, '91%': { trainSeconds: 206, wallSeconds: 216, epoch: 3 } },
+        last: { epoch: 3, trainSeconds: 206, testAccuracy: 0.9119 },
+        capped: false,
+        examplesPerSecond: 787,
+        date: '2026-12-01',
       },
       vgg: { reached: { '88%': null, '90%': null }, last: { epoch: 0.6, trainSeconds: 360, testAccuracy: 0.83 }, capped: true, examplesPerSecond: 90 },
     },
@@ -20,12 +27,18 @@ const { describePresetTiming, presetTiming } = await import('./presetTimings');
 describe('preset timings from the benchmark', () => {
   it('names the last two thresholds reached, with where it was measured and the final score', () => {
     expect(describePresetTiming('fast')).toBe(
-      'Measured on a 2-core CPU without a GPU (WebAssembly), 2026-11-30: 90% test accuracy after 1 min 35 s of training, 91% after 2 min 28 s; 91.1% after 2 min 28 s of training.',
+      'Measured on a 2-core CPU without a GPU (WebAssembly): 90% test accuracy after 1 min 35 s of training, 91% after 2 min 28 s; 91.1% after 2 min 28 s of training.',
+    );
+  });
+
+  it('gives a preset its own date, and reads two thresholds passed at once as one', () => {
+    expect(describePresetTiming('simple')).toBe(
+      'Measured on a 2-core CPU without a GPU (WebAssembly), 2026-12-01: 90% and 91% test accuracy after 3 min 26 s of training; 91.2% after 3 min 26 s of training.',
     );
   });
 
   it('says where the benchmark stopped a preset that reached no threshold', () => {
-    expect(describePresetTiming('vgg')).toBe('Measured on a 2-core CPU without a GPU (WebAssembly), 2026-11-30: 83.0% after 6 min 0 s of training (where the benchmark stopped it).');
+    expect(describePresetTiming('vgg')).toBe('Measured on a 2-core CPU without a GPU (WebAssembly): 83.0% after 6 min 0 s of training (where the benchmark stopped it).');
   });
 
   it('never writes 60 seconds', () => {
