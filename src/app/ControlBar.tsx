@@ -6,7 +6,7 @@ import { RunSizePicker } from '../components/RunSizePicker';
 import { runStateText } from '../components/runStatusText';
 import { useSmoothedEta } from '../components/useSmoothedEta';
 import { shallowEqual, useAppSelector, useAppStore } from '../state/hooks';
-import { selectBusy, selectCanTrain, selectTrainBlockers } from '../state/selectors';
+import { selectBusy, selectCanStart, selectCanTrain, selectTrainBlockers } from '../state/selectors';
 
 /** Why Train waits while things load, in a few words (problems with settings are listed apart). */
 function useWaitingReason(): string | null {
@@ -51,10 +51,9 @@ export function ControlBar() {
   const status = useAppSelector((s) => s.training.status);
   const backendReady = useAppSelector((s) => s.backend.status === 'ready');
   const busy = useAppSelector(selectBusy);
-  const canTrain = useAppSelector(selectCanTrain);
   const waitingFor = useWaitingReason();
   const blockers = useAppSelector(selectTrainBlockers, shallowEqual);
-  const canStart = !busy && canTrain && blockers.length === 0;
+  const canStart = useAppSelector(selectCanStart);
   return (
     <div className="control-bar">
       <div className="control-bar__run">

@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { runStateText } from '../components/runStatusText';
 import { useAppSelector, useAppStore } from '../state/hooks';
-import { selectBusy, selectCanTrain, selectTrainBlockers } from '../state/selectors';
+import { selectBusy, selectCanStart } from '../state/selectors';
 import { useInView } from './useInView';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -31,15 +31,14 @@ function RunBar() {
   const store = useAppStore();
   const training = useAppSelector((s) => s.training);
   const busy = useAppSelector(selectBusy);
-  const canTrain = useAppSelector(selectCanTrain);
-  const blocked = useAppSelector((s) => selectTrainBlockers(s).length > 0);
+  const canStart = useAppSelector(selectCanStart);
   const status = training.status;
   return (
     <section className="phone-run-bar" aria-label="Run bar">
       {/* Not a live region: the header's status line already announces the run. */}
       <p className="phone-run-bar__status">{runStateText(training)}</p>
       <div className="phone-run-bar__buttons">
-        <button type="button" className="primary" onClick={() => store.train()} disabled={busy || !canTrain || blocked}>
+        <button type="button" className="primary" onClick={() => store.train()} disabled={!canStart}>
           Train
         </button>
         {status === 'paused' ? (

@@ -38,3 +38,6 @@ export const selectTrainBlockers = (s: AppState): readonly string[] => [
   ...Object.values(s.ui.fieldProblems),
   ...runConfigProblems(s.config),
 ];
+
+/** Train can be pressed now: nothing running, everything loaded, nothing blocking it. */
+export const selectCanStart = (s: AppState): boolean => !selectBusy(s) && selectCanTrain(s) && selectTrainBlockers(s).length === 0;

@@ -19,7 +19,6 @@
 import {
   FusedBatchNorm,
   type FusedBatchNormAttrs,
-  type GradConfig,
   type KernelConfig,
   type KernelFunc,
   type NamedAttrMap,
@@ -27,11 +26,11 @@ import {
   type TensorInfo,
   engine,
   getBackend,
-  getGradient,
-  registerGradient,
   util,
 } from '@tensorflow/tfjs';
 import { isPerChannel } from './batchNorm';
+import { replaceGradient } from './replaceGradient';
+import { sumRows } from './sum';
 import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAccess';
 
 export const BATCH_NORM_GRAD = 'FashionPlaygroundBatchNormGrad';
@@ -65,32 +64,9 @@ export function batchNormGradWasm({ inputs, backend, attrs }: Args): TensorInfo[
     for (let r = 0, base = 0; r < rows; r++, base += channels) {
       for (let c = 0, i = base; c < channels; c++, i++) dx[i] = dyv[i] * kF32[c];
     }
-    // Σ dy and Σ dy·x per channel (Σ dy·(x − mean) = Σ dy·x − mean·Σ dy), four rows per pass
-    // over the accumulators, as in sum.ts.
-    const sumDy = new Float64Array(channels);
-    const sumDyX = new Float64Array(channels);
-    const block = 4 * channels;
-    let r = 0;
-    let base = 0;
-    for (; r + 4 <= rows; r += 4, base += block) {
-      for (let c = 0, i = base; c < channels; c++, i++) {
-        const i1 = i + channels;
-        const i2 = i1 + channels;
-        const i3 = i2 + channels;
-        const d0 = dyv[i];
-        const d1 = dyv[i1];
-        const d2 = dyv[i2];
-        const d3 = dyv[i3];
-        sumDy[c] += d0 + d1 + d2 + d3;
-        sumDyX[c] += d0 * xv[i] + d1 * xv[i1] + d2 * xv[i2] + d3 * xv[i3];
-      }
-    }
-    for (; r < rows; r++, base += channels) {
-      for (let c = 0, i = base; c < channels; c++, i++) {
-        sumDy[c] += dyv[i];
-        sumDyX[c] += dyv[i] * xv[i];
-      }
-    }
+    // Σ dy (sum.ts's row sum) and Σ dy·x per channel; Σ dy·(x − mean) = Σ dy·x − mean·Σ dy.
+    const sumDy = sumRows(dyv, rows, channels);
+    const sumDyX = sumRowProducts(dyv, xv, rows, channels);
     const sumDyXc = sumDyX.map((v, c) => v - m[c] * sumDy[c]);
     const [dMean, dVariance, dScale, dOffset] = outs.slice(1).map((o) => heapF32(backend, o));
     for (let c = 0; c < channels; c++) {
@@ -106,24 +82,38 @@ export function batchNormGradWasm({ inputs, backend, attrs }: Args): TensorInfo[
   }
 }
 
+/**
+ * out[c] = Σ_r a[r·cols + c] · b[r·cols + c], in double precision; four rows per pass over the
+ * accumulators, for the reason given at sumRows.
+ */
+function sumRowProducts(a: Float32Array, b: Float32Array, rows: number, cols: number): Float64Array {
+  const acc = new Float64Array(cols);
+  const block = 4 * cols;
+  let r = 0;
+  let base = 0;
+  for (; r + 4 <= rows; r += 4, base += block) {
+    for (let c = 0, i = base; c < cols; c++, i++) {
+      const i1 = i + cols;
+      const i2 = i1 + cols;
+      const i3 = i2 + cols;
+      acc[c] += a[i] * b[i] + a[i1] * b[i1] + a[i2] * b[i2] + a[i3] * b[i3];
+    }
+  }
+  for (; r < rows; r++, base += cols) {
+    for (let c = 0, i = base; c < cols; c++, i++) acc[c] += a[i] * b[i];
+  }
+  return acc;
+}
+
 export const batchNormGradConfig: KernelConfig = {
   kernelName: BATCH_NORM_GRAD,
   backendName: 'wasm',
   kernelFunc: batchNormGradWasm as unknown as KernelFunc,
 };
 
-/** Marks the gradient installed here, so that installing again keeps the first original. */
-const ORIGINAL = Symbol.for('fashion-mnist-cnn-playground.wasm.originalBatchNormGradient');
-type Installed = GradConfig & { [ORIGINAL]?: GradConfig };
-
 /** Replaces FusedBatchNorm's gradient (for every backend; only wasm takes the fused path). */
 export function installBatchNormGradient(): void {
-  const current = getGradient(FusedBatchNorm) as Installed | undefined;
-  if (current == null) throw new Error('tfjs-core registered no FusedBatchNorm gradient');
-  const original = current[ORIGINAL] ?? current;
-  const installed: Installed = {
-    kernelName: FusedBatchNorm,
-    inputsToSave: ['x', 'mean', 'variance', 'scale'],
+  replaceGradient(FusedBatchNorm, (original) => ({
     gradFunc: (dy, saved, attrs) => {
       const [x, mean, variance, scale] = saved;
       const dyTensor = dy as Tensor;
@@ -146,7 +136,5 @@ export function installBatchNormGradient(): void {
       ) as Tensor[];
       return { x: () => grads[0], mean: () => grads[1], variance: () => grads[2], scale: () => grads[3], offset: () => grads[4] };
     },
-  };
-  installed[ORIGINAL] = original;
-  registerGradient(installed);
+  }));
 }

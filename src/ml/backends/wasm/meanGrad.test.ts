@@ -25,6 +25,15 @@ describe('Mean gradient on wasm (block repeat for leading axes)', () => {
     expectClose(await runOn('wasm', run), ref, 1e-6);
   });
 
+  it('repeats dy / N for leading axes instead of multiplying by a tensor of ones', async () => {
+    await switchBackend('wasm');
+    const x = tf.ones([4, 3, 2]);
+    const { kernelNames } = await tf.profile(() => tf.dispose(tf.grad((t: tf.Tensor) => tf.mean(t, [0, 1]).sum())(x)));
+    expect(kernelNames).toContain('Tile');
+    expect(kernelNames).not.toContain('Fill');
+    x.dispose();
+  });
+
   it('leaks no buffers', async () => {
     await switchBackend('wasm');
     const backend = wasmBackend();

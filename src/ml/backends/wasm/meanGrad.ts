@@ -14,19 +14,12 @@
  * `installMeanGradient()` replaces Mean's registered gradient for every backend; only wasm
  * with leading axes takes this path, everything else calls tfjs-core's original.
  */
-import { type GradConfig, Mean, type MeanAttrs, type Tensor, div, getBackend, getGradient, registerGradient, reshape, tile, util } from '@tensorflow/tfjs';
+import { Mean, type MeanAttrs, type Tensor, div, getBackend, reshape, tile, util } from '@tensorflow/tfjs';
+import { replaceGradient } from './replaceGradient';
 import { leadingAxesCount } from './sum';
 
-const ORIGINAL = Symbol.for('fashion-mnist-cnn-playground.wasm.originalMeanGradient');
-type Installed = GradConfig & { [ORIGINAL]?: GradConfig };
-
 export function installMeanGradient(): void {
-  const current = getGradient(Mean) as Installed | undefined;
-  if (current == null) throw new Error('tfjs-core registered no Mean gradient');
-  const original = current[ORIGINAL] ?? current;
-  const installed: Installed = {
-    kernelName: Mean,
-    inputsToSave: ['x'],
+  replaceGradient(Mean, (original) => ({
     gradFunc: (dy, saved, attrs) => {
       const [x] = saved;
       const { axis } = attrs as unknown as MeanAttrs;
@@ -39,7 +32,5 @@ export function installMeanGradient(): void {
         x: () => tile(reshape(div(dy as Tensor, rows), [...ones, ...rest]), [...x.shape.slice(0, leading), ...rest.map(() => 1)]),
       };
     },
-  };
-  installed[ORIGINAL] = original;
-  registerGradient(installed);
+  }));
 }
