@@ -5,6 +5,7 @@
  *
  *   npx tsx scripts/profile/wasmTraining.ts [--preset=simple] [--batch=64] [--steps=30] [--runs=5] [--kernels]
  *     [--calls=Identity,Add]   (with --kernels: each call of these kernels in one step, with shapes)
+ *     [--simd=off]             (without the SIMD kernels of src/ml/backends/wasm/simd, for A/B runs)
  *
  * Prints the median step time (wall and this process's CPU time: WASM runs on one thread in
  * Node, so on a busy shared machine CPU time is the steadier figure) and examples/s of each
@@ -15,6 +16,7 @@
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from '../../src/ml/backends/wasm/registerWasmTrainingKernels';
+import { setSimdKernelsEnabled } from '../../src/ml/backends/wasm/simd/simdKernels';
 
 import { buildModel, createOptimizer } from '../../src/ml/model/build';
 import { PRESET_IDS, presetById, type PresetId } from '../../src/ml/model/presets';
@@ -33,6 +35,7 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function main() {
   registerWasmTrainingKernels();
+  setSimdKernelsEnabled(arg('simd', 'on') !== 'off');
   if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend did not start');
   await tf.ready();
   const preset = presetById(presetId);

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE } from '../constants';
 import { analyzeModel, layerName, listProblems } from './analyze';
+import { FusedAdamOptimizer } from './fusedAdam';
 import { SeededDropout } from './seededDropout';
 import { deriveSeed, SEED_STREAM } from './seeds';
 import type { LayerSpec, ModelSpec, OptimizerName } from './spec';
@@ -76,7 +77,7 @@ export function buildModel(spec: Pick<ModelSpec, 'layers'>, options: BuildOption
 export function createOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
   switch (name) {
     case 'adam':
-      return tf.train.adam(learningRate);
+      return new FusedAdamOptimizer(learningRate);
     case 'sgd':
       return tf.train.momentum(learningRate, 0.9);
     case 'rmsprop':

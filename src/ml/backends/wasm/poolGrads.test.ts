@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maxPoolGradWasm } from './maxPoolGrad';
+import { setSimdKernelsEnabled, simdKernels } from './simd/simdKernels';
 import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
 
 interface Case {
@@ -23,6 +24,9 @@ for (const pool of [2, 3]) {
 }
 CASES.push({ x: [2, 9, 9, 2], pool: [3, 2], strides: [2, 1], pad: 'same' });
 CASES.push({ x: [1, 26, 26, 8], pool: 2, strides: 2, pad: 'valid' });
+// The SIMD kernel's shapes (2×2, stride 2, valid, channels a multiple of 4), odd sizes included.
+CASES.push({ x: [3, 11, 11, 8], pool: 2, strides: 2, pad: 'valid' });
+CASES.push({ x: [2, 5, 4, 12], pool: 2, strides: 2, pad: 'valid' });
 
 /**
  * Gradient of sum(pool(x) * weights), i.e. MaxPoolGrad / AvgPoolGrad with a
@@ -44,6 +48,8 @@ const INPUTS: [string, (x: tf.Tensor) => tf.Tensor][] = [
   ['relu', (x) => tf.relu(x)],
   ['rounded', (x) => tf.round(x.mul(2))],
   ['all negative', (x) => tf.abs(x).neg().sub(0.1)],
+  // A few NaN and -Infinity values: the SIMD kernel hands those tensors to the scalar scan.
+  ['NaN and -Infinity', (x) => tf.where(tf.greater(x, 2), tf.fill(x.shape, NaN), tf.where(tf.less(x, -2), tf.fill(x.shape, -Infinity), x))],
 ];
 
 describe('MaxPoolGrad on wasm (replacement)', () => {
@@ -51,11 +57,23 @@ describe('MaxPoolGrad on wasm (replacement)', () => {
     await switchBackend('wasm');
   });
 
-  it.each(CASES.map((c, i) => [i, c] as const))('matches cpu, case %i: %o', async (i, c) => {
+  it('has the SIMD kernels in this runtime (so the cases below test them)', async () => {
+    await switchBackend('wasm');
+    expect(simdKernels(wasmBackend())).not.toBeNull();
+  });
+
+  it.each(CASES.map((c, i) => [i, c] as const))('matches cpu, with and without SIMD, case %i: %o', async (i, c) => {
     const xv = randomArray(c.x, 500 + i);
     for (const [label, transform] of INPUTS) {
       const run = poolGrad('maxPool', c, xv, transform);
-      expectClose(await runOn('wasm', run), await runOn('cpu', run), 1e-6, label);
+      const ref = await runOn('cpu', run);
+      expectClose(await runOn('wasm', run), ref, 1e-6, label);
+      setSimdKernelsEnabled(false);
+      try {
+        expectClose(await runOn('wasm', run), ref, 1e-6, `${label}, JavaScript`);
+      } finally {
+        setSimdKernelsEnabled(true);
+      }
     }
   });
 

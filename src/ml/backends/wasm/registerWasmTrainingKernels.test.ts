@@ -7,7 +7,7 @@ import { maxPoolGradConfig } from './maxPoolGrad';
 import { registerWasmTrainingKernels } from './registerWasmTrainingKernels';
 import { switchBackend } from './testUtils';
 
-const NAMES = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad'];
+const NAMES = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad', 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad'];
 
 describe('registerWasmTrainingKernels', () => {
   afterEach(() => {

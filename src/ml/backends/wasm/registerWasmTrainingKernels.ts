@@ -27,6 +27,10 @@
  *   one pass gives all five (batchNormGrad.ts; the gradient is replaced for every backend,
  *   the others keep tfjs-core's). Mean's gradient over leading axes (the moments') is a
  *   block repeat of dy / N instead of a fill and two full-size passes (meanGrad.ts).
+ * - SIMD kernels (simd/kernels.wat, run in place on the backend's memory; each falls back
+ *   where WebAssembly SIMD is missing): MaxPoolGrad's 2×2 windows (maxPoolGrad.ts), Relu's
+ *   gradient in one pass instead of Step and Multiply (reluGrad.ts), and Adam's update in one
+ *   pass instead of a dozen ops per variable (adamUpdate.ts, taken by model/fusedAdam.ts).
  * - Identity and same-dtype Cast copy their input: replaced by reference-counted
  *   sharing (see aliasing.ts); the engine clones every tensor a gradient needs.
  * AvgPoolGrad is left as is (it matches the cpu backend).
@@ -44,6 +48,7 @@
  */
 import '@tensorflow/tfjs-backend-wasm';
 import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs';
+import { adamUpdateConfig } from './adamUpdate';
 import { captureBuiltinAliasingKernels, castConfig, identityConfig } from './aliasing';
 import { batchMatMulConfig, captureBuiltinBatchMatMul } from './batchMatMul';
 import { batchNormConfig, captureBuiltinBatchNorm } from './batchNorm';
@@ -52,6 +57,7 @@ import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { installMeanGradient } from './meanGrad';
+import { installReluGradient, reluGradConfig } from './reluGrad';
 import { captureBuiltinSum, meanConfig, sumConfig } from './sum';
 import { captureBuiltinTile, tileConfig } from './tile';
 
@@ -67,6 +73,8 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
   tileConfig,
   batchNormConfig,
   batchNormGradConfig,
+  adamUpdateConfig,
+  reluGradConfig,
 ];
 
 /**
@@ -74,7 +82,8 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * kernel of the same name already registered (idempotent: kernels that are
  * already ours are left alone). Returns the names of the kernels this module
  * provides, the same list on every call:
- * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad'].
+ * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad',
+ * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad'].
  */
 export function registerWasmTrainingKernels(): string[] {
   captureBuiltinBatchMatMul();
@@ -84,6 +93,7 @@ export function registerWasmTrainingKernels(): string[] {
   captureBuiltinBatchNorm();
   installBatchNormGradient();
   installMeanGradient();
+  installReluGradient();
   for (const config of TRAINING_KERNELS) {
     const existing = getKernel(config.kernelName, config.backendName);
     if (existing?.kernelFunc === config.kernelFunc) continue;

@@ -1,0 +1,64 @@
+/**
+ * The SIMD kernels of kernels.wat, instantiated on the tfjs wasm backend's own memory.
+ *
+ * The module imports that memory (the threaded build shares it between its workers: then the
+ * shared-memory binary is used), so its functions take tensors' byte offsets and work in
+ * place. It is ~1 KB, small enough to compile synchronously on any thread, so it is made on
+ * first use, once per backend memory. Where it cannot be (a browser without WebAssembly SIMD,
+ * whose tfjs build is the plain one, or a memory tfjs does not expose), `simdKernels()`
+ * returns null and callers keep their JavaScript or tfjs-core path.
+ */
+import type { TensorInfo } from '@tensorflow/tfjs';
+import type { BackendWasm } from '../wasmBackendAccess';
+import { SHARED_MEMORY_KERNELS, UNSHARED_MEMORY_KERNELS } from './simdKernelsBinary';
+
+export interface SimdKernels {
+  /** dx[i] = x[i] > 0 ? dy[i] : 0 for `count` floats. */
+  reluGrad(dy: number, x: number, dx: number, count: number): void;
+  /** Adam's update of `count` parameters (see kernels.wat). */
+  adam(w: number, g: number, m: number, v: number, wOut: number, mOut: number, vOut: number, count: number, beta1: number, beta2: number, epsilon: number, stepSize: number, rootScale: number): void;
+  /** 2×2 / stride-2 MaxPoolGrad; 1 when a NaN or −∞ window needs the scalar rule. */
+  maxPoolGrad2x2(x: number, dy: number, dx: number, n: number, h: number, w: number, c: number): number;
+}
+
+const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
+let enabled = true;
+
+/** Turns the SIMD kernels off (tests of the fallback paths, A/B timings); on by default. */
+export function setSimdKernelsEnabled(on: boolean): void {
+  enabled = on;
+}
+
+export function simdKernels(backend: BackendWasm): SimdKernels | null {
+  if (!enabled) return null;
+  const memory = backendMemory(backend);
+  if (memory == null) return null;
+  if (!instances.has(memory)) instances.set(memory, instantiate(memory));
+  return instances.get(memory) ?? null;
+}
+
+/** Byte offset of a tensor's data in the backend's memory. */
+export function pointerOf(backend: BackendWasm, info: TensorInfo): number {
+  const data = backend.dataIdMap.get(info.dataId);
+  if (data == null) throw new Error('tensor data is not on the wasm backend');
+  return data.memoryOffset;
+}
+
+/** The emscripten module exposes its memory as `wasmMemory` (threaded build) or `asm.memory`. */
+function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
+  const module = backend.wasm as unknown as { wasmMemory?: unknown; asm?: { memory?: unknown } };
+  const memory = module.wasmMemory ?? module.asm?.memory;
+  return memory instanceof WebAssembly.Memory ? memory : null;
+}
+
+function instantiate(memory: WebAssembly.Memory): SimdKernels | null {
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const bytes = Uint8Array.from(atob(shared ? SHARED_MEMORY_KERNELS : UNSHARED_MEMORY_KERNELS), (ch) => ch.charCodeAt(0));
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    return instance.exports as unknown as SimdKernels;
+  } catch {
+    // No WebAssembly SIMD here (CompileError), or a memory of another shape (LinkError).
+    return null;
+  }
+}

@@ -1,0 +1,91 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAM_UPDATE } from '../backends/wasm/adamUpdate';
+import { setSimdKernelsEnabled } from '../backends/wasm/simd/simdKernels';
+import { expectClose, randomArray, switchBackend } from '../backends/wasm/testUtils';
+import { FusedAdamOptimizer } from './fusedAdam';
+
+/** A few Adam steps on two variables with fixed gradients; returns every value afterwards. */
+async function train(make: () => tf.Optimizer, steps = 5): Promise<{ values: Float32Array[]; slots: Float32Array[]; acc: number[] }> {
+  const shapes = [[3, 3, 2, 4], [7]];
+  const vars = shapes.map((s, i) => tf.variable(tf.tensor(randomArray(s, 10 + i), s), true, `adamTest${i}_${Math.random()}`));
+  const optimizer = make();
+  try {
+    for (let step = 0; step < steps; step++) {
+      tf.tidy(() => {
+        const grads = vars.map((v, i) => ({ name: v.name, tensor: tf.tensor(randomArray(v.shape, 100 * step + i + 1), v.shape).mul(step === 2 ? 1e-3 : 1) }));
+        optimizer.applyGradients(grads);
+      });
+    }
+    const named = await optimizer.getWeights();
+    const slots = named.filter((w) => w.name !== 'iter').map((w) => w.tensor.dataSync() as Float32Array);
+    tf.dispose(named.filter((w) => w.name === 'iter').map((w) => w.tensor));
+    const fields = optimizer as unknown as { accBeta1: tf.Variable; accBeta2: tf.Variable };
+    return { values: vars.map((v) => v.dataSync() as Float32Array), slots, acc: [fields.accBeta1.dataSync()[0], fields.accBeta2.dataSync()[0]] };
+  } finally {
+    optimizer.dispose();
+    tf.dispose(vars);
+  }
+}
+
+describe('FusedAdamOptimizer', () => {
+  beforeAll(async () => {
+    await switchBackend('wasm');
+  });
+  afterAll(async () => {
+    await switchBackend('cpu');
+  });
+
+  it('gives the values and moments of tfjs-core Adam (cpu and wasm), and the same β powers', async () => {
+    await switchBackend('cpu');
+    const reference = await train(() => tf.train.adam(0.01));
+    await switchBackend('wasm');
+    const fused = await train(() => new FusedAdamOptimizer(0.01));
+    const core = await train(() => tf.train.adam(0.01));
+    // Within float32 roundings (the fused kernel orders the arithmetic differently).
+    fused.values.forEach((v, i) => expectClose(v, reference.values[i], 1e-6, `value ${i}`));
+    fused.slots.forEach((v, i) => expectClose(v, reference.slots[i], 1e-6, `slot ${i}`));
+    fused.values.forEach((v, i) => expectClose(v, core.values[i], 1e-6, `value ${i} (wasm)`));
+    expect(fused.acc).toEqual(reference.acc);
+  });
+
+  it('takes one fused kernel per variable on wasm, and tfjs-core ops elsewhere (cpu, wasm without SIMD)', async () => {
+    await switchBackend('wasm');
+    const v = tf.variable(tf.ones([5]), true, `adamProfile_${Math.random()}`);
+    const optimizer = new FusedAdamOptimizer(0.1);
+    const profile = await tf.profile(() => tf.tidy(() => optimizer.applyGradients([{ name: v.name, tensor: tf.ones([5]) }])));
+    const names = profile.kernels.map((k) => k.name);
+    expect(names).toContain(ADAM_UPDATE);
+    expect(names).not.toContain('Sqrt');
+    await switchBackend('cpu');
+    const w = tf.variable(tf.ones([5]), true, `adamProfileCpu_${Math.random()}`);
+    const cpuOptimizer = new FusedAdamOptimizer(0.1);
+    const cpuProfile = await tf.profile(() => tf.tidy(() => cpuOptimizer.applyGradients([{ name: w.name, tensor: tf.ones([5]) }])));
+    expect(cpuProfile.kernels.map((k) => k.name)).toContain('Sqrt');
+    await switchBackend('wasm');
+    setSimdKernelsEnabled(false);
+    try {
+      const plain = await tf.profile(() => tf.tidy(() => optimizer.applyGradients([{ name: v.name, tensor: tf.ones([5]) }])));
+      expect(plain.kernels.map((k) => k.name)).toContain('Sqrt');
+      expect(plain.kernels.map((k) => k.name)).not.toContain(ADAM_UPDATE);
+    } finally {
+      setSimdKernelsEnabled(true);
+    }
+    tf.dispose([v, w]);
+    optimizer.dispose();
+    cpuOptimizer.dispose();
+  });
+
+  it('leaves no tensors behind after its first step (the moments are its own variables)', async () => {
+    await switchBackend('wasm');
+    const v = tf.variable(tf.ones([4, 4]), true, `adamLeak_${Math.random()}`);
+    const optimizer = new FusedAdamOptimizer(0.1);
+    const step = () => tf.tidy(() => optimizer.applyGradients([{ name: v.name, tensor: tf.fill([4, 4], 0.5) }]));
+    step();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) step();
+    expect(tf.memory().numTensors).toBe(before);
+    optimizer.dispose();
+    v.dispose();
+  });
+});
