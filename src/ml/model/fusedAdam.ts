@@ -23,7 +23,7 @@ interface OptimizerVariable {
   variable: tf.Variable;
 }
 
-type Gradients = Parameters<tf.Optimizer['applyGradients']>[0];
+type Gradients = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 
 export class FusedAdamOptimizer extends tf.AdamOptimizer {
   constructor(learningRate: number, beta1 = 0.9, beta2 = 0.999, epsilon?: number) {
