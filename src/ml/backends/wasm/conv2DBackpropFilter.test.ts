@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2DBackpropFilterWasm, type FilterGradStrategy } from './conv2DBackpropFilter';
+import { setSimdKernelsEnabled } from './simd/simdKernels';
 import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
 
 type Pad = 'same' | 'valid' | number;
@@ -26,6 +27,12 @@ const CASES: Case[] = [
   { x: [2, 6, 6, 5], filter: [1, 1, 5, 4], strides: 2, pad: 'valid' },
   { x: [2, 5, 5, 2], filter: [3, 3, 2, 3], strides: 1, pad: 1 },
   { x: [2, 4, 4, 3], filter: [5, 5, 3, 2], strides: 1, pad: 'same' }, // filter larger than image
+  // Channels a multiple of 4 (the SIMD im2col): output widths with and without a tail after
+  // groups of four columns, padding on either side, stride 2, a filter wider than the image.
+  { x: [3, 13, 13, 32], filter: [3, 3, 32, 8], strides: 1, pad: 'valid' },
+  { x: [2, 9, 10, 8], filter: [3, 3, 8, 4], strides: 2, pad: 'same' },
+  { x: [2, 7, 6, 4], filter: [5, 5, 4, 4], strides: 1, pad: 'same' },
+  { x: [1, 3, 3, 4], filter: [5, 5, 4, 2], strides: 1, pad: 'same' },
 ];
 
 function attrsOf(c: Case) {
@@ -57,15 +64,28 @@ describe('Conv2DBackpropFilter on wasm', () => {
     // Both matmul layouts, whichever 'auto' picks for this shape; 'colsT' also in chunks of
     // one image and of 2-3 images (rows per chunk below one image still take one image).
     const backend = wasmBackend();
-    const variants: [FilterGradStrategy, number | undefined][] = [['colsT', undefined], ['dyT', undefined], ['colsT', 1], ['colsT', 2 * dyShape(c)[1] * dyShape(c)[2] + 1]];
-    for (const [strategy, chunkRows] of variants) {
+    // 'colsT' with the SIMD im2col where the channels allow, and with the JavaScript one.
+    const variants: [FilterGradStrategy, number | undefined, boolean][] = [
+      ['colsT', undefined, true],
+      ['dyT', undefined, true],
+      ['colsT', 1, true],
+      ['colsT', 2 * dyShape(c)[1] * dyShape(c)[2] + 1, true],
+      ['colsT', undefined, false],
+      ['colsT', 1, false],
+    ];
+    for (const [strategy, chunkRows, simd] of variants) {
       const x = tf.tensor(xv, c.x);
       const dy = tf.tensor(dyv, dyShape(c));
-      const out = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrsOf(c) }, strategy, chunkRows);
-      expect(out.shape).toEqual(c.filter);
-      expectClose(backend.readSync(out.dataId) as Float32Array, ref, 1e-5, `${strategy} ${chunkRows ?? ''}`);
-      backend.disposeData(out.dataId);
-      tf.dispose([x, dy]);
+      setSimdKernelsEnabled(simd);
+      try {
+        const out = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrsOf(c) }, strategy, chunkRows);
+        expect(out.shape).toEqual(c.filter);
+        expectClose(backend.readSync(out.dataId) as Float32Array, ref, 1e-5, `${strategy} ${chunkRows ?? ''} ${simd ? 'SIMD' : 'JavaScript'}`);
+        backend.disposeData(out.dataId);
+      } finally {
+        setSimdKernelsEnabled(true);
+        tf.dispose([x, dy]);
+      }
     }
   });
 

@@ -28,6 +28,8 @@ import {
   type backend_util,
 } from '@tensorflow/tfjs';
 import { colsShape, im2col, im2colTransposed } from './im2col';
+import { canIm2colTransposedSimd, im2colTransposedSimd } from './simd/im2colTransposedSimd';
+import { pointerOf, simdKernels } from './simd/simdKernels';
 import {
   allocF32,
   assertNhwcNoDilation,
@@ -96,6 +98,7 @@ function viaColsT(
   const xPerImage = info.inHeight * info.inWidth * info.inChannels;
   const imagesPerChunk = Math.min(info.batchSize, Math.max(1, Math.floor(chunkRows / rowsPerImage)));
   const chunks = Math.ceil(info.batchSize / imagesPerChunk);
+  const simd = canIm2colTransposedSimd(info) ? simdKernels(backend) : null;
   let colsT: TensorInfo | null = null;
   let dW: TensorInfo | null = null;
   try {
@@ -109,8 +112,14 @@ function viaColsT(
       const dyChunk = allocF32(backend, [1, rows, co]);
       let part: TensorInfo | null = null;
       try {
-        const xs = heapF32(backend, x).subarray(b0 * xPerImage, (b0 + images) * xPerImage);
-        im2colTransposed(xs, { ...info, batchSize: images }, heapF32(backend, colsT));
+        const chunkInfo = { ...info, batchSize: images };
+        if (simd) {
+          heapF32(backend, x); // dtype check
+          im2colTransposedSimd(simd, pointerOf(backend, x) + b0 * xPerImage * 4, pointerOf(backend, colsT), chunkInfo);
+        } else {
+          const xs = heapF32(backend, x).subarray(b0 * xPerImage, (b0 + images) * xPerImage);
+          im2colTransposed(xs, chunkInfo, heapF32(backend, colsT));
+        }
         heapF32(backend, dyChunk).set(heapF32(backend, dy).subarray(b0 * rowsPerImage * co, (b0 + rows / rowsPerImage) * rowsPerImage * co));
         part = matMulFresh(backend, withShape(colsT, [1, k, rows]), dyChunk);
         if (dW == null) {

@@ -176,4 +176,116 @@
         (local.set $b (i32.add (local.get $b) (i32.const 1)))
         (br $bLoop)))
     (v128.any_true (local.get $bad)))
+
+  ;; One filter tap (fr, fc) of the transposed im2col matrix colsT[K, M] (see im2col.ts), for
+  ;; every input channel: the `ci` rows (fr, fc, 0..ci-1) starting at `rows`, each M = n*ho*wo
+  ;; long. Row (fr, fc, c), column (b, oh, ow) = x[b, oh*sh + ihOff, ow*sw + iwOff, c], or 0
+  ;; where that lies outside the image; output columns [owLo, owHi) are the ones inside it
+  ;; horizontally (the caller computes them). ci must be a multiple of 4: four channels are
+  ;; read at four output columns and transposed in registers (NHWC keeps a pixel's channels
+  ;; together, each colsT row wants one channel along the pixels).
+  (func (export "im2colTransposedTap")
+    (param $x i32) (param $rows i32)
+    (param $n i32) (param $h i32) (param $w i32) (param $ci i32) (param $ho i32) (param $wo i32)
+    (param $sh i32) (param $sw i32) (param $ihOff i32) (param $iwOff i32) (param $owLo i32) (param $owHi i32)
+    (local $rowBytes i32) (local $pixelStep i32) (local $c i32) (local $row0 i32)
+    (local $b i32) (local $oh i32) (local $ih i32) (local $d i32) (local $o i32) (local $p i32) (local $k i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local.set $rowBytes (i32.shl (i32.mul (i32.mul (local.get $n) (local.get $ho)) (local.get $wo)) (i32.const 2)))
+    (local.set $pixelStep (i32.shl (i32.mul (local.get $sw) (local.get $ci)) (i32.const 2)))
+    (local.set $c (i32.const 0))
+    (block $cDone
+      (loop $cLoop
+        (br_if $cDone (i32.ge_u (local.get $c) (local.get $ci)))
+        (local.set $row0 (i32.add (local.get $rows) (i32.mul (local.get $c) (local.get $rowBytes))))
+        (local.set $d (i32.const 0))
+        (local.set $b (i32.const 0))
+        (block $bDone
+          (loop $bLoop
+            (br_if $bDone (i32.ge_u (local.get $b) (local.get $n)))
+            (local.set $oh (i32.const 0))
+            (block $ohDone
+              (loop $ohLoop
+                (br_if $ohDone (i32.ge_u (local.get $oh) (local.get $ho)))
+                (local.set $ih (i32.add (i32.mul (local.get $oh) (local.get $sh)) (local.get $ihOff)))
+                (if (i32.or (i32.lt_s (local.get $ih) (i32.const 0)) (i32.ge_s (local.get $ih) (local.get $h)))
+                  (then
+                    ;; The whole image row lies in the padding: zeros in all four rows.
+                    (local.set $k (i32.const 0))
+                    (block $zDone
+                      (loop $zLoop
+                        (br_if $zDone (i32.ge_u (local.get $k) (i32.const 4)))
+                        (memory.fill
+                          (i32.add (i32.add (local.get $row0) (i32.mul (local.get $k) (local.get $rowBytes))) (local.get $d))
+                          (i32.const 0) (i32.shl (local.get $wo) (i32.const 2)))
+                        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                        (br $zLoop))))
+                  (else
+                    ;; Padding columns on the left [0, owLo) and right [owHi, wo).
+                    (local.set $k (i32.const 0))
+                    (block $pDone
+                      (loop $pLoop
+                        (br_if $pDone (i32.ge_u (local.get $k) (i32.const 4)))
+                        (local.set $p (i32.add (i32.add (local.get $row0) (i32.mul (local.get $k) (local.get $rowBytes))) (local.get $d)))
+                        (memory.fill (local.get $p) (i32.const 0) (i32.shl (local.get $owLo) (i32.const 2)))
+                        (memory.fill (i32.add (local.get $p) (i32.shl (local.get $owHi) (i32.const 2))) (i32.const 0)
+                          (i32.shl (i32.sub (local.get $wo) (local.get $owHi)) (i32.const 2)))
+                        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                        (br $pLoop)))
+                    ;; x[b, ih, owLo*sw + iwOff, c]
+                    (local.set $p
+                      (i32.add (local.get $x)
+                        (i32.shl
+                          (i32.add
+                            (i32.mul
+                              (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $h)) (local.get $ih)) (local.get $w))
+                                       (i32.add (i32.mul (local.get $owLo) (local.get $sw)) (local.get $iwOff)))
+                              (local.get $ci))
+                            (local.get $c))
+                          (i32.const 2))))
+                    (local.set $o (local.get $owLo))
+                    (block $vDone
+                      (loop $vLoop
+                        (br_if $vDone (i32.gt_s (i32.add (local.get $o) (i32.const 4)) (local.get $owHi)))
+                        (local.set $a0 (v128.load (local.get $p)))
+                        (local.set $a1 (v128.load (i32.add (local.get $p) (local.get $pixelStep))))
+                        (local.set $a2 (v128.load (i32.add (local.get $p) (i32.shl (local.get $pixelStep) (i32.const 1)))))
+                        (local.set $a3 (v128.load (i32.add (local.get $p) (i32.mul (local.get $pixelStep) (i32.const 3)))))
+                        ;; 4x4 transpose: lanes (pixel, channel) -> (channel, pixel).
+                        (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $a0) (local.get $a1)))
+                        (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $a0) (local.get $a1)))
+                        (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $a2) (local.get $a3)))
+                        (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $a2) (local.get $a3)))
+                        (local.set $k (i32.add (i32.add (local.get $row0) (local.get $d)) (i32.shl (local.get $o) (i32.const 2))))
+                        (v128.store (local.get $k)
+                          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+                        (v128.store (i32.add (local.get $k) (local.get $rowBytes))
+                          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+                        (v128.store (i32.add (local.get $k) (i32.shl (local.get $rowBytes) (i32.const 1)))
+                          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+                        (v128.store (i32.add (local.get $k) (i32.mul (local.get $rowBytes) (i32.const 3)))
+                          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+                        (local.set $p (i32.add (local.get $p) (i32.shl (local.get $pixelStep) (i32.const 2))))
+                        (local.set $o (i32.add (local.get $o) (i32.const 4)))
+                        (br $vLoop)))
+                    ;; The last < 4 columns, one pixel (four channels) at a time.
+                    (block $sDone
+                      (loop $sLoop
+                        (br_if $sDone (i32.ge_s (local.get $o) (local.get $owHi)))
+                        (local.set $k (i32.add (i32.add (local.get $row0) (local.get $d)) (i32.shl (local.get $o) (i32.const 2))))
+                        (f32.store (local.get $k) (f32.load (local.get $p)))
+                        (f32.store (i32.add (local.get $k) (local.get $rowBytes)) (f32.load offset=4 (local.get $p)))
+                        (f32.store (i32.add (local.get $k) (i32.shl (local.get $rowBytes) (i32.const 1))) (f32.load offset=8 (local.get $p)))
+                        (f32.store (i32.add (local.get $k) (i32.mul (local.get $rowBytes) (i32.const 3))) (f32.load offset=12 (local.get $p)))
+                        (local.set $p (i32.add (local.get $p) (local.get $pixelStep)))
+                        (local.set $o (i32.add (local.get $o) (i32.const 1)))
+                        (br $sLoop)))))
+                (local.set $d (i32.add (local.get $d) (i32.shl (local.get $wo) (i32.const 2))))
+                (local.set $oh (i32.add (local.get $oh) (i32.const 1)))
+                (br $ohLoop)))
+            (local.set $b (i32.add (local.get $b) (i32.const 1)))
+            (br $bLoop)))
+        (local.set $c (i32.add (local.get $c) (i32.const 4)))
+        (br $cLoop))))
 )

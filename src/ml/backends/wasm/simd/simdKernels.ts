@@ -19,6 +19,8 @@ export interface SimdKernels {
   adam(w: number, g: number, m: number, v: number, wOut: number, mOut: number, vOut: number, count: number, beta1: number, beta2: number, epsilon: number, stepSize: number, rootScale: number): void;
   /** 2×2 / stride-2 MaxPoolGrad; 1 when a NaN or −∞ window needs the scalar rule. */
   maxPoolGrad2x2(x: number, dy: number, dx: number, n: number, h: number, w: number, c: number): number;
+  /** The ci rows of one filter tap of colsT (see im2colTransposedSimd.ts). */
+  im2colTransposedTap(x: number, rows: number, n: number, h: number, w: number, ci: number, ho: number, wo: number, sh: number, sw: number, ihOff: number, iwOff: number, owLo: number, owHi: number): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
