@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPerChannel } from './batchNorm';
-import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
+import { expectClose, randomArray, runOn, switchBackend, wasmBackend, withAndWithoutSimd } from './testUtils';
 
 interface Case {
   x: number[];
@@ -17,6 +17,9 @@ const CASES: Case[] = [
   { x: [4, 5, 5, 6], stats: [1, 1, 1, 6], offset: null, scale: [1, 1, 1, 6] },
   { x: [7, 3], stats: [3], offset: [3], scale: null },
   { x: [2, 3, 3, 1], stats: [1], offset: [1], scale: [1] },
+  // Channels a multiple of 4 (the SIMD kernel).
+  { x: [3, 5, 5, 8], stats: [8], offset: [8], scale: [8] },
+  { x: [6, 12], stats: [1, 12], offset: null, scale: null },
   // Built-in path: statistics that broadcast over other axes.
   { x: [4, 5, 6], stats: [5, 1], offset: null, scale: null },
   { x: [4, 6], stats: [4, 6], offset: [4, 6], scale: [4, 6] },
@@ -42,7 +45,8 @@ describe('FusedBatchNorm on wasm (wrapper)', () => {
         sv ? tf.tensor(sv, c.scale!) : undefined,
         1e-3,
       );
-    expectClose(await runOn('wasm', run), await runOn('cpu', run), 1e-5);
+    const ref = await runOn('cpu', run);
+    await withAndWithoutSimd(async (path) => expectClose(await runOn('wasm', run), ref, 1e-5, path));
   });
 
   it('leaks no buffers', async () => {

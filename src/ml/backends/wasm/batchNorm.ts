@@ -14,6 +14,7 @@
  */
 import { FusedBatchNorm, type FusedBatchNormAttrs, type KernelConfig, type KernelFunc, type TensorInfo, util } from '@tensorflow/tfjs';
 import { wrapsBuiltin } from './builtinKernel';
+import { channelSimd, scaleShiftSimd } from './simd/channelOps';
 import { allocF32, type BackendWasm, heapF32 } from './wasmBackendAccess';
 
 interface Args {
@@ -67,9 +68,14 @@ export function batchNormWasm(args: Args): TensorInfo {
     a[c] = factor;
     b[c] = (o == null ? 0 : o[c]) - m[c] * factor;
   }
+  const size = util.sizeFromShape(x.shape);
+  const simd = channelSimd(backend, channels);
+  if (simd) {
+    scaleShiftSimd(backend, simd, x, out, size / channels, channels, a, b);
+    return out;
+  }
   const values = heapF32(backend, x);
   const y = heapF32(backend, out);
-  const size = util.sizeFromShape(x.shape);
   for (let base = 0; base < size; base += channels) {
     for (let c = 0, i = base; c < channels; c++, i++) y[i] = values[i] * a[c] + b[c];
   }

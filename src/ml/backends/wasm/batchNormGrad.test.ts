@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
+import { expectClose, randomArray, runOn, switchBackend, wasmBackend, withAndWithoutSimd } from './testUtils';
 
 /** d/d(x, mean, variance, offset, scale) of Σ batchNorm(x, …)·w, per-channel statistics. */
 function gradsOf(xShape: number[], c: number, seed: number) {
@@ -34,7 +34,8 @@ describe('FusedBatchNorm gradient on wasm (one pass)', () => {
     [[2, 3, 3, 1], 1],
   ] as const)('matches cpu for x %o, %i channels', async (xShape, c) => {
     const run = gradsOf([...xShape], c, 300 + c);
-    expectClose(await runOn('wasm', run), await runOn('cpu', run), 1e-4);
+    const ref = await runOn('cpu', run);
+    await withAndWithoutSimd(async (path) => expectClose(await runOn('wasm', run), ref, 1e-4, path));
   });
 
   // The moments + batch-norm chain against cpu, with its leak check, is in sum.test.ts.

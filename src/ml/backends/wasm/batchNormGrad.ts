@@ -31,6 +31,7 @@ import {
 import { isPerChannel } from './batchNorm';
 import { replaceGradient } from './replaceGradient';
 import { sumRows } from './sum';
+import { channelSimd, scaleShiftSimd, sumRowsSimd } from './simd/channelOps';
 import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAccess';
 
 export const BATCH_NORM_GRAD = 'FashionPlaygroundBatchNormGrad';
@@ -49,24 +50,33 @@ export function batchNormGradWasm({ inputs, backend, attrs }: Args): TensorInfo[
   try {
     const s = new Float64Array(channels);
     const k = new Float64Array(channels); // scale · s, dx's factor
-    const m = heapF32(backend, mean);
     const v = heapF32(backend, variance);
     const g = scale == null ? null : heapF32(backend, scale);
     for (let c = 0; c < channels; c++) {
       s[c] = 1 / Math.sqrt(v[c] + attrs.varianceEpsilon);
       k[c] = (g == null ? 1 : g[c]) * s[c];
     }
-    const kF32 = Float32Array.from(k);
-    const dyv = heapF32(backend, dy);
-    const xv = heapF32(backend, x);
-    const dx = heapF32(backend, outs[0]);
     const rows = util.sizeFromShape(x.shape) / channels;
-    for (let r = 0, base = 0; r < rows; r++, base += channels) {
-      for (let c = 0, i = base; c < channels; c++, i++) dx[i] = dyv[i] * kF32[c];
+    const simd = channelSimd(backend, channels);
+    let sumDy: Float64Array;
+    let sumDyX: Float64Array;
+    if (simd) {
+      scaleShiftSimd(backend, simd, dy, outs[0], rows, channels, k);
+      sumDy = sumRowsSimd(backend, simd, dy, rows, channels);
+      sumDyX = sumRowsSimd(backend, simd, dy, rows, channels, x);
+    } else {
+      const kF32 = Float32Array.from(k);
+      const dyv = heapF32(backend, dy);
+      const xv = heapF32(backend, x);
+      const dx = heapF32(backend, outs[0]);
+      for (let r = 0, base = 0; r < rows; r++, base += channels) {
+        for (let c = 0, i = base; c < channels; c++, i++) dx[i] = dyv[i] * kF32[c];
+      }
+      sumDy = sumRows(dyv, rows, channels);
+      sumDyX = sumRowProducts(dyv, xv, rows, channels);
     }
-    // Σ dy (sum.ts's row sum) and Σ dy·x per channel; Σ dy·(x − mean) = Σ dy·x − mean·Σ dy.
-    const sumDy = sumRows(dyv, rows, channels);
-    const sumDyX = sumRowProducts(dyv, xv, rows, channels);
+    // Σ dy and Σ dy·x per channel; Σ dy·(x − mean) = Σ dy·x − mean·Σ dy.
+    const m = heapF32(backend, mean);
     const sumDyXc = sumDyX.map((v, c) => v - m[c] * sumDy[c]);
     const [dMean, dVariance, dScale, dOffset] = outs.slice(1).map((o) => heapF32(backend, o));
     for (let c = 0; c < channels; c++) {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leadingAxesCount, sumRows } from './sum';
-import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
+import { expectClose, randomArray, runOn, switchBackend, wasmBackend, withAndWithoutSimd } from './testUtils';
 
 interface Case {
   shape: number[];
@@ -32,11 +32,13 @@ describe('Sum on wasm (wrapper)', () => {
     const run = () => tf.sum(tf.tensor(values, c.shape), c.axis, c.keepDims);
     const ref = await runOn('cpu', run);
     await switchBackend('wasm');
-    const got = tf.tidy(run);
-    const shape = tf.tidy(() => tf.sum(tf.zeros(c.shape), c.axis, c.keepDims).shape);
-    expect(got.shape).toEqual(shape);
-    expectClose(got.dataSync(), ref, 1e-4, `case ${i}`);
-    got.dispose();
+    await withAndWithoutSimd(async (path) => {
+      const got = tf.tidy(run);
+      const shape = tf.tidy(() => tf.sum(tf.zeros(c.shape), c.axis, c.keepDims).shape);
+      expect(got.shape).toEqual(shape);
+      expectClose(got.dataSync(), ref, 1e-4, `case ${i}, ${path}`);
+      got.dispose();
+    });
   });
 
   it('leaves int32 sums to the built-in kernel, and leaks no buffers', async () => {
@@ -60,10 +62,12 @@ describe('Mean on wasm (wrapper)', () => {
     const run = () => tf.mean(tf.tensor(values, c.shape), c.axis, c.keepDims);
     const ref = await runOn('cpu', run);
     await switchBackend('wasm');
-    const got = tf.tidy(run);
-    expect(got.shape).toEqual(tf.tidy(() => tf.mean(tf.zeros(c.shape), c.axis, c.keepDims).shape));
-    expectClose(got.dataSync(), ref, 1e-5, `case ${i}`);
-    got.dispose();
+    await withAndWithoutSimd(async (path) => {
+      const got = tf.tidy(run);
+      expect(got.shape).toEqual(tf.tidy(() => tf.mean(tf.zeros(c.shape), c.axis, c.keepDims).shape));
+      expectClose(got.dataSync(), ref, 1e-5, `case ${i}, ${path}`);
+      got.dispose();
+    });
   });
 
   it('batch-norm moments and their gradient match cpu, leaking no buffers', async () => {

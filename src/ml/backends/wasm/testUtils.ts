@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { expect } from 'vitest';
 import { registerWasmTrainingKernels } from './registerWasmTrainingKernels';
+import { setSimdKernelsEnabled } from './simd/simdKernels';
 import type { BackendWasm } from './wasmBackendAccess';
 
 /** Default kernel tolerance, relative to max(1, max|ref|). */
@@ -59,4 +60,15 @@ export function expectClose(got: ArrayLike<number>, ref: ArrayLike<number>, tol 
   const diff = maxAbsDiff(got, ref);
   const bound = tol * Math.max(1, maxAbs(ref));
   expect(diff, `${label} max|diff| ${diff} > ${bound}`).toBeLessThanOrEqual(bound);
+}
+
+/** Runs `check` with the SIMD kernels on, then off (the JavaScript paths), restoring them. */
+export async function withAndWithoutSimd(check: (path: string) => Promise<void>): Promise<void> {
+  await check('SIMD');
+  setSimdKernelsEnabled(false);
+  try {
+    await check('JavaScript');
+  } finally {
+    setSimdKernelsEnabled(true);
+  }
 }

@@ -288,4 +288,102 @@
             (br $bLoop)))
         (local.set $c (i32.add (local.get $c) (i32.const 4)))
         (br $cLoop))))
+
+  ;; Column sums of x [rows, cols] (cols a multiple of 4) into acc, cols float64 values:
+  ;; blocks of up to 8 rows are summed in float32 registers, then added to the float64 sums
+  ;; (every bias gradient, batch norm's moments and its gradient's sums).
+  (func (export "sumRows") (param $x i32) (param $acc i32) (param $rows i32) (param $cols i32)
+    (local $rowBytes i32) (local $r i32) (local $block i32) (local $j i32) (local $k i32)
+    (local $p i32) (local $q i32) (local $a i32) (local $s v128)
+    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 2)))
+    (memory.fill (local.get $acc) (i32.const 0) (i32.shl (local.get $cols) (i32.const 3)))
+    (block $rDone
+      (loop $rLoop
+        (br_if $rDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $block (select (i32.const 8) (i32.sub (local.get $rows) (local.get $r))
+          (i32.ge_u (i32.sub (local.get $rows) (local.get $r)) (i32.const 8))))
+        (local.set $j (i32.const 0))
+        (block $jDone
+          (loop $jLoop
+            (br_if $jDone (i32.ge_u (local.get $j) (local.get $rowBytes)))
+            (local.set $p (i32.add (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $rowBytes))) (local.get $j)))
+            (local.set $s (v128.const f32x4 0 0 0 0))
+            (local.set $k (i32.const 0))
+            (block $kDone
+              (loop $kLoop
+                (br_if $kDone (i32.ge_u (local.get $k) (local.get $block)))
+                (local.set $s (f32x4.add (local.get $s) (v128.load (local.get $p))))
+                (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $kLoop)))
+            ;; acc is float64: columns j/4 .. j/4+3 at byte 2*j.
+            (local.set $a (i32.add (local.get $acc) (i32.shl (local.get $j) (i32.const 1))))
+            (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (f64x2.promote_low_f32x4 (local.get $s))))
+            (v128.store offset=16 (local.get $a)
+              (f64x2.add (v128.load offset=16 (local.get $a))
+                (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $s) (local.get $s)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $jLoop)))
+        (local.set $r (i32.add (local.get $r) (local.get $block)))
+        (br $rLoop))))
+
+  ;; Column sums of x * y (elementwise, both [rows, cols]) into acc, as sumRows.
+  (func (export "sumRowProducts") (param $x i32) (param $y i32) (param $acc i32) (param $rows i32) (param $cols i32)
+    (local $rowBytes i32) (local $r i32) (local $block i32) (local $j i32) (local $k i32)
+    (local $p i32) (local $q i32) (local $a i32) (local $s v128)
+    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 2)))
+    (memory.fill (local.get $acc) (i32.const 0) (i32.shl (local.get $cols) (i32.const 3)))
+    (block $rDone
+      (loop $rLoop
+        (br_if $rDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $block (select (i32.const 8) (i32.sub (local.get $rows) (local.get $r))
+          (i32.ge_u (i32.sub (local.get $rows) (local.get $r)) (i32.const 8))))
+        (local.set $j (i32.const 0))
+        (block $jDone
+          (loop $jLoop
+            (br_if $jDone (i32.ge_u (local.get $j) (local.get $rowBytes)))
+            (local.set $p (i32.add (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $rowBytes))) (local.get $j)))
+                (local.set $q (i32.add (local.get $y) (i32.sub (local.get $p) (local.get $x))))
+            (local.set $s (v128.const f32x4 0 0 0 0))
+            (local.set $k (i32.const 0))
+            (block $kDone
+              (loop $kLoop
+                (br_if $kDone (i32.ge_u (local.get $k) (local.get $block)))
+                (local.set $s (f32x4.add (local.get $s) (f32x4.mul (v128.load (local.get $p)) (v128.load (local.get $q)))))
+                (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+                    (local.set $q (i32.add (local.get $q) (local.get $rowBytes)))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $kLoop)))
+            ;; acc is float64: columns j/4 .. j/4+3 at byte 2*j.
+            (local.set $a (i32.add (local.get $acc) (i32.shl (local.get $j) (i32.const 1))))
+            (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (f64x2.promote_low_f32x4 (local.get $s))))
+            (v128.store offset=16 (local.get $a)
+              (f64x2.add (v128.load offset=16 (local.get $a))
+                (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $s) (local.get $s)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $jLoop)))
+        (local.set $r (i32.add (local.get $r) (local.get $block)))
+        (br $rLoop))))
+
+  ;; y[r, c] = x[r, c] * params[c] + params[cols + c] for x, y [rows, cols], cols a multiple
+  ;; of 4 (batch norm with per-channel statistics, and its gradient's dx with a zero shift).
+  (func (export "scaleShift") (param $x i32) (param $params i32) (param $y i32) (param $rows i32) (param $cols i32)
+    (local $rowBytes i32) (local $r i32) (local $j i32) (local $o i32)
+    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 2)))
+    (block $rDone
+      (loop $rLoop
+        (br_if $rDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $j (i32.const 0))
+        (block $jDone
+          (loop $jLoop
+            (br_if $jDone (i32.ge_u (local.get $j) (local.get $rowBytes)))
+            (local.set $o (i32.add (i32.mul (local.get $r) (local.get $rowBytes)) (local.get $j)))
+            (v128.store (i32.add (local.get $y) (local.get $o))
+              (f32x4.add
+                (f32x4.mul (v128.load (i32.add (local.get $x) (local.get $o))) (v128.load (i32.add (local.get $params) (local.get $j))))
+                (v128.load (i32.add (i32.add (local.get $params) (local.get $rowBytes)) (local.get $j)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $jLoop)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rLoop))))
 )

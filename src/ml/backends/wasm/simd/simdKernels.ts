@@ -19,6 +19,12 @@ export interface SimdKernels {
   adam(w: number, g: number, m: number, v: number, wOut: number, mOut: number, vOut: number, count: number, beta1: number, beta2: number, epsilon: number, stepSize: number, rootScale: number): void;
   /** 2×2 / stride-2 MaxPoolGrad; 1 when a NaN or −∞ window needs the scalar rule. */
   maxPoolGrad2x2(x: number, dy: number, dx: number, n: number, h: number, w: number, c: number): number;
+  /** Column sums of x [rows, cols] into acc (cols float64 values); cols a multiple of 4. */
+  sumRows(x: number, acc: number, rows: number, cols: number): void;
+  /** Column sums of x·y into acc, as sumRows. */
+  sumRowProducts(x: number, y: number, acc: number, rows: number, cols: number): void;
+  /** y[r, c] = x[r, c]·params[c] + params[cols + c]; cols a multiple of 4. */
+  scaleShift(x: number, params: number, y: number, rows: number, cols: number): void;
   /** The ci rows of one filter tap of colsT (see im2colTransposedSimd.ts). */
   im2colTransposedTap(x: number, rows: number, n: number, h: number, w: number, ci: number, ho: number, wo: number, sh: number, sw: number, ihOff: number, iwOff: number, owLo: number, owHi: number): void;
 }
