@@ -30,7 +30,9 @@
  * - SIMD kernels (simd/kernels.wat, run in place on the backend's memory; each falls back
  *   where WebAssembly SIMD is missing): MaxPoolGrad's 2×2 windows (maxPoolGrad.ts), Relu's
  *   gradient in one pass instead of Step and Multiply (reluGrad.ts), and Adam's update in one
- *   pass instead of a dozen ops per variable (adamUpdate.ts, taken by model/fusedAdam.ts).
+ *   pass instead of a dozen ops per variable (adamUpdate.ts, taken by model/fusedAdam.ts);
+ *   the filter gradient's im2col (conv2DBackpropFilter.ts), per-channel sums and batch norm
+ *   (sum.ts, batchNorm.ts, batchNormGrad.ts), and matrix transposes (transpose.ts).
  * - Identity and same-dtype Cast copy their input: replaced by reference-counted
  *   sharing (see aliasing.ts); the engine clones every tensor a gradient needs.
  * AvgPoolGrad is left as is (it matches the cpu backend).
@@ -60,6 +62,7 @@ import { installMeanGradient } from './meanGrad';
 import { installReluGradient, reluGradConfig } from './reluGrad';
 import { captureBuiltinSum, meanConfig, sumConfig } from './sum';
 import { captureBuiltinTile, tileConfig } from './tile';
+import { captureBuiltinTranspose, transposeConfig } from './transpose';
 
 const TRAINING_KERNELS: readonly KernelConfig[] = [
   conv2DBackpropFilterConfig,
@@ -75,6 +78,7 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
   batchNormGradConfig,
   adamUpdateConfig,
   reluGradConfig,
+  transposeConfig,
 ];
 
 /**
@@ -83,7 +87,7 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * already ours are left alone). Returns the names of the kernels this module
  * provides, the same list on every call:
  * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad',
- * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad'].
+ * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose'].
  */
 export function registerWasmTrainingKernels(): string[] {
   captureBuiltinBatchMatMul();
@@ -91,6 +95,7 @@ export function registerWasmTrainingKernels(): string[] {
   captureBuiltinAliasingKernels();
   captureBuiltinTile();
   captureBuiltinBatchNorm();
+  captureBuiltinTranspose();
   installBatchNormGradient();
   installMeanGradient();
   installReluGradient();

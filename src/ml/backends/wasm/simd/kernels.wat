@@ -386,4 +386,39 @@
             (br $jLoop)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rLoop))))
+
+  ;; y[cols, rows] = x[rows, cols]^T with rows and cols multiples of 4, in 4x4 blocks
+  ;; transposed in registers. Row blocks outer, so x is read front to back; y is written as
+  ;; `cols` sequential streams.
+  (func (export "transpose") (param $x i32) (param $y i32) (param $rows i32) (param $cols i32)
+    (local $inRow i32) (local $outRow i32) (local $r i32) (local $c i32) (local $p i32) (local $q i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local.set $inRow (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $outRow (i32.shl (local.get $rows) (i32.const 2)))
+    (block $rDone
+      (loop $rLoop
+        (br_if $rDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $c (i32.const 0))
+        (block $cDone
+          (loop $cLoop
+            (br_if $cDone (i32.ge_u (local.get $c) (local.get $cols)))
+            (local.set $p (i32.add (local.get $x) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $cols)) (local.get $c)) (i32.const 2))))
+            (local.set $a0 (v128.load (local.get $p)))
+            (local.set $a1 (v128.load (i32.add (local.get $p) (local.get $inRow))))
+            (local.set $a2 (v128.load (i32.add (local.get $p) (i32.shl (local.get $inRow) (i32.const 1)))))
+            (local.set $a3 (v128.load (i32.add (local.get $p) (i32.mul (local.get $inRow) (i32.const 3)))))
+            (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $a0) (local.get $a1)))
+            (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $a0) (local.get $a1)))
+            (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $a2) (local.get $a3)))
+            (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $a2) (local.get $a3)))
+            (local.set $q (i32.add (local.get $y) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $rows)) (local.get $r)) (i32.const 2))))
+            (v128.store (local.get $q) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+            (v128.store (i32.add (local.get $q) (local.get $outRow)) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+            (v128.store (i32.add (local.get $q) (i32.shl (local.get $outRow) (i32.const 1))) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+            (v128.store (i32.add (local.get $q) (i32.mul (local.get $outRow) (i32.const 3))) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (br $cLoop)))
+        (local.set $r (i32.add (local.get $r) (i32.const 4)))
+        (br $rLoop))))
 )

@@ -25,6 +25,8 @@ export interface SimdKernels {
   sumRowProducts(x: number, y: number, acc: number, rows: number, cols: number): void;
   /** y[r, c] = x[r, c]·params[c] + params[cols + c]; cols a multiple of 4. */
   scaleShift(x: number, params: number, y: number, rows: number, cols: number): void;
+  /** y[cols, rows] = x[rows, cols]ᵀ; rows and cols multiples of 4. */
+  transpose(x: number, y: number, rows: number, cols: number): void;
   /** The ci rows of one filter tap of colsT (see im2colTransposedSimd.ts). */
   im2colTransposedTap(x: number, rows: number, n: number, h: number, w: number, ci: number, ho: number, wo: number, sh: number, sw: number, ihOff: number, iwOff: number, owLo: number, owHi: number): void;
 }
