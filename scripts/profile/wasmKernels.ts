@@ -42,6 +42,7 @@ async function main() {
     const attrs = { strides: 1, pad, dataFormat: 'NHWC', filterShape } as never;
     const row: string[] = [];
     const variants: [string, FilterGradStrategy, number][] = [
+      ...(filterShape[2] === 1 ? [['direct', 'direct', 0] as [string, FilterGradStrategy, number]] : []),
       ['dyT', 'dyT', 0],
       ['colsT unchunked', 'colsT', Infinity],
       ...[1024, 2048, 4096].map((rows): [string, FilterGradStrategy, number] => [`colsT ${rows}`, 'colsT', rows]),

@@ -4,7 +4,7 @@ import { conv2DBackpropFilterWasm, type FilterGradStrategy } from './conv2DBackp
 import { setSimdKernelsEnabled } from './simd/simdKernels';
 import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
 
-type Pad = 'same' | 'valid' | number;
+type Pad = 'same' | 'valid' | number | [[number, number], [number, number], [number, number], [number, number]];
 interface Case {
   x: [number, number, number, number]; // [N, H, W, Ci]
   filter: [number, number, number, number]; // [Fh, Fw, Ci, Co]
@@ -33,6 +33,10 @@ const CASES: Case[] = [
   { x: [2, 9, 10, 8], filter: [3, 3, 8, 4], strides: 2, pad: 'same' },
   { x: [2, 7, 6, 4], filter: [5, 5, 4, 4], strides: 1, pad: 'same' },
   { x: [1, 3, 3, 4], filter: [5, 5, 4, 2], strides: 1, pad: 'same' },
+  // One input channel, 3×3, stride 1 (the 'direct' SIMD kernel), with and without padding.
+  { x: [3, 28, 28, 1], filter: [3, 3, 1, 32], strides: 1, pad: 'valid' },
+  { x: [2, 9, 8, 1], filter: [3, 3, 1, 8], strides: 1, pad: 'same' },
+  { x: [2, 6, 7, 1], filter: [3, 3, 1, 4], strides: 1, pad: [[0, 0], [2, 0], [0, 2], [0, 0]] },
 ];
 
 function attrsOf(c: Case) {
@@ -72,6 +76,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
       ['colsT', 2 * dyShape(c)[1] * dyShape(c)[2] + 1, true],
       ['colsT', undefined, false],
       ['colsT', 1, false],
+      ...(c.filter[2] === 1 && c.filter[0] === 3 && c.filter[1] === 3 && c.strides === 1 && c.filter[3] % 4 === 0 ? [['direct', undefined, true] as [FilterGradStrategy, undefined, boolean]] : []),
     ];
     for (const [strategy, chunkRows, simd] of variants) {
       const x = tf.tensor(xv, c.x);

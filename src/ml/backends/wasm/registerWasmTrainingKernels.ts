@@ -32,7 +32,8 @@
  *   gradient in one pass instead of Step and Multiply (reluGrad.ts), and Adam's update in one
  *   pass instead of a dozen ops per variable (adamUpdate.ts, taken by model/fusedAdam.ts);
  *   the filter gradient's im2col (conv2DBackpropFilter.ts), per-channel sums and batch norm
- *   (sum.ts, batchNorm.ts, batchNormGrad.ts), and matrix transposes (transpose.ts).
+ *   (sum.ts, batchNorm.ts, batchNormGrad.ts), matrix transposes (transpose.ts), and bias
+ *   additions (add.ts).
  * - Identity and same-dtype Cast copy their input: replaced by reference-counted
  *   sharing (see aliasing.ts); the engine clones every tensor a gradient needs.
  * AvgPoolGrad is left as is (it matches the cpu backend).
@@ -51,6 +52,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs';
 import { adamUpdateConfig } from './adamUpdate';
+import { addConfig, captureBuiltinAdd } from './add';
 import { captureBuiltinAliasingKernels, castConfig, identityConfig } from './aliasing';
 import { batchMatMulConfig, captureBuiltinBatchMatMul } from './batchMatMul';
 import { batchNormConfig, captureBuiltinBatchNorm } from './batchNorm';
@@ -79,6 +81,7 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
   adamUpdateConfig,
   reluGradConfig,
   transposeConfig,
+  addConfig,
 ];
 
 /**
@@ -87,7 +90,7 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * already ours are left alone). Returns the names of the kernels this module
  * provides, the same list on every call:
  * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad',
- * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose'].
+ * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add'].
  */
 export function registerWasmTrainingKernels(): string[] {
   captureBuiltinBatchMatMul();
@@ -96,6 +99,7 @@ export function registerWasmTrainingKernels(): string[] {
   captureBuiltinTile();
   captureBuiltinBatchNorm();
   captureBuiltinTranspose();
+  captureBuiltinAdd();
   installBatchNormGradient();
   installMeanGradient();
   installReluGradient();

@@ -421,4 +421,70 @@
             (br $cLoop)))
         (local.set $r (i32.add (local.get $r) (i32.const 4)))
         (br $rLoop))))
+
+  ;; The filter gradient of a 3x3 convolution with one input channel and stride 1 (a network's
+  ;; first layer): dw[fr, fc, co] = sum over b, oh, ow of xp[b, oh + fr, ow + fc] * dy[b, oh, ow, co]
+  ;; with xp [n, hp, wp] the input already padded (ho = hp - 2, wo = wp - 2), dy [n, ho, wo, co],
+  ;; dw [3, 3, co], co a multiple of 4. Image by image (its dy stays in cache) for each filter
+  ;; row and group of four channels, three accumulators in registers, added into dw.
+  (func (export "filterGrad3x3SingleChannel")
+    (param $xp i32) (param $dy i32) (param $dw i32) (param $n i32) (param $hp i32) (param $wp i32) (param $co i32)
+    (local $ho i32) (local $wo i32) (local $b i32) (local $fr i32) (local $g i32) (local $oh i32) (local $ow i32)
+    (local $xRow i32) (local $dyPix i32) (local $pixBytes i32) (local $out i32) (local $coBytes i32)
+    (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $d v128)
+    (local.set $ho (i32.sub (local.get $hp) (i32.const 2)))
+    (local.set $wo (i32.sub (local.get $wp) (i32.const 2)))
+    (local.set $coBytes (i32.shl (local.get $co) (i32.const 2)))
+    (memory.fill (local.get $dw) (i32.const 0) (i32.mul (local.get $coBytes) (i32.const 9)))
+    (block $bDone
+      (loop $bLoop
+        (br_if $bDone (i32.ge_u (local.get $b) (local.get $n)))
+        (local.set $fr (i32.const 0))
+        (block $frDone
+          (loop $frLoop
+            (br_if $frDone (i32.ge_u (local.get $fr) (i32.const 3)))
+            (local.set $g (i32.const 0))
+            (block $gDone
+              (loop $gLoop
+                (br_if $gDone (i32.ge_u (local.get $g) (local.get $coBytes)))
+                (local.set $acc0 (v128.const i32x4 0 0 0 0))
+                (local.set $acc1 (v128.const i32x4 0 0 0 0))
+                (local.set $acc2 (v128.const i32x4 0 0 0 0))
+                ;; dy[b, 0, 0, g/4]
+                (local.set $dyPix (i32.add (i32.add (local.get $dy)
+                  (i32.mul (i32.mul (i32.mul (local.get $b) (local.get $ho)) (local.get $wo)) (local.get $coBytes))) (local.get $g)))
+                (local.set $oh (i32.const 0))
+                (block $ohDone
+                  (loop $ohLoop
+                    (br_if $ohDone (i32.ge_u (local.get $oh) (local.get $ho)))
+                    ;; xp[b, oh + fr, 0]
+                    (local.set $xRow (i32.add (local.get $xp)
+                      (i32.shl (i32.mul (i32.add (i32.mul (local.get $b) (local.get $hp)) (i32.add (local.get $oh) (local.get $fr))) (local.get $wp)) (i32.const 2))))
+                    (local.set $ow (i32.const 0))
+                    (block $owDone
+                      (loop $owLoop
+                        (br_if $owDone (i32.ge_u (local.get $ow) (local.get $wo)))
+                        (local.set $d (v128.load (local.get $dyPix)))
+                        (local.set $acc0 (f32x4.add (local.get $acc0) (f32x4.mul (f32x4.splat (f32.load (local.get $xRow))) (local.get $d))))
+                        (local.set $acc1 (f32x4.add (local.get $acc1) (f32x4.mul (f32x4.splat (f32.load offset=4 (local.get $xRow))) (local.get $d))))
+                        (local.set $acc2 (f32x4.add (local.get $acc2) (f32x4.mul (f32x4.splat (f32.load offset=8 (local.get $xRow))) (local.get $d))))
+                        (local.set $xRow (i32.add (local.get $xRow) (i32.const 4)))
+                        (local.set $dyPix (i32.add (local.get $dyPix) (local.get $coBytes)))
+                        (local.set $ow (i32.add (local.get $ow) (i32.const 1)))
+                        (br $owLoop)))
+                    (local.set $oh (i32.add (local.get $oh) (i32.const 1)))
+                    (br $ohLoop)))
+                ;; dw[fr, 0..2, g/4] += acc0..2
+                (local.set $out (i32.add (i32.add (local.get $dw) (i32.mul (i32.mul (local.get $fr) (i32.const 3)) (local.get $coBytes))) (local.get $g)))
+                (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (local.get $acc0)))
+                (local.set $out (i32.add (local.get $out) (local.get $coBytes)))
+                (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (local.get $acc1)))
+                (local.set $out (i32.add (local.get $out) (local.get $coBytes)))
+                (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (local.get $acc2)))
+                (local.set $g (i32.add (local.get $g) (i32.const 16)))
+                (br $gLoop)))
+            (local.set $fr (i32.add (local.get $fr) (i32.const 1)))
+            (br $frLoop)))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br $bLoop))))
 )
