@@ -39,10 +39,4 @@ export function addWasm(args: Args): TensorInfo {
   return out;
 }
 
-export const addConfig: KernelConfig = {
-  kernelName: Add,
-  backendName: 'wasm',
-  kernelFunc: addWasm as unknown as KernelFunc,
-  setupFunc: (backend) => builtin.config()?.setupFunc?.(backend),
-  disposeFunc: (backend) => builtin.config()?.disposeFunc?.(backend),
-};
+export const addConfig: KernelConfig = builtin.wrapperConfig();

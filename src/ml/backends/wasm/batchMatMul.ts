@@ -67,13 +67,4 @@ export function batchMatMulWasm(args: Args): TensorInfo {
   }
 }
 
-export const batchMatMulConfig: KernelConfig = {
-  kernelName: BatchMatMul,
-  backendName: 'wasm',
-  kernelFunc: batchMatMulWasm as unknown as KernelFunc,
-  // The built-in kernel binds its wasm function in its setupFunc, which the
-  // engine runs only for kernels registered when the backend initialises:
-  // if this wrapper is registered first, it must run the built-in setup.
-  setupFunc: (backend) => builtin.config()?.setupFunc?.(backend),
-  disposeFunc: (backend) => builtin.config()?.disposeFunc?.(backend),
-};
+export const batchMatMulConfig: KernelConfig = builtin.wrapperConfig();

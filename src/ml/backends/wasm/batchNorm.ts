@@ -82,10 +82,4 @@ export function batchNormWasm(args: Args): TensorInfo {
   return out;
 }
 
-export const batchNormConfig: KernelConfig = {
-  kernelName: FusedBatchNorm,
-  backendName: 'wasm',
-  kernelFunc: batchNormWasm as unknown as KernelFunc,
-  setupFunc: (backend) => builtin.config()?.setupFunc?.(backend),
-  disposeFunc: (backend) => builtin.config()?.disposeFunc?.(backend),
-};
+export const batchNormConfig: KernelConfig = builtin.wrapperConfig();

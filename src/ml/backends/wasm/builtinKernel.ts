@@ -21,6 +21,12 @@ export interface BuiltinKernel {
   call(args: unknown): TensorInfo;
   /** For the wrapper's setupFunc/disposeFunc: the built-in binds its wasm function there. */
   config(): KernelConfig | null;
+  /**
+   * The wrapper's registration. The built-in kernel binds its wasm function in its setupFunc,
+   * which the engine runs only for kernels registered when the backend initialises: if the
+   * wrapper is registered first, it must run the built-in's setup (and dispose) itself.
+   */
+  wrapperConfig(): KernelConfig;
 }
 
 export function wrapsBuiltin(wrapper: Pick<KernelConfig, 'kernelName' | 'backendName' | 'kernelFunc'>): BuiltinKernel {
@@ -42,5 +48,12 @@ export function wrapsBuiltin(wrapper: Pick<KernelConfig, 'kernelName' | 'backend
       return builtin.kernelFunc(args as Parameters<KernelFunc>[0]) as TensorInfo;
     },
     config: () => builtin,
+    wrapperConfig: () => ({
+      kernelName: wrapper.kernelName,
+      backendName: wrapper.backendName,
+      kernelFunc: wrapper.kernelFunc,
+      setupFunc: (backend) => builtin?.setupFunc?.(backend),
+      disposeFunc: (backend) => builtin?.disposeFunc?.(backend),
+    }),
   };
 }

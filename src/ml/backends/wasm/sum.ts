@@ -100,18 +100,6 @@ export function sumRows(values: Float32Array, rows: number, cols: number): Float
   return acc;
 }
 
-export const sumConfig: KernelConfig = {
-  kernelName: Sum,
-  backendName: 'wasm',
-  kernelFunc: sumWasm as unknown as KernelFunc,
-  setupFunc: (backend) => builtin.config()?.setupFunc?.(backend),
-  disposeFunc: (backend) => builtin.config()?.disposeFunc?.(backend),
-};
+export const sumConfig: KernelConfig = builtin.wrapperConfig();
 
-export const meanConfig: KernelConfig = {
-  kernelName: Mean,
-  backendName: 'wasm',
-  kernelFunc: meanWasm as unknown as KernelFunc,
-  setupFunc: (backend) => builtinMean.config()?.setupFunc?.(backend),
-  disposeFunc: (backend) => builtinMean.config()?.disposeFunc?.(backend),
-};
+export const meanConfig: KernelConfig = builtinMean.wrapperConfig();

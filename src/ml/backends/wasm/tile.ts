@@ -58,10 +58,4 @@ export function tileWasm(args: Args): TensorInfo {
   return out;
 }
 
-export const tileConfig: KernelConfig = {
-  kernelName: Tile,
-  backendName: 'wasm',
-  kernelFunc: tileWasm as unknown as KernelFunc,
-  setupFunc: (backend) => builtin.config()?.setupFunc?.(backend),
-  disposeFunc: (backend) => builtin.config()?.disposeFunc?.(backend),
-};
+export const tileConfig: KernelConfig = builtin.wrapperConfig();

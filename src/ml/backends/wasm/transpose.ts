@@ -40,10 +40,4 @@ export function transposeWasm(args: Args): TensorInfo {
   return out;
 }
 
-export const transposeConfig: KernelConfig = {
-  kernelName: Transpose,
-  backendName: 'wasm',
-  kernelFunc: transposeWasm as unknown as KernelFunc,
-  setupFunc: (backend) => builtin.config()?.setupFunc?.(backend),
-  disposeFunc: (backend) => builtin.config()?.disposeFunc?.(backend),
-};
+export const transposeConfig: KernelConfig = builtin.wrapperConfig();
