@@ -48,8 +48,8 @@ async function heldOutAfterTraining(id: PresetId) {
 describe('Fast CNN (CPU) recipe', () => {
   // Training loss, not held-out loss: after only 40 batches a batch-norm layer's moving
   // statistics (momentum 0.99, what it uses at test time) are a third of the way from their
-  // initial 0 and 1 to the data's, so held-out loss lags; over a real run (1,266 batches) they
-  // settle (91.16% test accuracy after three epochs, bench/recipes/fast-conv48-3ep.txt).
+  // initial 0 and 1 to the data's, so held-out loss lags; over a real run (1,688 batches) they
+  // settle (91.42% test accuracy after three epochs, bench/recipes/fast-conv48-b96-3ep.txt).
   it('drives the training loss down faster than the Simple CNN over the same 40 batches, and classifies held-out images as well', async () => {
     const simple = await heldOutAfterTraining('simple');
     const fast = await heldOutAfterTraining('fast');
