@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestEngine, TINY_CNN, TINY_CONFIG, untilReady } from '../test-support/engineHarness';
 import { SplitData, type FashionMnistData } from '../ml/data/dataset';
 import { loadRealSubset } from '../test-support/realData';
+import { presetById } from '../ml/model/presets';
 import { measureTimeToAccuracy, runConfigForPreset } from './benchTimeToAccuracy';
+
+/** The Fast CNN's own recommendation (what the benchmark must train it with). */
+const FAST = presetById('fast').recommended!;
 
 const TINY_RUN = { ...TINY_CONFIG, batchSize: 16, epochs: 2 };
 
@@ -27,8 +31,9 @@ afterEach(() => {
 
 describe('time to accuracy in the engine (benchmark request)', () => {
   it('runs a preset with its recommended batch size and epochs, in the app\'s run settings', () => {
-    expect(runConfigForPreset('fast', 60000)).toMatchObject({ batchSize: 128, epochs: 3, validationSplit: 0.1, trainSize: 60000, earlyStopping: 'off' });
+    expect(runConfigForPreset('fast', 60000)).toMatchObject({ batchSize: FAST.batchSize, epochs: FAST.epochs, validationSplit: 0.1, trainSize: 60000, earlyStopping: 'off' });
     expect(runConfigForPreset('simple', 60000)).toMatchObject({ batchSize: 64, epochs: 5 });
+    expect(FAST.batchSize).not.toBe(64); // else the first check could not tell the recommendation from the default
   });
 
   it('answers through the protocol for a preset, with test scores after each of its epochs', async () => {
@@ -36,7 +41,7 @@ describe('time to accuracy in the engine (benchmark request)', () => {
     open.push(engine);
     await untilReady(engine.probe);
     const result = await engine.connection.request({ kind: 'benchTimeToAccuracy', options: { preset: 'fast', trainSize: 24, testSize: 10, capSeconds: 3600 } });
-    expect(result).toMatchObject({ preset: 'fast', batchSize: 128, epochs: 3, capped: false, backend: 'cpu' });
+    expect(result).toMatchObject({ preset: 'fast', batchSize: FAST.batchSize, epochs: FAST.epochs, capped: false, backend: 'cpu' });
     expect(result.scores.map((s) => s.epoch)).toEqual([1, 2, 3]);
     expect(Object.keys(result.reached)).toEqual(['88%', '90%', '91%', '92%']);
   });
