@@ -41,8 +41,14 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
       ? variableGradients.map((g) => ({ name: g.name, tensor: g.tensor }))
       : Object.keys(variableGradients).map((name) => ({ name, tensor: variableGradients[name] as tf.Tensor | undefined }));
     // tfjs-core computes 1 − β·ᵗ as float32 tensors from the variables; these are the same values.
-    const biasCorrection1 = Math.fround(1 - state.accBeta1.dataSync()[0]);
-    const biasCorrection2 = Math.fround(1 - state.accBeta2.dataSync()[0]);
+    const attrs: AdamUpdateAttrs = {
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+      learningRate: this.learningRate,
+      biasCorrection1: Math.fround(1 - state.accBeta1.dataSync()[0]),
+      biasCorrection2: Math.fround(1 - state.accBeta2.dataSync()[0]),
+    };
     tf.tidy(() => {
       list.forEach(({ name, tensor: gradient }, i) => {
         const value = tf.engine().registeredVariables[name];
@@ -51,14 +57,6 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
         if (gradient == null) return;
         const m = state.accumulatedFirstMoment[i]!.variable;
         const v = state.accumulatedSecondMoment[i]!.variable;
-        const attrs: AdamUpdateAttrs = {
-          beta1: this.beta1,
-          beta2: this.beta2,
-          epsilon: this.epsilon,
-          learningRate: this.learningRate,
-          biasCorrection1,
-          biasCorrection2,
-        };
         const [newValue, newM, newV] = tf.engine().runKernel(ADAM_UPDATE, { value, gradient, m, v }, attrs) as tf.Tensor[];
         m.assign(newM);
         v.assign(newV);

@@ -16,8 +16,8 @@
  *      = w + (−lr / c₁) · m' / (√v' · (1 / √c₂) + ε)      one divide and one square root each
  * in float32, within a few roundings of tfjs-core's op chain (its order differs).
  */
-import { backend as activeBackend, getBackend, type KernelConfig, type KernelFunc, type NamedAttrMap, type TensorInfo } from '@tensorflow/tfjs';
-import { pointerOf, simdKernels } from './simd/simdKernels';
+import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { activeBackendHasSimd, pointerOf, simdKernels } from './simd/simdKernels';
 import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAccess';
 
 export const ADAM_UPDATE = 'FashionPlaygroundAdamUpdate';
@@ -38,9 +38,7 @@ interface Args {
 }
 
 /** True when the active backend can take ADAM_UPDATE (wasm with the SIMD kernels). */
-export function adamUpdateAvailable(): boolean {
-  return getBackend() === 'wasm' && simdKernels(activeBackend() as unknown as BackendWasm) != null;
-}
+export const adamUpdateAvailable = activeBackendHasSimd;
 
 export function adamUpdateWasm({ inputs, backend, attrs }: Args): TensorInfo[] {
   const { value, gradient, m, v } = inputs;

@@ -19,8 +19,6 @@ export interface BuiltinKernel {
    */
   capture(): void;
   call(args: unknown): TensorInfo;
-  /** For the wrapper's setupFunc/disposeFunc: the built-in binds its wasm function there. */
-  config(): KernelConfig | null;
   /**
    * The wrapper's registration. The built-in kernel binds its wasm function in its setupFunc,
    * which the engine runs only for kernels registered when the backend initialises: if the
@@ -47,7 +45,6 @@ export function wrapsBuiltin(wrapper: Pick<KernelConfig, 'kernelName' | 'backend
       if (builtin == null) throw new Error(`registerWasmTrainingKernels() has not captured the built-in ${wrapper.kernelName}`);
       return builtin.kernelFunc(args as Parameters<KernelFunc>[0]) as TensorInfo;
     },
-    config: () => builtin,
     wrapperConfig: () => ({
       kernelName: wrapper.kernelName,
       backendName: wrapper.backendName,

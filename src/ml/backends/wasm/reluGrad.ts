@@ -14,9 +14,9 @@
  * `installReluGradient()` replaces Relu's registered gradient for every backend; only wasm
  * with the SIMD kernels and float32 takes this kernel, everything else calls tfjs-core's.
  */
-import { engine, getBackend, type KernelConfig, type KernelFunc, Relu, type Tensor, type TensorInfo, backend as activeBackend } from '@tensorflow/tfjs';
+import { engine, type KernelConfig, type KernelFunc, Relu, type Tensor, type TensorInfo } from '@tensorflow/tfjs';
 import { replaceGradient } from './replaceGradient';
-import { pointerOf, simdKernels } from './simd/simdKernels';
+import { activeBackendHasSimd, pointerOf, simdKernels } from './simd/simdKernels';
 import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAccess';
 
 export const RELU_GRAD = 'FashionPlaygroundReluGrad';
@@ -55,12 +55,7 @@ export function installReluGradient(): void {
     gradFunc: (dy, saved, attrs) => {
       const [x] = saved;
       const dyTensor = dy as Tensor;
-      const fused =
-        getBackend() === 'wasm' &&
-        x.dtype === 'float32' &&
-        dyTensor.dtype === 'float32' &&
-        dyTensor.shape.join() === x.shape.join() &&
-        simdKernels(activeBackend() as unknown as BackendWasm) != null;
+      const fused = x.dtype === 'float32' && dyTensor.dtype === 'float32' && dyTensor.shape.join() === x.shape.join() && activeBackendHasSimd();
       if (!fused) return original.gradFunc(dy, saved, attrs);
       return { x: () => engine().runKernel(RELU_GRAD, { dy: dyTensor, x }) as Tensor };
     },

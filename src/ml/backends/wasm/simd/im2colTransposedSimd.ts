@@ -11,8 +11,9 @@
 import type { backend_util } from '@tensorflow/tfjs';
 import type { SimdKernels } from './simdKernels';
 
+/** The kernel reads four channels at a time (dilation 1 is checked by every conv kernel already). */
 export function canIm2colTransposedSimd(info: backend_util.Conv2DInfo): boolean {
-  return info.inChannels % 4 === 0 && info.dilationHeight === 1 && info.dilationWidth === 1;
+  return info.inChannels % 4 === 0;
 }
 
 export function im2colTransposedSimd(simd: SimdKernels, xPtr: number, colsTPtr: number, info: backend_util.Conv2DInfo): void {

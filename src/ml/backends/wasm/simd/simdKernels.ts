@@ -8,7 +8,7 @@
  * whose tfjs build is the plain one, or a memory tfjs does not expose), `simdKernels()`
  * returns null and callers keep their JavaScript or tfjs-core path.
  */
-import type { TensorInfo } from '@tensorflow/tfjs';
+import { backend as activeBackend, getBackend, type TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '../wasmBackendAccess';
 import { SHARED_MEMORY_KERNELS, UNSHARED_MEMORY_KERNELS } from './simdKernelsBinary';
 
@@ -47,6 +47,11 @@ export function simdKernels(backend: BackendWasm): SimdKernels | null {
   if (memory == null) return null;
   if (!instances.has(memory)) instances.set(memory, instantiate(memory));
   return instances.get(memory) ?? null;
+}
+
+/** True when the active backend is wasm and has the SIMD kernels (for gradients and optimizers, which see no backend). */
+export function activeBackendHasSimd(): boolean {
+  return getBackend() === 'wasm' && simdKernels(activeBackend() as unknown as BackendWasm) != null;
 }
 
 /** Byte offset of a tensor's data in the backend's memory. */
