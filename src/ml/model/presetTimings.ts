@@ -45,12 +45,17 @@ export function describePresetTiming(id: PresetId): string | null {
   const reached = Object.entries(timing.reached).filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => entry[1] !== null);
   const shown = reached.slice(-2);
   const where = `Measured on ${TIMINGS.measuredOn}${timing.date ? `, ${timing.date}` : ''}`;
-  const final = `${(100 * timing.last.testAccuracy).toFixed(1)}% after ${secondsText(timing.last.trainSeconds)} of training${timing.capped ? ' (where the benchmark stopped it)' : ''}`;
-  if (shown.length === 0) return `${where}: ${final}.`;
+  const accuracy = `${(100 * timing.last.testAccuracy).toFixed(1)}%`;
+  const stopped = timing.capped ? ' (where the benchmark stopped it)' : '';
+  if (shown.length === 0) return `${where}: ${accuracy} after ${secondsText(timing.last.trainSeconds)} of training${stopped}.`;
+  // The last score, said once: "…; 90.5% after 4 min 22 s", or ", ending at 91.1%" when it is the
+  // evaluation that passed the last threshold shown.
+  const lastShown = shown[shown.length - 1][1].trainSeconds;
+  const final = timing.last.trainSeconds === lastShown ? `, ending at ${accuracy}${stopped}` : `; ${accuracy} after ${secondsText(timing.last.trainSeconds)} of training${stopped}`;
   // Two thresholds first passed at the same evaluation read as one: "90% and 91% … after 3 min 26 s".
-  if (shown.length === 2 && shown[0][1].trainSeconds === shown[1][1].trainSeconds) {
-    return `${where}: ${shown[0][0]} and ${shown[1][0]} test accuracy after ${secondsText(shown[1][1].trainSeconds)} of training; ${final}.`;
+  if (shown.length === 2 && shown[0][1].trainSeconds === lastShown) {
+    return `${where}: ${shown[0][0]} and ${shown[1][0]} test accuracy after ${secondsText(lastShown)} of training${final}.`;
   }
   const parts = shown.map(([label, r], i) => `${label}${i === 0 ? ' test accuracy' : ''} after ${secondsText(r.trainSeconds)}${i === 0 ? ' of training' : ''}`);
-  return `${where}: ${parts.join(', ')}; ${final}.`;
+  return `${where}: ${parts.join(', ')}${final}.`;
 }
