@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE } from '../constants';
 import { analyzeModel, layerName, listProblems } from './analyze';
+import { fuseConvBiasRelu } from './convBiasRelu';
 import { FusedAdamOptimizer } from './fusedAdam';
 import { SeededDropout } from './seededDropout';
 import { deriveSeed, SEED_STREAM } from './seeds';
@@ -25,8 +26,8 @@ function toLayer(spec: LayerSpec, index: number, seed: number | undefined): tf.l
   const layerSeed = (stream: number) => (seed === undefined ? undefined : deriveSeed(seed, stream, index));
   const heNormal = () => tf.initializers.heNormal({ seed: layerSeed(SEED_STREAM.weights) });
   switch (spec.type) {
-    case 'conv2d':
-      return tf.layers.conv2d({
+    case 'conv2d': {
+      const layer = tf.layers.conv2d({
         name,
         inputShape,
         filters: spec.filters,
@@ -36,6 +37,9 @@ function toLayer(spec: LayerSpec, index: number, seed: number | undefined): tf.l
         activation: spec.activation,
         kernelInitializer: heNormal(),
       });
+      // One kernel for convolution, bias and ReLU while training (see convBiasRelu.ts).
+      return spec.activation === 'relu' ? fuseConvBiasRelu(layer, spec) : layer;
+    }
     case 'maxPool2d':
       return tf.layers.maxPooling2d({ name, inputShape, poolSize: spec.poolSize, strides: spec.strides, padding: spec.padding });
     case 'avgPool2d':

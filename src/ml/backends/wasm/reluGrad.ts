@@ -14,7 +14,7 @@
  * `installReluGradient()` replaces Relu's registered gradient for every backend; only wasm
  * with the SIMD kernels and float32 takes this kernel, everything else calls tfjs-core's.
  */
-import { engine, type KernelConfig, type KernelFunc, Relu, type Tensor, type TensorInfo } from '@tensorflow/tfjs';
+import { cast, engine, type KernelConfig, type KernelFunc, mul, Relu, step, type Tensor, type TensorInfo } from '@tensorflow/tfjs';
 import { replaceGradient } from './replaceGradient';
 import { activeBackendHasSimd, pointerOf, simdKernels } from './simd/simdKernels';
 import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAccess';
@@ -50,13 +50,26 @@ export const reluGradConfig: KernelConfig = {
   kernelFunc: reluGradWasm as unknown as KernelFunc,
 };
 
+function takesSimdPath(dy: Tensor, x: Tensor): boolean {
+  return x.dtype === 'float32' && dy.dtype === 'float32' && dy.shape.join() === x.shape.join() && activeBackendHasSimd();
+}
+
+/**
+ * The gradient through a ReLU on any backend: dy where x > 0, else 0. `x` may be the ReLU's
+ * input or its output (both are > 0 at the same places). One SIMD pass on wasm, tfjs-core's
+ * mul(dy, step(x)) elsewhere.
+ */
+export function reluBackward(dy: Tensor, x: Tensor): Tensor {
+  if (takesSimdPath(dy, x)) return engine().runKernel(RELU_GRAD, { dy, x }) as Tensor;
+  return mul(dy, cast(step(x), 'float32'));
+}
+
 export function installReluGradient(): void {
   replaceGradient(Relu, (original) => ({
     gradFunc: (dy, saved, attrs) => {
       const [x] = saved;
       const dyTensor = dy as Tensor;
-      const fused = x.dtype === 'float32' && dyTensor.dtype === 'float32' && dyTensor.shape.join() === x.shape.join() && activeBackendHasSimd();
-      if (!fused) return original.gradFunc(dy, saved, attrs);
+      if (!takesSimdPath(dyTensor, x)) return original.gradFunc(dy, saved, attrs);
       return { x: () => engine().runKernel(RELU_GRAD, { dy: dyTensor, x }) as Tensor };
     },
   }));
