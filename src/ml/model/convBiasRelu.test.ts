@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { CONV_RELU_FILTER_GRAD } from '../backends/wasm/convReluFilterGrad';
+import { RELU_GRAD } from '../backends/wasm/reluGrad';
 import { expectClose, randomArray, runOn, switchBackend, withAndWithoutSimd } from '../backends/wasm/testUtils';
 import { buildModel } from './build';
 import { CONV_BIAS_RELU, convBiasRelu, type ConvBiasReluAttrs } from './convBiasRelu';
@@ -10,6 +12,9 @@ const CASES: Case[] = [
   { x: [2, 7, 7, 3], filter: [3, 3, 3, 4], attrs: { strides: [1, 1], pad: 'valid' } },
   { x: [2, 6, 6, 2], filter: [3, 3, 2, 5], attrs: { strides: [1, 1], pad: 'same' } },
   { x: [1, 9, 9, 1], filter: [3, 3, 1, 8], attrs: { strides: [2, 2], pad: 'same' } },
+  // First layers: on wasm with SIMD, filter and bias gradients from one kernel.
+  { x: [2, 8, 8, 1], filter: [3, 3, 1, 8], attrs: { strides: [1, 1], pad: 'valid' } },
+  { x: [3, 6, 5, 1], filter: [3, 3, 1, 4], attrs: { strides: [1, 1], pad: 'same' } },
 ];
 
 /** [y, dx, dFilter, dBias] of sum(w · layer(x)), flattened into one array. */
@@ -36,10 +41,13 @@ describe('convBiasRelu: convolution, bias and ReLU as one kernel', () => {
     });
   });
 
-  it("computes only the gradients that are asked for (a first layer's input gradient is not)", async () => {
+  it.each([
+    ['a first layer on wasm: filter and bias gradients from one kernel that masks as it reads', [3, 3, 1, 4], [CONV_RELU_FILTER_GRAD], ['Conv2DBackpropFilter', RELU_GRAD], 1],
+    ['a later layer: the masked dy once, then the filter gradient and a sum', [3, 3, 2, 4], [RELU_GRAD, 'Conv2DBackpropFilter'], [CONV_RELU_FILTER_GRAD], 2],
+  ])('%s; no input gradient unless asked for', async (_, filterShape, expected, absent, sums) => {
     await switchBackend('wasm');
-    const x = tf.randomNormal([2, 8, 8, 1]) as tf.Tensor4D;
-    const filter = tf.variable(tf.randomNormal([3, 3, 1, 4])) as tf.Variable<tf.Rank.R4>;
+    const x = tf.randomNormal([2, 8, 8, filterShape[2]]) as tf.Tensor4D;
+    const filter = tf.variable(tf.randomNormal(filterShape)) as tf.Variable<tf.Rank.R4>;
     const bias = tf.variable(tf.zeros([4])) as tf.Variable<tf.Rank.R1>;
     const before = tf.memory().numTensors;
     const profile = await tf.profile(() => {
@@ -48,10 +56,10 @@ describe('convBiasRelu: convolution, bias and ReLU as one kernel', () => {
       return [] as tf.Tensor[];
     });
     const names = profile.kernels.map((k) => k.name);
-    expect(names).toContain(CONV_BIAS_RELU);
-    expect(names).toContain('Conv2DBackpropFilter');
-    expect(names).not.toContain('Conv2DBackpropInput');
-    expect(names).not.toContain('Relu');
+    for (const name of [CONV_BIAS_RELU, ...expected]) expect(names).toContain(name);
+    for (const name of ['Conv2DBackpropInput', 'Relu', ...absent]) expect(names).not.toContain(name);
+    // The objective's own sum, and the bias gradient's unless fused.
+    expect(names.filter((name) => name === 'Sum')).toHaveLength(sums as number);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, filter, bias]);
   });

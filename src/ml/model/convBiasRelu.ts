@@ -13,9 +13,12 @@
  * every input's gradient eagerly, including the first layer's input gradient that nothing
  * needs; a registered gradient hands tfjs-core one function per input.) The gradient is
  * the one of conv2d + bias + relu: the output's gradient masked by y > 0 (the same mask as
- * x > 0 for a ReLU), then Conv2D's two gradient kernels and a per-channel sum.
+ * x > 0 for a ReLU), then Conv2D's two gradient kernels and a per-channel sum; for a first
+ * layer on wasm one kernel gives the filter and bias gradients without the masked copy
+ * (backends/wasm/convReluFilterGrad.ts).
  */
 import * as tf from '@tensorflow/tfjs';
+import { CONV_RELU_FILTER_GRAD, convReluFilterGradApplies } from '../backends/wasm/convReluFilterGrad';
 import { reluBackward } from '../backends/wasm/reluGrad';
 
 export const CONV_BIAS_RELU = 'FashionPlaygroundConvBiasRelu';
@@ -51,12 +54,21 @@ function register(): void {
     gradFunc: (dy, saved, attrs) => {
       const [x, filter, y] = saved;
       const { strides, pad } = attrs as unknown as ConvBiasReluAttrs;
-      const dyRelu = reluBackward(dy as tf.Tensor, y);
       const convAttrs = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined };
+      // A first layer on wasm: filter and bias gradients in one pass that masks as it reads.
+      // Tensors made here, not in the per-input functions below (each runs in its own scope),
+      // live until the end of the backward pass, which frees whichever is not asked for.
+      const filterGradAttrs = { strides, pad, filterShape: filter.shape };
+      const fused = convReluFilterGradApplies(x.shape, filterGradAttrs)
+        ? (tf.engine().runKernel(CONV_RELU_FILTER_GRAD, { x, dy: dy as tf.Tensor, y }, { ...filterGradAttrs }) as tf.Tensor[])
+        : null;
+      // Otherwise dy masked by the ReLU once, for all three.
+      const masked = fused ? null : reluBackward(dy as tf.Tensor, y);
+      const dyRelu = () => masked ?? reluBackward(dy as tf.Tensor, y);
       return {
-        x: () => tf.engine().runKernel(tf.Conv2DBackpropInput, { dy: dyRelu, filter }, { ...convAttrs, inputShape: x.shape }) as tf.Tensor,
-        filter: () => tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy: dyRelu }, { ...convAttrs, filterShape: filter.shape }) as tf.Tensor,
-        bias: () => tf.sum(dyRelu, [0, 1, 2]),
+        x: () => tf.engine().runKernel(tf.Conv2DBackpropInput, { dy: dyRelu(), filter }, { ...convAttrs, inputShape: x.shape }) as tf.Tensor,
+        filter: () => fused?.[0] ?? (tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy: dyRelu() }, { ...convAttrs, filterShape: filter.shape }) as tf.Tensor),
+        bias: () => fused?.[1] ?? tf.sum(dyRelu(), [0, 1, 2]),
       };
     },
   });

@@ -72,7 +72,7 @@ export function conv2DBackpropFilterWasm(
 
   if (strategy === 'direct' || strategy === 'auto') {
     const direct = directSingleChannel(backend, x, dy, info, filterShape);
-    if (direct != null) return direct;
+    if (direct != null) return direct[0];
     if (strategy === 'direct') throw new Error(`${Conv2DBackpropFilter}: 'direct' needs a 3×3 filter, one input channel, stride 1 and WebAssembly SIMD`);
   }
   const useColsT = strategy === 'colsT' || (strategy === 'auto' && k >= co);
@@ -150,30 +150,41 @@ function viaColsT(
   }
 }
 
+/** Whether directSingleChannel applies to this convolution (WebAssembly SIMD aside). */
+export function isDirectSingleChannel(info: backend_util.Conv2DInfo): boolean {
+  const { top, bottom, left, right } = info.padInfo;
+  return (
+    info.inChannels === 1 && info.filterHeight === 3 && info.filterWidth === 3 && info.strideHeight === 1 && info.strideWidth === 1 &&
+    info.outChannels % 4 === 0 && info.outHeight === info.inHeight + top + bottom - 2 && info.outWidth === info.inWidth + left + right - 2 &&
+    Math.min(top, bottom, left, right) >= 0
+  );
+}
+
 /**
  * A first layer's filter gradient (3×3, one input channel, stride 1, output channels a multiple
  * of 4) with simd/kernels.wat's filterGrad3x3SingleChannel: 12.5 M multiply-adds at batch 64
  * that the matmul layouts spend mostly on transposes and packing (~10 → ~2 ms in Node). The
  * input is zero-padded into a scratch buffer first when the convolution pads. Null when it
- * does not apply.
+ * does not apply. With `reluOutput` (the layer's output after its ReLU), dy is the gradient
+ * of that output and the result is [dW, dBias] of the layer, the ReLU's mask applied on the
+ * fly (see convReluFilterGrad.ts); else [dW].
  */
-function directSingleChannel(
+export function directSingleChannel(
   backend: BackendWasm,
   x: TensorInfo,
   dy: TensorInfo,
   info: backend_util.Conv2DInfo,
   filterShape: number[],
-): TensorInfo | null {
+  reluOutput: TensorInfo | null = null,
+): TensorInfo[] | null {
   const { top, bottom, left, right } = info.padInfo;
   const hp = info.inHeight + top + bottom;
   const wp = info.inWidth + left + right;
-  const applies =
-    info.inChannels === 1 && info.filterHeight === 3 && info.filterWidth === 3 && info.strideHeight === 1 && info.strideWidth === 1 &&
-    info.outChannels % 4 === 0 && info.outHeight === hp - 2 && info.outWidth === wp - 2 && Math.min(top, bottom, left, right) >= 0;
-  const simd = applies ? simdKernels(backend) : null;
+  const simd = isDirectSingleChannel(info) ? simdKernels(backend) : null;
   if (simd == null) return null;
   const padded = top + bottom + left + right > 0 ? allocF32(backend, [info.batchSize, hp, wp]) : null;
   const dW = allocF32(backend, filterShape);
+  const dBias = reluOutput ? allocF32(backend, [info.outChannels]) : null;
   try {
     heapF32(backend, dy); // dtype check
     if (padded) {
@@ -189,10 +200,14 @@ function directSingleChannel(
     } else {
       heapF32(backend, x);
     }
-    simd.filterGrad3x3SingleChannel(pointerOf(backend, padded ?? x), pointerOf(backend, dy), pointerOf(backend, dW), info.batchSize, hp, wp, info.outChannels);
-    return dW;
+    if (reluOutput) heapF32(backend, reluOutput);
+    const yPtr = reluOutput ? pointerOf(backend, reluOutput) : 0;
+    const dBiasPtr = dBias ? pointerOf(backend, dBias) : 0;
+    simd.filterGrad3x3SingleChannel(pointerOf(backend, padded ?? x), pointerOf(backend, dy), yPtr, pointerOf(backend, dW), dBiasPtr, info.batchSize, hp, wp, info.outChannels);
+    return dBias ? [dW, dBias] : [dW];
   } catch (e) {
     release(backend, dW);
+    release(backend, dBias);
     throw e;
   } finally {
     release(backend, padded);

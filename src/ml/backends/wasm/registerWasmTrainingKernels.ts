@@ -33,7 +33,8 @@
  *   pass instead of a dozen ops per variable (adamUpdate.ts, taken by model/fusedAdam.ts);
  *   the filter gradient's im2col (conv2DBackpropFilter.ts), per-channel sums and batch norm
  *   (sum.ts, batchNorm.ts, batchNormGrad.ts), matrix transposes (transpose.ts), and bias
- *   additions (add.ts).
+ *   additions (add.ts); a first ReLU convolution's filter and bias gradients in one pass
+ *   (convReluFilterGrad.ts, taken by model/convBiasRelu.ts).
  * - Identity and same-dtype Cast copy their input: replaced by reference-counted
  *   sharing (see aliasing.ts); the engine clones every tensor a gradient needs.
  * AvgPoolGrad is left as is (it matches the cpu backend).
@@ -59,6 +60,7 @@ import { batchNormConfig, captureBuiltinBatchNorm } from './batchNorm';
 import { batchNormGradConfig, installBatchNormGradient } from './batchNormGrad';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
+import { convReluFilterGradConfig } from './convReluFilterGrad';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { installMeanGradient } from './meanGrad';
 import { installReluGradient, reluGradConfig } from './reluGrad';
@@ -82,6 +84,7 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
   reluGradConfig,
   transposeConfig,
   addConfig,
+  convReluFilterGradConfig,
 ];
 
 /**
@@ -90,7 +93,7 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * already ours are left alone). Returns the names of the kernels this module
  * provides, the same list on every call:
  * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad',
- * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add'].
+ * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add', 'FashionPlaygroundConvReluFilterGrad'].
  */
 export function registerWasmTrainingKernels(): string[] {
   captureBuiltinBatchMatMul();

@@ -423,19 +423,29 @@
         (br $rLoop))))
 
   ;; The filter gradient of a 3x3 convolution with one input channel and stride 1 (a network's
-  ;; first layer): dw[fr, fc, co] = sum over b, oh, ow of xp[b, oh + fr, ow + fc] * dy[b, oh, ow, co]
+  ;; first layer): dw[fr, fc, co] = sum over b, oh, ow of xp[b, oh + fr, ow + fc] * g[b, oh, ow, co]
   ;; with xp [n, hp, wp] the input already padded (ho = hp - 2, wo = wp - 2), dy [n, ho, wo, co],
-  ;; dw [3, 3, co], co a multiple of 4. Image by image (its dy stays in cache) for each filter
-  ;; row and group of four channels, three accumulators in registers, added into dw.
+  ;; dw [3, 3, co], co a multiple of 4. g = dy, or with y != 0 (a ReLU's output, dy's layout)
+  ;; g = y > 0 ? dy : 0, the gradient through the ReLU without a pass of its own. With db != 0
+  ;; also db[co] = sum over b, oh, ow of g (the bias gradient). Image by image (its dy stays in
+  ;; cache) for each filter row and group of four channels, three accumulators in registers
+  ;; (four with the bias, summed in the first filter row's pass), added into dw and db.
   (func (export "filterGrad3x3SingleChannel")
-    (param $xp i32) (param $dy i32) (param $dw i32) (param $n i32) (param $hp i32) (param $wp i32) (param $co i32)
+    (param $xp i32) (param $dy i32) (param $y i32) (param $dw i32) (param $db i32) (param $n i32) (param $hp i32) (param $wp i32) (param $co i32)
     (local $ho i32) (local $wo i32) (local $b i32) (local $fr i32) (local $g i32) (local $oh i32) (local $ow i32)
-    (local $xRow i32) (local $dyPix i32) (local $pixBytes i32) (local $out i32) (local $coBytes i32)
-    (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $d v128)
+    (local $xRow i32) (local $dyPix i32) (local $yPix i32) (local $out i32) (local $coBytes i32)
+    (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $accB v128) (local $d v128) (local $keepAll v128)
     (local.set $ho (i32.sub (local.get $hp) (i32.const 2)))
     (local.set $wo (i32.sub (local.get $wp) (i32.const 2)))
     (local.set $coBytes (i32.shl (local.get $co) (i32.const 2)))
+    ;; Without a ReLU every lane is kept: the mask (y > 0) | keepAll is all ones (y read from dy).
+    (local.set $keepAll (v128.const i32x4 0 0 0 0))
+    (if (i32.eqz (local.get $y))
+      (then
+        (local.set $y (local.get $dy))
+        (local.set $keepAll (v128.const i32x4 -1 -1 -1 -1))))
     (memory.fill (local.get $dw) (i32.const 0) (i32.mul (local.get $coBytes) (i32.const 9)))
+    (if (local.get $db) (then (memory.fill (local.get $db) (i32.const 0) (local.get $coBytes))))
     (block $bDone
       (loop $bLoop
         (br_if $bDone (i32.ge_u (local.get $b) (local.get $n)))
@@ -450,9 +460,11 @@
                 (local.set $acc0 (v128.const i32x4 0 0 0 0))
                 (local.set $acc1 (v128.const i32x4 0 0 0 0))
                 (local.set $acc2 (v128.const i32x4 0 0 0 0))
-                ;; dy[b, 0, 0, g/4]
-                (local.set $dyPix (i32.add (i32.add (local.get $dy)
-                  (i32.mul (i32.mul (i32.mul (local.get $b) (local.get $ho)) (local.get $wo)) (local.get $coBytes))) (local.get $g)))
+                (local.set $accB (v128.const i32x4 0 0 0 0))
+                ;; dy[b, 0, 0, g/4] and y at the same place
+                (local.set $dyPix (i32.add (i32.mul (i32.mul (i32.mul (local.get $b) (local.get $ho)) (local.get $wo)) (local.get $coBytes)) (local.get $g)))
+                (local.set $yPix (i32.add (local.get $y) (local.get $dyPix)))
+                (local.set $dyPix (i32.add (local.get $dy) (local.get $dyPix)))
                 (local.set $oh (i32.const 0))
                 (block $ohDone
                   (loop $ohLoop
@@ -464,23 +476,30 @@
                     (block $owDone
                       (loop $owLoop
                         (br_if $owDone (i32.ge_u (local.get $ow) (local.get $wo)))
-                        (local.set $d (v128.load (local.get $dyPix)))
+                        (local.set $d (v128.and (v128.load (local.get $dyPix))
+                          (v128.or (f32x4.gt (v128.load (local.get $yPix)) (v128.const f32x4 0 0 0 0)) (local.get $keepAll))))
+                        (local.set $accB (f32x4.add (local.get $accB) (local.get $d)))
                         (local.set $acc0 (f32x4.add (local.get $acc0) (f32x4.mul (f32x4.splat (f32.load (local.get $xRow))) (local.get $d))))
                         (local.set $acc1 (f32x4.add (local.get $acc1) (f32x4.mul (f32x4.splat (f32.load offset=4 (local.get $xRow))) (local.get $d))))
                         (local.set $acc2 (f32x4.add (local.get $acc2) (f32x4.mul (f32x4.splat (f32.load offset=8 (local.get $xRow))) (local.get $d))))
                         (local.set $xRow (i32.add (local.get $xRow) (i32.const 4)))
                         (local.set $dyPix (i32.add (local.get $dyPix) (local.get $coBytes)))
+                        (local.set $yPix (i32.add (local.get $yPix) (local.get $coBytes)))
                         (local.set $ow (i32.add (local.get $ow) (i32.const 1)))
                         (br $owLoop)))
                     (local.set $oh (i32.add (local.get $oh) (i32.const 1)))
                     (br $ohLoop)))
-                ;; dw[fr, 0..2, g/4] += acc0..2
+                ;; dw[fr, 0..2, g/4] += acc0..2; db[g/4] += accB once per image
                 (local.set $out (i32.add (i32.add (local.get $dw) (i32.mul (i32.mul (local.get $fr) (i32.const 3)) (local.get $coBytes))) (local.get $g)))
                 (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (local.get $acc0)))
                 (local.set $out (i32.add (local.get $out) (local.get $coBytes)))
                 (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (local.get $acc1)))
                 (local.set $out (i32.add (local.get $out) (local.get $coBytes)))
                 (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (local.get $acc2)))
+                (if (i32.and (i32.ne (local.get $db) (i32.const 0)) (i32.eqz (local.get $fr)))
+                  (then
+                    (local.set $out (i32.add (local.get $db) (local.get $g)))
+                    (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (local.get $accB)))))
                 (local.set $g (i32.add (local.get $g) (i32.const 16)))
                 (br $gLoop)))
             (local.set $fr (i32.add (local.get $fr) (i32.const 1)))

@@ -27,8 +27,12 @@ export interface SimdKernels {
   scaleShift(x: number, params: number, y: number, rows: number, cols: number): void;
   /** y[cols, rows] = x[rows, cols]ᵀ; rows and cols multiples of 4. */
   transpose(x: number, y: number, rows: number, cols: number): void;
-  /** dw [3, 3, co] of a 3×3, one-input-channel, stride-1 convolution on a padded input xp [n, hp, wp]. */
-  filterGrad3x3SingleChannel(xp: number, dy: number, dw: number, n: number, hp: number, wp: number, co: number): void;
+  /**
+   * dw [3, 3, co] of a 3×3, one-input-channel, stride-1 convolution on a padded input xp [n, hp, wp].
+   * With y ≠ 0 (a ReLU's output, dy's shape), dy is masked by y > 0 first; with db ≠ 0 the bias
+   * gradient db [co] (the sum of the masked dy per channel) is written too.
+   */
+  filterGrad3x3SingleChannel(xp: number, dy: number, y: number, dw: number, db: number, n: number, hp: number, wp: number, co: number): void;
   /** The ci rows of one filter tap of colsT (see im2colTransposedSimd.ts). */
   im2colTransposedTap(x: number, rows: number, n: number, h: number, w: number, ci: number, ho: number, wo: number, sh: number, sw: number, ihOff: number, iwOff: number, owLo: number, owHi: number): void;
 }
