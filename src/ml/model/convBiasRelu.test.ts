@@ -41,10 +41,24 @@ describe('convBiasRelu: convolution, bias and ReLU as one kernel', () => {
     });
   });
 
-  it.each([
-    ['a first layer on wasm: filter and bias gradients from one kernel that masks as it reads', [3, 3, 1, 4], [CONV_RELU_FILTER_GRAD], ['Conv2DBackpropFilter', RELU_GRAD], 1],
-    ['a later layer: the masked dy once, then the filter gradient and a sum', [3, 3, 2, 4], [RELU_GRAD, 'Conv2DBackpropFilter'], [CONV_RELU_FILTER_GRAD], 2],
-  ])('%s; no input gradient unless asked for', async (_, filterShape, expected, absent, sums) => {
+  type KernelCase = { title: string; filterShape: [number, number, number, number]; expected: string[]; absent: string[]; sums: number };
+  const kernelCases: KernelCase[] = [
+    {
+      title: 'a first layer on wasm: filter and bias gradients from one kernel that masks as it reads',
+      filterShape: [3, 3, 1, 4],
+      expected: [CONV_RELU_FILTER_GRAD],
+      absent: ['Conv2DBackpropFilter', RELU_GRAD],
+      sums: 1,
+    },
+    {
+      title: 'a later layer: the masked dy once, then the filter gradient and a sum',
+      filterShape: [3, 3, 2, 4],
+      expected: [RELU_GRAD, 'Conv2DBackpropFilter'],
+      absent: [CONV_RELU_FILTER_GRAD],
+      sums: 2,
+    },
+  ];
+  it.each(kernelCases)('$title; no input gradient unless asked for', async ({ filterShape, expected, absent, sums }) => {
     await switchBackend('wasm');
     const x = tf.randomNormal([2, 8, 8, filterShape[2]]) as tf.Tensor4D;
     const filter = tf.variable(tf.randomNormal(filterShape)) as tf.Variable<tf.Rank.R4>;
@@ -59,7 +73,7 @@ describe('convBiasRelu: convolution, bias and ReLU as one kernel', () => {
     for (const name of [CONV_BIAS_RELU, ...expected]) expect(names).toContain(name);
     for (const name of ['Conv2DBackpropInput', 'Relu', ...absent]) expect(names).not.toContain(name);
     // The objective's own sum, and the bias gradient's unless fused.
-    expect(names.filter((name) => name === 'Sum')).toHaveLength(sums as number);
+    expect(names.filter((name) => name === 'Sum')).toHaveLength(sums);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, filter, bias]);
   });

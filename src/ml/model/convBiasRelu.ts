@@ -54,7 +54,7 @@ function register(): void {
     gradFunc: (dy, saved, attrs) => {
       const [x, filter, y] = saved;
       const { strides, pad } = attrs as unknown as ConvBiasReluAttrs;
-      const convAttrs = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined };
+      const convAttrs = { strides, pad, dataFormat: 'NHWC' };
       // A first layer on wasm: filter and bias gradients in one pass that masks as it reads.
       // Tensors made here, not in the per-input functions below (each runs in its own scope),
       // live until the end of the backward pass, which frees whichever is not asked for.
@@ -75,7 +75,7 @@ function register(): void {
 }
 
 function fusedAttrs({ strides, pad }: ConvBiasReluAttrs) {
-  return { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined, activation: 'relu' } as const;
+  return { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], activation: 'relu' } as const;
 }
 
 /**
