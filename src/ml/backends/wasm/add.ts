@@ -17,10 +17,6 @@ interface Args {
 
 const builtin = wrapsBuiltin({ kernelName: Add, backendName: 'wasm', kernelFunc: addWasm as unknown as KernelFunc });
 
-/** Remembers the built-in Add; must run before the wrapper replaces it. */
-export function captureBuiltinAdd(): void {
-  builtin.capture();
-}
 
 export function addWasm(args: Args): TensorInfo {
   const { a, b } = args.inputs;

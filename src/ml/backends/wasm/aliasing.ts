@@ -31,11 +31,6 @@ function alias(backend: BackendWasm, x: TensorInfo): TensorInfo {
 const builtinIdentity = wrapsBuiltin({ kernelName: Identity, backendName: 'wasm', kernelFunc: identityWasm as unknown as KernelFunc });
 const builtinCast = wrapsBuiltin({ kernelName: Cast, backendName: 'wasm', kernelFunc: castWasm as unknown as KernelFunc });
 
-/** Remembers the built-in Identity and Cast; must run before the replacements are registered. */
-export function captureBuiltinAliasingKernels(): void {
-  builtinIdentity.capture();
-  builtinCast.capture();
-}
 
 export function identityWasm(args: Args): TensorInfo {
   return args.inputs.x.dtype === 'string' ? builtinIdentity.call(args) : alias(args.backend, args.inputs.x);

@@ -27,10 +27,6 @@ interface Args {
 
 const builtin = wrapsBuiltin({ kernelName: BatchMatMul, backendName: 'wasm', kernelFunc: batchMatMulWasm as unknown as KernelFunc });
 
-/** Remembers the built-in BatchMatMul; must run before the wrapper replaces it. */
-export function captureBuiltinBatchMatMul(): void {
-  builtin.capture();
-}
 
 /** [..., r, c] -> fresh [1, c, r] (the leading dims are all 1 here). */
 function transposeLast2(backend: BackendWasm, t: TensorInfo): TensorInfo {

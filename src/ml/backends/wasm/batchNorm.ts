@@ -25,10 +25,6 @@ interface Args {
 
 const builtin = wrapsBuiltin({ kernelName: FusedBatchNorm, backendName: 'wasm', kernelFunc: batchNormWasm as unknown as KernelFunc });
 
-/** Remembers the built-in FusedBatchNorm; must run before the wrapper replaces it. */
-export function captureBuiltinBatchNorm(): void {
-  builtin.capture();
-}
 
 /** True when `t` holds one float32 value per channel: shape [C] or [1, …, 1, C]. */
 export function isPerChannel(t: TensorInfo | undefined, channels: number): boolean {

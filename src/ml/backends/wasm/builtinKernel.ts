@@ -3,7 +3,7 @@
  * cases it knows and hands every other call to the kernel registered before it.
  *
  *   const builtin = wrapsBuiltin(myConfig);        // once, at module level
- *   builtin.capture();                             // before myConfig replaces it
+ *   captureBuiltins();                             // before myConfig replaces it (every wrapper at once)
  *   builtin.call(args);                            // inside myConfig.kernelFunc
  */
 import { getKernel, type KernelConfig, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs';
@@ -27,9 +27,17 @@ export interface BuiltinKernel {
   wrapperConfig(): KernelConfig;
 }
 
+/** Every wrapper made so far (each wrapper module makes its own when first imported). */
+const wrappers: BuiltinKernel[] = [];
+
+/** Captures the built-in kernel of every wrapper made so far; before the wrappers are registered. */
+export function captureBuiltins(): void {
+  for (const wrapper of wrappers) wrapper.capture();
+}
+
 export function wrapsBuiltin(wrapper: Pick<KernelConfig, 'kernelName' | 'backendName' | 'kernelFunc'>): BuiltinKernel {
   let builtin: KernelConfig | null = null;
-  return {
+  const kernel: BuiltinKernel = {
     capture() {
       let current: KernelConfig | undefined = getKernel(wrapper.kernelName, wrapper.backendName);
       while (current != null && (current.kernelFunc as Wrapper)[WRAPPED] != null) {
@@ -53,4 +61,6 @@ export function wrapsBuiltin(wrapper: Pick<KernelConfig, 'kernelName' | 'backend
       disposeFunc: (backend) => builtin?.disposeFunc?.(backend),
     }),
   };
+  wrappers.push(kernel);
+  return kernel;
 }

@@ -53,20 +53,21 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from '@tensorflow/tfjs';
 import { adamUpdateConfig } from './adamUpdate';
-import { addConfig, captureBuiltinAdd } from './add';
-import { captureBuiltinAliasingKernels, castConfig, identityConfig } from './aliasing';
-import { batchMatMulConfig, captureBuiltinBatchMatMul } from './batchMatMul';
-import { batchNormConfig, captureBuiltinBatchNorm } from './batchNorm';
+import { addConfig } from './add';
+import { castConfig, identityConfig } from './aliasing';
+import { batchMatMulConfig } from './batchMatMul';
+import { batchNormConfig } from './batchNorm';
 import { batchNormGradConfig, installBatchNormGradient } from './batchNormGrad';
+import { captureBuiltins } from './builtinKernel';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
 import { convReluFilterGradConfig } from './convReluFilterGrad';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { installMeanGradient } from './meanGrad';
 import { installReluGradient, reluGradConfig } from './reluGrad';
-import { captureBuiltinSum, meanConfig, sumConfig } from './sum';
-import { captureBuiltinTile, tileConfig } from './tile';
-import { captureBuiltinTranspose, transposeConfig } from './transpose';
+import { meanConfig, sumConfig } from './sum';
+import { tileConfig } from './tile';
+import { transposeConfig } from './transpose';
 
 const TRAINING_KERNELS: readonly KernelConfig[] = [
   conv2DBackpropFilterConfig,
@@ -96,13 +97,9 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add', 'FashionPlaygroundConvReluFilterGrad'].
  */
 export function registerWasmTrainingKernels(): string[] {
-  captureBuiltinBatchMatMul();
-  captureBuiltinSum();
-  captureBuiltinAliasingKernels();
-  captureBuiltinTile();
-  captureBuiltinBatchNorm();
-  captureBuiltinTranspose();
-  captureBuiltinAdd();
+  // The kernels this module wraps (BatchMatMul, Sum, Mean, Identity, Cast, Tile, FusedBatchNorm,
+  // Transpose, Add): each wrapper module made its handle when imported above.
+  captureBuiltins();
   installBatchNormGradient();
   installMeanGradient();
   installReluGradient();

@@ -31,11 +31,6 @@ const builtin = wrapsBuiltin({ kernelName: Sum, backendName: 'wasm', kernelFunc:
 
 const builtinMean = wrapsBuiltin({ kernelName: Mean, backendName: 'wasm', kernelFunc: meanWasm as unknown as KernelFunc });
 
-/** Remembers the built-in Sum and Mean; must run before the wrappers replace them. */
-export function captureBuiltinSum(): void {
-  builtin.capture();
-  builtinMean.capture();
-}
 
 /** How many leading axes `axis` names, if it names exactly the first k (0 < k < rank); else null. */
 export function leadingAxesCount(axis: number | number[], shape: number[]): number | null {

@@ -24,10 +24,6 @@ interface Args {
 
 const builtin = wrapsBuiltin({ kernelName: Tile, backendName: 'wasm', kernelFunc: tileWasm as unknown as KernelFunc });
 
-/** Remembers the built-in Tile; must run before the wrapper replaces it. */
-export function captureBuiltinTile(): void {
-  builtin.capture();
-}
 
 /** How many times x's whole data repeats in the output, or null if the tiling is not a block repeat. */
 export function blockRepeats(shape: number[], reps: number[]): number | null {

@@ -22,10 +22,6 @@ interface Args {
 
 const builtin = wrapsBuiltin({ kernelName: Transpose, backendName: 'wasm', kernelFunc: transposeWasm as unknown as KernelFunc });
 
-/** Remembers the built-in Transpose; must run before the wrapper replaces it. */
-export function captureBuiltinTranspose(): void {
-  builtin.capture();
-}
 
 export function transposeWasm(args: Args): TensorInfo {
   const { inputs, backend, attrs } = args;

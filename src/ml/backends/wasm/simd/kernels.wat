@@ -429,7 +429,7 @@
   ;; g = y > 0 ? dy : 0, the gradient through the ReLU without a pass of its own. With db != 0
   ;; also db[co] = sum over b, oh, ow of g (the bias gradient). Image by image (its dy stays in
   ;; cache) for each filter row and group of four channels, three accumulators in registers
-  ;; (four with the bias, summed in the first filter row's pass), added into dw and db.
+  ;; (four with the bias, added into db after the first filter row's pass only), added into dw and db.
   (func (export "filterGrad3x3SingleChannel")
     (param $xp i32) (param $dy i32) (param $y i32) (param $dw i32) (param $db i32) (param $n i32) (param $hp i32) (param $wp i32) (param $co i32)
     (local $ho i32) (local $wo i32) (local $b i32) (local $fr i32) (local $g i32) (local $oh i32) (local $ow i32)
