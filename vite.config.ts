@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { securityHeaders } from './scripts/vite/securityHeaders.ts';
 import { wasmThreadsWorkerFiles } from './scripts/vite/wasmThreadsWorkerFiles.ts';
+import { chunkGraph } from './scripts/vite/chunkGraph.ts';
 
 export default defineConfig({
   // securityHeaders: CSP, COOP/COEP (WASM threads), nosniff, no-referrer on dev and preview.
-  plugins: [react(), securityHeaders(), wasmThreadsWorkerFiles()],
+  // chunkGraph: writes dist/.vite/chunk-graph.json for the eager-chunk check (scripts/build/checkEagerChunks.ts).
+  plugins: [react(), securityHeaders(), wasmThreadsWorkerFiles(), chunkGraph()],
   // Web Workers that import tfjs (e.g. a training engine) need the same threads-worker patch.
   worker: { format: 'es', plugins: () => [wasmThreadsWorkerFiles({ emit: false })] },
   build: {

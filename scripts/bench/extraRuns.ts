@@ -5,7 +5,7 @@
  */
 import type { Browser } from '@playwright/test';
 import type { BackendMeasurement, BenchHarness, MeasureOptions } from '../../src/bench/harness';
-import type { BenchTimeToAccuracyResult } from '../../src/engine/benchTimeToAccuracy';
+import type { BenchTimeToAccuracyResult } from '../../src/protocol/bench';
 import { PRESET_IDS, type PresetId } from '../../src/ml/model/presets';
 
 export type OpenBench = (browser: Browser, query: string, initScript?: () => void) => Promise<{ page: import('@playwright/test').Page; ready: { backend: string | null } }>;

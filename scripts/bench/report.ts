@@ -1,6 +1,6 @@
 /** Turns bench/results.json into markdown tables, and puts them into the README. */
 import { readFile, writeFile } from 'node:fs/promises';
-import type { BenchTimeToAccuracyResult } from '../../src/engine/benchTimeToAccuracy';
+import type { BenchTimeToAccuracyResult } from '../../src/protocol/bench';
 import { presetById, type PresetId } from '../../src/ml/model/presets';
 import type { PresetTimings } from '../../src/ml/model/presetTimings';
 

@@ -1,10 +1,11 @@
 /**
  * Starts the engine in a dedicated Web Worker, so training never blocks the page. Where the
  * browser cannot run it there (no module workers, or the worker fails before it is ready),
- * the same engine runs on the page instead, and the backend details say so.
+ * the same engine runs on the page instead, and the backend details say so. The page's engine
+ * is loaded by a dynamic import only then: this module never imports the engine.
  */
-import { inProcessConnection, workerConnection, type EngineConnection } from '../engine/connection';
-import type { EngineCommand, EngineEvent } from '../engine/protocol';
+import { workerConnection, type EngineConnection } from '../protocol/connection';
+import type { EngineCommand, EngineEvent } from '../protocol/messages';
 
 
 /** A connection that starts on a worker and, if the worker dies before 'ready', replays its commands on the page. */
@@ -27,8 +28,8 @@ export function startEngine(onFallback: (reason: string) => void): EngineConnect
     const replay = sent ?? [];
     sent = null;
     current?.close();
-    const { browserEngineDeps } = await import('../engine/browserDeps');
-    attach(inProcessConnection(browserEngineDeps(), 'page'));
+    const { pageEngineConnection } = await import('../engine/pageEngine');
+    attach(pageEngineConnection());
     onFallback(reason);
     replay.forEach((command) => current.send(command));
   };
@@ -70,7 +71,7 @@ export function startEngine(onFallback: (reason: string) => void): EngineConnect
 
 /** The page engine, loaded on first use (it pulls in TensorFlow.js). */
 function deferredPageConnection(): EngineConnection {
-  const ready = import('../engine/browserDeps').then(({ browserEngineDeps }) => inProcessConnection(browserEngineDeps(), 'page'));
+  const ready = import('../engine/pageEngine').then(({ pageEngineConnection }) => pageEngineConnection());
   const listeners = new Set<(event: EngineEvent) => void>();
   void ready.then((connection) => connection.listen((event) => listeners.forEach((l) => l(event))));
   return {

@@ -13,7 +13,7 @@ import { buildModel } from '../ml/model/build';
 import { SIMPLE_CNN } from '../ml/model/spec';
 import { prepareWasm } from '../platform/wasmBackend';
 import { prepareWebGpu } from '../platform/webgpuBackend';
-import { fitLikeTheTutorials } from '../vis/fitCallbacksBaseline';
+import { fitLikeTheTutorials } from './fitCallbacksBaseline';
 import { intervals, median } from './stats';
 
 async function measure(options: { examples: number; batchSize: number; warmupBatches: number }) {

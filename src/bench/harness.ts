@@ -6,7 +6,7 @@
  * measures what a user feels meanwhile: its longest tasks, how late it answers, and how
  * often the root component re-renders.
  */
-import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from '../engine/benchTimeToAccuracy';
+import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from '../protocol/bench';
 import { rootRenders } from '../app/renderCount';
 import type { AppState } from '../state/appState';
 import type { AppStore } from '../state/store';

@@ -15,32 +15,8 @@ import { predictInBatches, scorePredictions } from '../ml/training/evaluate';
 import { firstReached, type EpochScore } from '../ml/training/timeToAccuracy';
 import { trainModel } from '../ml/training/trainer';
 import * as tf from '@tensorflow/tfjs';
+import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from '../protocol/bench';
 
-export interface BenchTimeToAccuracyOptions {
-  readonly preset: PresetId;
-  /** Training images (the app's default: all 60,000, of which 10% are held out for validation). */
-  readonly trainSize: number;
-  /** Test images scored after each epoch (10,000 in a full run). */
-  readonly testSize: number;
-  /** Stop once this much time went into training batches (evaluations not counted). */
-  readonly capSeconds: number;
-  /** Epochs when the preset recommends none (the app's default otherwise). */
-  readonly epochs?: number;
-}
-
-export interface BenchTimeToAccuracyResult {
-  readonly backend: string;
-  readonly preset: PresetId;
-  readonly batchSize: number;
-  /** Epochs the recipe was planned for (its schedule runs over all of them). */
-  readonly epochs: number;
-  readonly trainedExamples: number;
-  readonly examplesPerSecond: number;
-  readonly scores: readonly EpochScore[];
-  readonly reached: Record<string, { trainSeconds: number; wallSeconds: number; epoch: number } | null>;
-  /** True when the time cap ended the run before its planned epochs. */
-  readonly capped: boolean;
-}
 
 /** The run settings the app would use for `preset` (its recommended batch size and epochs). */
 export function runConfigForPreset(preset: PresetId, trainSize: number, epochs?: number): RunConfig {

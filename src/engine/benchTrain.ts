@@ -11,7 +11,7 @@ import { SIMPLE_CNN } from '../ml/model/spec';
 import { predictInBatches } from '../ml/training/evaluate';
 import { predictProbabilities } from '../ml/training/predictOne';
 import { trainModel } from '../ml/training/trainer';
-import type { BenchTrainOptions, BenchTrainResult } from './protocol';
+import type { BenchTrainOptions, BenchTrainResult } from '../protocol/bench';
 
 export async function benchTrain(data: FashionMnistData, options: BenchTrainOptions): Promise<BenchTrainResult> {
   const model = buildModel(SIMPLE_CNN);

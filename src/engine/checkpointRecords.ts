@@ -3,7 +3,7 @@ import type { RunConfig } from '../ml/config/runConfig';
 import type { EpochRecord } from '../ml/models/metadata';
 import type { Checkpoint } from '../ml/training/checkpoint';
 import type { EpochEvent } from '../ml/training/trainer';
-import type { BatchPoint } from './engineState';
+import type { BatchPoint } from '../protocol/engineState';
 
 export const epochRecordOf = (e: EpochEvent): EpochRecord => ({
   epoch: e.epoch,

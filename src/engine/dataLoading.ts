@@ -8,8 +8,8 @@ import { createDataset, fetchManifest, loadDataset, type SheetDecoder } from '..
 import type { DataManifest } from '../ml/data/manifest';
 import { IMAGE_PIXELS } from '../ml/constants';
 import { throttle } from '../ml/util/throttle';
-import type { DataState } from './engineState';
-import type { EngineEvent } from './protocol';
+import type { DataState } from '../protocol/engineState';
+import type { EngineEvent } from '../protocol/messages';
 
 export interface DataDeps {
   readonly dataBaseUrl: string;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestEngine, TINY_CNN, TINY_CONFIG, tinyServer, untilReady, type EngineProbe } from '../test-support/engineHarness';
-import { PROTOCOL_VERSION } from './protocol';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 
 let open: { connection: { close(): void } }[] = [];
 afterEach(() => {

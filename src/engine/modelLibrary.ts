@@ -11,36 +11,9 @@ import { MODEL_FORMAT_VERSION, downsampleCurve, type ModelMetadata } from '../ml
 import { exportFileName, zipFiles } from '../ml/models/modelZip';
 import { loadPretrainedModel } from '../ml/models/pretrained';
 import type { Checkpoint } from '../ml/training/checkpoint';
-import { ModelStorage, type SavedModelInfo, type StorageUsage } from '../platform/modelStorage';
+import { ModelStorage, type SavedModelInfo } from '../platform/modelStorage';
+import type { InterruptedRun, LibraryState, SavedModelSummary } from '../protocol/library';
 
-/** What the page lists for a saved model. */
-export interface SavedModelSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly savedAt: string;
-  readonly architecture: string;
-  readonly epochsTrained: number;
-  readonly testAccuracy: number | null;
-  readonly testCount: number | null;
-  readonly bytes: number;
-}
-
-export interface LibraryState {
-  readonly available: boolean;
-  /** Why saving is not possible here, or the last storage failure. */
-  readonly error: string | null;
-  readonly models: readonly SavedModelSummary[];
-  readonly usage: StorageUsage | null;
-}
-
-/** A run that did not finish (reload, crash, closed tab): it can be resumed from its last epoch. */
-export interface InterruptedRun {
-  readonly runId: string;
-  readonly savedAt: string;
-  readonly epochsCompleted: number;
-  readonly epochs: number;
-  readonly architecture: string;
-}
 
 const summarize = (info: SavedModelInfo, architecture: (spec: ModelMetadata['spec']) => string): SavedModelSummary => ({
   id: info.id,

@@ -15,8 +15,8 @@ import { epochSubsetSize } from '../ml/training/epochSubset';
 import { predictInBatches, scorePredictions } from '../ml/training/evaluate';
 import { trainModel, type EarlyStoppingOutcome, type EpochEvent, type TrainerState } from '../ml/training/trainer';
 import { throttle } from '../ml/util/throttle';
-import type { BatchPoint, FinalEvaluation, TrainingProgress, TrainingStatus } from './engineState';
-import type { EngineEvent } from './protocol';
+import type { BatchPoint, FinalEvaluation, TrainingProgress, TrainingStatus } from '../protocol/engineState';
+import type { EngineEvent } from '../protocol/messages';
 
 /** Progress and curve updates at most this often while training. */
 export const PUBLISH_INTERVAL_MS = 250;

@@ -14,10 +14,10 @@ import type {
   RunRecord,
   TestResult,
   TrainingState,
-} from '../engine/engineState';
-import { idleProgress } from '../engine/engineState';
-import type { InterruptedRun, LibraryState } from '../engine/modelLibrary';
-import type { PretrainedState } from '../engine/protocol';
+} from '../protocol/engineState';
+import { idleProgress } from '../protocol/engineState';
+import type { InterruptedRun, LibraryState } from '../protocol/library';
+import type { PretrainedState } from '../protocol/messages';
 import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import { emptyDataset, type DatasetView } from './datasetMirror';

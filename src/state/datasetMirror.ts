@@ -4,7 +4,7 @@
  * 70,000 images, which is what the page pays for never asking the engine for a picture.
  */
 import { SplitData } from '../ml/data/dataset';
-import type { EngineEvent } from '../engine/protocol';
+import type { EngineEvent } from '../protocol/messages';
 
 export interface DatasetView {
   readonly train: SplitData;

@@ -2,8 +2,8 @@
 import { act, createElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
-import type { EngineConnection } from '../engine/connection';
-import type { EngineEvent } from '../engine/protocol';
+import type { EngineConnection } from '../protocol/connection';
+import type { EngineEvent } from '../protocol/messages';
 import { DEFAULT_RUN_CONFIG } from '../ml/config/runConfig';
 import { initialAppState } from './appState';
 import { StoreContext, useAppSelector } from './hooks';

@@ -2,7 +2,7 @@
  * How each engine event changes the app state: a pure function, so the projection is tested
  * without an engine. Commands never change engine-owned state here; only events do.
  */
-import type { EngineEvent } from '../engine/protocol';
+import type { EngineEvent } from '../protocol/messages';
 import type { AppState } from './appState';
 import { withSheet } from './datasetMirror';
 

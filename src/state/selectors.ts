@@ -1,5 +1,5 @@
 /** Selectors shared by several views (each returns a primitive or a stored object, so Object.is compares). */
-import { canStartRun, isBusyStatus } from '../engine/readiness';
+import { canStartRun, isBusyStatus } from '../protocol/readiness';
 import { runConfigProblems } from '../ml/config/runConfig';
 import { analyzeModel, type ModelAnalysis } from '../ml/model/analyze';
 import { analyzeModelWithBudget, type ResourceEstimate } from '../ml/model/resourceBudget';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineConnection } from '../engine/connection';
-import type { EngineCommand, EngineEvent } from '../engine/protocol';
+import type { EngineConnection } from '../protocol/connection';
+import type { EngineCommand, EngineEvent } from '../protocol/messages';
 import { DEFAULT_RUN_CONFIG } from '../ml/config/runConfig';
 import { SIMPLE_CNN } from '../ml/model/spec';
 import { initialAppState } from './appState';

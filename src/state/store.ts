@@ -4,9 +4,9 @@
  * command that needs the model goes to the engine through its connection.
  */
 import type { DrawingHistory } from './drawing';
-import type { EngineConnection } from '../engine/connection';
-import { canStartRun, isBusyStatus } from '../engine/readiness';
-import { PROTOCOL_VERSION, type EngineSetup, type ResponseOf } from '../engine/protocol';
+import type { EngineConnection } from '../protocol/connection';
+import { canStartRun, isBusyStatus } from '../protocol/readiness';
+import { PROTOCOL_VERSION, type EngineSetup, type ResponseOf } from '../protocol/messages';
 import { IMAGE_PIXELS } from '../ml/constants';
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
 import type { InternalsRequest } from '../ml/internals/snapshot';

@@ -12,8 +12,8 @@ export type {
   TestResult,
   TrainingState,
   TrainingStatus,
-} from '../engine/engineState';
+} from '../protocol/engineState';
 export type { AppState, ExternalInput, UiState } from './appState';
 export type { DatasetView } from './datasetMirror';
-export type { InterruptedRun, LibraryState, SavedModelSummary } from '../engine/modelLibrary';
-export type { PretrainedState } from '../engine/protocol';
+export type { InterruptedRun, LibraryState, SavedModelSummary } from '../protocol/library';
+export type { PretrainedState } from '../protocol/messages';

@@ -2,9 +2,10 @@
  * Drives the engine through its protocol in Node: the real Engine on the CPU backend, fed
  * by an in-memory dataset server, with helpers that wait on the engine's own events.
  */
-import { inProcessConnection, type EngineConnection } from '../engine/connection';
-import type { EngineEvent } from '../engine/protocol';
-import { PROTOCOL_VERSION } from '../engine/protocol';
+import type { EngineConnection } from '../protocol/connection';
+import { inProcessConnection } from '../engine/inProcessConnection';
+import type { EngineEvent } from '../protocol/messages';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../ml/config/runConfig';
 import { pureSheetDecoder } from '../ml/data/loader';
 import type { ModelSpec } from '../ml/model/spec';

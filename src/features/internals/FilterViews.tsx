@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { filterSlice, type ConvFilters } from '../../ml/internals/filters';
+import { filterSlice, type ConvFilters } from '../../ml/internals/convFilters';
 import { valueRange } from '../../ml/internals/maps';
 import { colorAt, formatValue, normalise, scaleRange } from './colormap';
 import { ColorLegend } from './ColorLegend';

@@ -1,5 +1,5 @@
 import type { LayerActivation } from '../../ml/internals/activations';
-import type { ConvFilters } from '../../ml/internals/filters';
+import type { ConvFilters } from '../../ml/internals/convFilters';
 import { zeroFraction } from '../../ml/internals/maps';
 import { ConceptNote } from './ConceptNote';
 import { FilterGrid, FirstLayerFilters } from './FilterViews';

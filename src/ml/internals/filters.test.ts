@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../model/build';
 import { SIMPLE_CNN } from '../model/spec';
-import { convLayerNames, filterSlice, readConvFilters } from './filters';
+import { filterSlice } from './convFilters';
+import { convLayerNames, readConvFilters } from './filters';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -4,18 +4,9 @@
  * step that replaces the weights meanwhile cannot free the data being read.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { ConvFilters } from './convFilters';
 
-export interface ConvFilters {
-  readonly layerName: string;
-  readonly kernelHeight: number;
-  readonly kernelWidth: number;
-  readonly inChannels: number;
-  readonly outChannels: number;
-  /** All weights in tfjs's kernel layout [kh, kw, in, out], row-major. */
-  readonly weights: Float32Array;
-  /** One bias per output channel (filter), or null if the layer has none. */
-  readonly bias: Float32Array | null;
-}
+export type { ConvFilters };
 
 /** Reads the kernel (and bias) of the Conv2D layer `layerName`. */
 export async function readConvFilters(model: tf.LayersModel, layerName: string): Promise<ConvFilters> {
@@ -40,19 +31,6 @@ export async function readConvFilters(model: tf.LayersModel, layerName: string):
     kernel.dispose();
     bias?.dispose();
   }
-}
-
-/** The kh×kw slice of filter `out` applied to input channel `inChannel`, row-major. */
-export function filterSlice(filters: ConvFilters, out: number, inChannel: number): Float32Array {
-  const { kernelHeight: kh, kernelWidth: kw, inChannels, outChannels, weights } = filters;
-  if (out < 0 || out >= outChannels || inChannel < 0 || inChannel >= inChannels) {
-    throw new RangeError(`no filter ${out} / input channel ${inChannel} in ${filters.layerName}`);
-  }
-  const slice = new Float32Array(kh * kw);
-  for (let y = 0; y < kh; y++) {
-    for (let x = 0; x < kw; x++) slice[y * kw + x] = weights[((y * kw + x) * inChannels + inChannel) * outChannels + out];
-  }
-  return slice;
 }
 
 /** Names of the model's Conv2D layers, in order. */

@@ -3,7 +3,7 @@
  * Everything crosses as structured-cloneable data; large typed arrays are transferred,
  * not copied (see `transferablesOf`). Bump PROTOCOL_VERSION on any incompatible change.
  */
-import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from './benchTimeToAccuracy';
+import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult, BenchTrainOptions, BenchTrainResult } from './bench';
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
 import type { InternalsRequest, InternalsSnapshot } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
@@ -18,7 +18,7 @@ import type {
   RunSummary,
   TrainingProgress,
 } from './engineState';
-import type { InterruptedRun, LibraryState, SavedModelSummary } from './modelLibrary';
+import type { InterruptedRun, LibraryState, SavedModelSummary } from './library';
 
 export interface PretrainedState {
   readonly status: 'none' | 'loading' | 'ready' | 'error';
@@ -95,27 +95,6 @@ export type EngineRequest =
   | { readonly kind: 'restoreStartWeights' }
   /** The active model's test evaluation (for a model not trained in this run), sent as `modelEvaluation`. */
   | { readonly kind: 'evaluateActiveModel' };
-
-export interface BenchTrainOptions {
-  readonly examples: number;
-  readonly batchSize: number;
-  readonly warmupBatches: number;
-  readonly evalImages: number;
-  readonly predictCalls: number;
-}
-
-export interface BenchTrainResult {
-  readonly backend: string;
-  /** performance.timeOrigin-relative end time of each batch, in the engine's clock. */
-  readonly batchEndTimes: readonly number[];
-  /** The engine's performance.timeOrigin, so the page can align the clocks. */
-  readonly timeOrigin: number;
-  readonly peakBytes: number;
-  readonly peakTensors: number;
-  readonly numTensorsPerEpoch: readonly number[];
-  readonly evalMs: number;
-  readonly predictMs: readonly number[];
-}
 
 export interface ResponseOf {
   readonly predict: Float32Array;

@@ -1,11 +1,10 @@
 /**
  * The page's end of the protocol: send commands, receive events, ask questions that have one
- * answer (predict, inspect…). Two transports behind one interface: a Web Worker, and the
- * engine on the page (where workers cannot run it, and in Node tests).
+ * answer (predict, inspect…). Two transports behind one interface: a Web Worker (here), and
+ * the engine in the same thread (engine/inProcessConnection.ts: the page's fallback, Node
+ * tests). Nothing here imports the engine or TensorFlow.js: this is what the page loads.
  */
-import type { EngineDeps } from './engine';
-import { Engine } from './engine';
-import type { EngineCommand, EngineEvent, EngineRequest, ResponseOf } from './protocol';
+import type { EngineCommand, EngineEvent, EngineRequest, ResponseOf } from './messages';
 
 export type EventListener = (event: EngineEvent) => void;
 
@@ -19,7 +18,7 @@ export interface EngineConnection {
 }
 
 /** The shared half of both transports: listeners and request ids. */
-class ConnectionBase {
+export class ConnectionBase {
   private readonly listeners = new Set<EventListener>();
   private readonly pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
   private nextId = 1;
@@ -71,27 +70,6 @@ export function workerConnection(worker: Worker): EngineConnection {
     close: () => {
       base.failAll('The engine was closed.');
       worker.terminate();
-    },
-  };
-}
-
-/**
- * The engine in this thread. Events are delivered in a later microtask, as from a worker, so
- * callers never see an event before `send` returns.
- */
-export function inProcessConnection(deps: EngineDeps, thread: 'worker' | 'page' = 'page'): EngineConnection {
-  let engine: Engine | null = null;
-  const base = new ConnectionBase((command) => {
-    queueMicrotask(() => void engine?.handle(command));
-  });
-  engine = new Engine(deps, (event) => queueMicrotask(() => base.deliver(event)), thread);
-  return {
-    send: (command) => base.send(command),
-    listen: (listener) => base.listen(listener),
-    request: (request) => base.request(request),
-    close: () => {
-      base.failAll('The engine was closed.');
-      engine = null;
     },
   };
 }

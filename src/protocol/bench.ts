@@ -1,0 +1,50 @@
+/** What the benchmark (npm run bench) asks the engine and what it answers: types only. */
+import type { PresetId } from '../ml/model/presets';
+import type { EpochScore } from '../ml/training/timeToAccuracy';
+
+export interface BenchTrainOptions {
+  readonly examples: number;
+  readonly batchSize: number;
+  readonly warmupBatches: number;
+  readonly evalImages: number;
+  readonly predictCalls: number;
+}
+
+export interface BenchTrainResult {
+  readonly backend: string;
+  /** performance.timeOrigin-relative end time of each batch, in the engine's clock. */
+  readonly batchEndTimes: readonly number[];
+  /** The engine's performance.timeOrigin, so the page can align the clocks. */
+  readonly timeOrigin: number;
+  readonly peakBytes: number;
+  readonly peakTensors: number;
+  readonly numTensorsPerEpoch: readonly number[];
+  readonly evalMs: number;
+  readonly predictMs: readonly number[];
+}
+
+export interface BenchTimeToAccuracyOptions {
+  readonly preset: PresetId;
+  /** Training images (the app's default: all 60,000, of which 10% are held out for validation). */
+  readonly trainSize: number;
+  /** Test images scored after each epoch (10,000 in a full run). */
+  readonly testSize: number;
+  /** Stop once this much time went into training batches (evaluations not counted). */
+  readonly capSeconds: number;
+  /** Epochs when the preset recommends none (the app's default otherwise). */
+  readonly epochs?: number;
+}
+
+export interface BenchTimeToAccuracyResult {
+  readonly backend: string;
+  readonly preset: PresetId;
+  readonly batchSize: number;
+  /** Epochs the recipe was planned for (its schedule runs over all of them). */
+  readonly epochs: number;
+  readonly trainedExamples: number;
+  readonly examplesPerSecond: number;
+  readonly scores: readonly EpochScore[];
+  readonly reached: Record<string, { trainSeconds: number; wallSeconds: number; epoch: number } | null>;
+  /** True when the time cap ended the run before its planned epochs. */
+  readonly capped: boolean;
+}
