@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { securityHeaders } from './scripts/vite/securityHeaders.ts';
 import { wasmThreadsWorkerFiles } from './scripts/vite/wasmThreadsWorkerFiles.ts';
@@ -13,8 +12,7 @@ export default defineConfig({
   worker: { format: 'es', plugins: () => [wasmThreadsWorkerFiles({ emit: false })] },
   build: {
     chunkSizeWarningLimit: 4000,
-    // bench/baseline.html is the benchmark's "usual tutorial" page (npm run bench).
-    rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), baseline: resolve(import.meta.dirname, 'bench/baseline.html') } },
+    // The benchmark's pages and code are built only by vite.bench.config.ts (npm run bench).
   },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

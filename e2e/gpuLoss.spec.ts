@@ -2,19 +2,19 @@ import { expect, test, type Page } from '@playwright/test';
 import { PlaygroundPage } from './pages/playground';
 
 // A real WebGL context (SwiftShader here) in the engine's worker, lost mid-run as a driver reset
-// would lose it (WEBGL_lose_context, through the benchmark harness: no address can reach it).
+// would lose it (WEBGL_lose_context, through the test hooks: no address can reach them).
 
 async function openWithHarness(page: Page, query: string): Promise<PlaygroundPage> {
   await page.addInitScript(() => {
-    (window as unknown as { __PLAYGROUND_BENCH__: boolean }).__PLAYGROUND_BENCH__ = true;
+    (window as unknown as { __PLAYGROUND_TEST__: boolean }).__PLAYGROUND_TEST__ = true;
   });
   const app = new PlaygroundPage(page);
   await app.open(query);
-  await page.waitForFunction(() => 'playgroundBench' in window);
+  await page.waitForFunction(() => 'playgroundTest' in window, undefined, { timeout: 60_000 });
   return app;
 }
 
-const loseContext = (page: Page) => page.evaluate(() => (window as unknown as { playgroundBench: { loseDevice(): Promise<boolean> } }).playgroundBench.loseDevice());
+const loseContext = (page: Page) => page.evaluate(() => (window as unknown as { playgroundTest: { loseDevice(): Promise<boolean> } }).playgroundTest.loseDevice());
 
 test('a WebGL context lost in epoch 2 is reported, and the run resumes from its epoch-1 checkpoint and finishes', async ({ page }) => {
   const app = await openWithHarness(page, '?trainSize=480&testSize=100&epochs=2&batchSize=32&validationSplit=0&autostart=1&backend=webgl');

@@ -19,7 +19,8 @@ const VIEW_KEYS = `${VIEWS[0].key}–${VIEWS[VIEWS.length - 1].key} Views (${VIE
  * active view. It re-renders only when the mode or the URL problems change, never on progress.
  */
 export function App() {
-  countRootRender();
+  // The benchmark counts the root's renders (progress must not re-render it); production drops this.
+  if (import.meta.env.MODE === 'bench') countRootRender();
   const store = useAppStore();
   const configProblems = useAppSelector((s) => s.configProblems);
   // Instructor mode (?instructor=1): the same shell, projector-sized.

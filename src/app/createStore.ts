@@ -5,9 +5,11 @@ import { DEFAULT_VIEW, VIEW_PARAM } from '../ml/config/viewParam';
 import { addressAtStart } from '../platform/addressGuard';
 import { initialAppState } from '../state/appState';
 import { AppStore } from '../state/store';
+import type { EngineConnection } from '../protocol/connection';
 import { startEngine } from './startEngine';
 
-export function createAppStore(): AppStore {
+/** The store, and the engine connection behind it (the benchmark and test hooks talk to it directly). */
+export function createApp(): { store: AppStore; engine: EngineConnection } {
   // The address as opened (its problems included): it has been rewritten to its canonical form since.
   const parsed = addressAtStart.parsed;
   let store: AppStore | null = null;
@@ -32,5 +34,5 @@ export function createAppStore(): AppStore {
       window.history.replaceState(null, '', url);
     },
   });
-  return store;
+  return { store, engine };
 }

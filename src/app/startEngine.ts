@@ -34,7 +34,7 @@ export function startEngine(onFallback: (reason: string) => void): EngineConnect
     replay.forEach((command) => current.send(command));
   };
 
-  if ((globalThis as { __PLAYGROUND_BENCH_ENGINE_ON_PAGE__?: unknown }).__PLAYGROUND_BENCH_ENGINE_ON_PAGE__ === true) {
+  if (import.meta.env.MODE === 'bench' && (globalThis as { __PLAYGROUND_BENCH_ENGINE_ON_PAGE__?: unknown }).__PLAYGROUND_BENCH_ENGINE_ON_PAGE__ === true) {
     // Only the benchmark sets this (before the page's scripts run; no address can): it times the
     // engine on the page against the engine in its worker, in the same run.
     attach(deferredPageConnection());

@@ -7,6 +7,7 @@
  * often the root component re-renders.
  */
 import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from '../protocol/bench';
+import type { EngineConnection } from '../protocol/connection';
 import { rootRenders } from '../app/renderCount';
 import type { AppState } from '../state/appState';
 import type { AppStore } from '../state/store';
@@ -132,7 +133,7 @@ function longestSince(tasks: { start: number; duration: number }[] | null, after
   return tasks.filter((t) => t.start >= after).reduce((longest, t) => Math.max(longest, t.duration), 0);
 }
 
-export function installBenchHarness(store: AppStore): void {
+export function installBenchHarness(store: AppStore, connection: EngineConnection): void {
   const harness = {
     /** Resolves when the backend is up and all 70,000 images are in. */
     ready: async () => {
@@ -147,7 +148,7 @@ export function installBenchHarness(store: AppStore): void {
       console.info('[bench] Train → first batch');
       const firstBatchMs = await measureFirstBatch(store);
       console.info(`[bench] the training loop in the engine (${options.trainExamples} examples), evaluation, prediction latency`);
-      const engine = await store.benchTrain({
+      const engine = await connection.request({
         kind: 'benchTrain',
         options: { examples: options.trainExamples, batchSize: options.batchSize, warmupBatches: options.warmupBatches, evalImages: options.evalImages, predictCalls: options.predictCalls },
       });
@@ -176,12 +177,10 @@ export function installBenchHarness(store: AppStore): void {
         rootRendersPerSecond: page.rendersPerSecond,
       };
     },
-    /** Loses the engine's GPU context (WebGL), as a driver reset would: for the lost-GPU journey. */
-    loseDevice: (): Promise<boolean> => store.loseDeviceForTesting(),
     /** One preset's time to accuracy, trained in the engine as the app would train it. */
     timeToAccuracy: (options: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult> => {
       console.info(`[bench] time to accuracy: ${options.preset}`);
-      return store.benchTimeToAccuracy({ kind: 'benchTimeToAccuracy', options });
+      return connection.request({ kind: 'benchTimeToAccuracy', options });
     },
   };
   (window as unknown as { playgroundBench: typeof harness }).playgroundBench = harness;
@@ -191,5 +190,4 @@ export type BenchHarness = {
   ready(): Promise<{ backend: string | null; renderer: string | null; loadMs: number }>;
   measure(o: MeasureOptions): Promise<BackendMeasurement>;
   timeToAccuracy(o: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult>;
-  loseDevice(): Promise<boolean>;
 };

@@ -17,8 +17,6 @@ import { buildModel, createOptimizer } from '../ml/model/build';
 import type { ModelSpec } from '../ml/model/spec';
 import { TrainingControl } from '../ml/training/control';
 import { predictProbabilities } from '../ml/training/predictOne';
-import { benchTrain } from './benchTrain';
-import { benchTimeToAccuracy } from './benchTimeToAccuracy';
 import { DataLoading, type DataDeps } from './dataLoading';
 import type { BackendState, BatchPoint, ModelInfo, ModelSource, RunSummary, TestResult, TrainingProgress } from '../protocol/engineState';
 import { PROTOCOL_VERSION, transferablesOf, type EngineCommand, type EngineEvent, type EngineRequest, type EngineSetup, type ResponseOf } from '../protocol/messages';
@@ -646,19 +644,18 @@ export class Engine {
         const snapshot = await computeInternals(model, request.request);
         return { snapshot, modelRevision: revision, batchesTrained };
       }
-      case 'benchTrain': {
+      case 'benchTrain':
+      case 'benchTimeToAccuracy': {
+        // The production build leaves the benchmark's code out (a constant condition the bundler removes).
+        if (import.meta.env.MODE === 'production') throw new Error('This build has no benchmark: run npm run bench.');
         const data = this.data?.data;
         if (!data) throw new Error('The dataset is not loaded.');
-        return benchTrain(data, request.options);
+        if (request.kind === 'benchTimeToAccuracy') this.requireIdle('measure time to accuracy');
+        const { answerBenchRequest } = await import('./benchRequests');
+        return answerBenchRequest(data, request);
       }
       case 'loseDevice':
         return this.deps.backendPlatform.loseDevice?.() ?? false;
-      case 'benchTimeToAccuracy': {
-        const data = this.data?.data;
-        if (!data) throw new Error('The dataset is not loaded.');
-        this.requireIdle('measure time to accuracy');
-        return benchTimeToAccuracy(data, request.options);
-      }
       case 'saveModel': {
         const model = this.requireIdleModel('save');
         const saved = await this.library.save(model, this.metadataOfActive(request.name));

@@ -190,21 +190,6 @@ export class AppStore {
     return this.engine.request({ kind: 'restoreStartWeights' });
   }
 
-  /** The benchmark's in-engine training measurement (see src/bench). */
-  benchTrain(options: Parameters<EngineConnection['request']>[0] & { kind: 'benchTrain' }): Promise<ResponseOf['benchTrain']> {
-    return this.engine.request(options);
-  }
-
-  /** Tests only: loses the GPU context under the engine, as a driver reset would. */
-  loseDeviceForTesting(): Promise<boolean> {
-    return this.engine.request({ kind: 'loseDevice' });
-  }
-
-  /** The benchmark's time to accuracy of one preset, trained in the engine (see src/bench). */
-  benchTimeToAccuracy(options: Parameters<EngineConnection['request']>[0] & { kind: 'benchTimeToAccuracy' }): Promise<ResponseOf['benchTimeToAccuracy']> {
-    return this.engine.request(options);
-  }
-
   /** Shows `view` (the only one rendered); opening the internals view also turns its live updates on. */
   setView(view: ViewId): void {
     if (view === this.state.ui.view) return;

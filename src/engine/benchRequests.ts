@@ -1,0 +1,15 @@
+/**
+ * The benchmark's requests (npm run bench), answered in the engine on its loaded data. Only
+ * the benchmark's build (vite.bench.config.ts) and Node tests load this module: the
+ * production engine answers these requests with an error and carries none of this code.
+ */
+import type { FashionMnistData } from '../ml/data/dataset';
+import type { EngineRequest, ResponseOf } from '../protocol/messages';
+import { benchTimeToAccuracy } from './benchTimeToAccuracy';
+import { benchTrain } from './benchTrain';
+
+export type BenchRequest = Extract<EngineRequest, { kind: 'benchTrain' | 'benchTimeToAccuracy' }>;
+
+export function answerBenchRequest(data: FashionMnistData, request: BenchRequest): Promise<ResponseOf['benchTrain'] | ResponseOf['benchTimeToAccuracy']> {
+  return request.kind === 'benchTrain' ? benchTrain(data, request.options) : benchTimeToAccuracy(data, request.options);
+}
