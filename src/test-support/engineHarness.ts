@@ -34,6 +34,14 @@ export function tinyServer() {
   return fakeDataServer({ train: { ...train, sheetCounts: [60, 60] }, test: { ...test, sheetCounts: [40] } });
 }
 
+/** How long a probe waits for an event by default (well under the tests' 300 s). */
+export const PROBE_TIMEOUT_MS = 120_000;
+
+const describeMatch = (match: (...args: never[]) => boolean): string => {
+  const source = match.toString().replace(/\s+/g, ' ');
+  return source === '() => true' ? 'anything' : source.length > 160 ? `${source.slice(0, 157)}...` : source;
+};
+
 export class EngineProbe {
   readonly events: EngineEvent[] = [];
   private readonly waiters = new Set<() => void>();
@@ -45,19 +53,41 @@ export class EngineProbe {
     });
   }
 
-  /** Resolves with the first event from index `from` on that matches. */
-  next<T extends EngineEvent['type']>(type: T, match: (e: Extract<EngineEvent, { type: T }>) => boolean = () => true, from = 0): Promise<Extract<EngineEvent, { type: T }>> {
-    return new Promise((resolve) => {
+  /**
+   * Resolves with the first event from index `from` on that matches; rejects after
+   * `timeoutMs` with a message naming the event and condition waited for, and the events seen.
+   * Generous by default (a busy machine is slow), but a regression fails instead of hanging.
+   */
+  next<T extends EngineEvent['type']>(
+    type: T,
+    match: (e: Extract<EngineEvent, { type: T }>) => boolean = () => true,
+    from = 0,
+    timeoutMs = PROBE_TIMEOUT_MS,
+  ): Promise<Extract<EngineEvent, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const finish = () => {
+        this.waiters.delete(check);
+        clearTimeout(timer);
+      };
       const check = () => {
         const found = this.events.slice(from).find((e): e is Extract<EngineEvent, { type: T }> => e.type === type && match(e as Extract<EngineEvent, { type: T }>));
         if (found) {
-          this.waiters.delete(check);
+          finish();
           resolve(found);
         }
       };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`Waited ${timeoutMs / 1000} s for a '${type}' event matching ${describeMatch(match)} (from event ${from}); saw: ${this.recentEventTypes(from)}`));
+      }, timeoutMs);
       this.waiters.add(check);
       check();
     });
+  }
+
+  private recentEventTypes(from: number): string {
+    const seen = this.events.slice(from).map((e) => e.type);
+    return seen.length === 0 ? 'no events' : seen.slice(-12).join(', ') + (seen.length > 12 ? ` (last 12 of ${seen.length})` : '');
   }
 
   of<T extends EngineEvent['type']>(type: T): Extract<EngineEvent, { type: T }>[] {

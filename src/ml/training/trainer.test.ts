@@ -119,19 +119,24 @@ describe('trainModel on real Fashion-MNIST images', () => {
     const control = new TrainingControl();
     control.pause();
     const done: number[] = [];
+    // The loop calls onWaiting each time a pause has taken effect, after reporting every batch
+    // that ran: the moments to look, instead of guessing with a sleep.
+    let waits = 0;
     const run = trainModel(model, optimizer, source, { epochs: 1, batchSize: 16, validationSplit: 0, trainSize: 64, seed: 4 }, {
       onBatch: (e) => done.push(e.batch),
+      onWaiting: () => waits++,
     }, { control });
-    const settle = () => new Promise((r) => setTimeout(r, 150));
-    await settle();
+    const untilWaits = (n: number) => vi.waitUntil(() => waits >= n, { timeout: 60_000, interval: 5 }).catch(() => {
+      throw new Error(`the loop did not pause for the ${n}th time (paused ${waits} times, batches ${done.join(', ')})`);
+    });
+    await untilWaits(1);
     expect(done).toEqual([]);
     control.step();
+    await untilWaits(2);
+    expect(done).toEqual([0]);
     control.step();
-    await settle();
-    await settle();
-    // Two steps ran; the second one's metrics are read when the next batch (or the end) comes.
-    expect(done.length).toBeGreaterThanOrEqual(1);
-    expect(done.length).toBeLessThanOrEqual(2);
+    await untilWaits(3);
+    expect(done).toEqual([0, 1]);
     control.resume();
     const result = await run;
     expect(result.batchesCompleted).toBe(4);
