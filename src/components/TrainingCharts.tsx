@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { EpochEvent, LearningRateChange } from '../ml/training/trainer';
 import type { BatchPoint } from '../state/types';
-import { disposeLineChart, renderLineChart, type Marker, type Series } from '../vis/lineChart';
+import { disposeLineChart, PROJECTOR_FONT_SIZE, renderLineChart, type Marker, type Series } from '../vis/lineChart';
 import { useAppSelector } from '../state/hooks';
 import { partialEpochText } from './runStatusText';
 import { useThrottledRender } from './useThrottledRender';
@@ -32,9 +32,6 @@ function epochCurves(history: readonly EpochEvent[], train: (e: EpochEvent) => n
 /** Each change is drawn where it took effect: at the first batch trained with the new rate. */
 const rateMarkers = (changes: readonly LearningRateChange[]): Marker[] => changes.map((c) => ({ x: c.step, label: `learning rate ${c.from} → ${c.to}` }));
 
-/** Axis and legend text on a projector (instructor mode): readable from the back of a room. */
-const PROJECTOR_FONT_PX = 18;
-
 const num = (v: number | null | undefined, digits = 3) => (v === null || v === undefined ? '–' : v.toFixed(digits));
 
 /** What a screen reader hears for the batch curves: the latest values, and the first for comparison. */
@@ -63,7 +60,7 @@ function partialEpochNotes(history: readonly EpochEvent[]): string[] {
 /** Live curves: per-batch loss and accuracy, per-epoch train vs validation, each with a text summary. */
 export function TrainingCharts() {
   const training = useAppSelector((s) => s.training);
-  const fontSize = useAppSelector((s) => (s.ui.instructor ? PROJECTOR_FONT_PX : undefined));
+  const fontSize = useAppSelector((s) => (s.ui.instructor ? PROJECTOR_FONT_SIZE : undefined));
   const withValidation = useAppSelector((s) => s.config.validationSplit > 0 || s.training.epochHistory.some((e) => e.valLoss !== null));
   const batchLoss = useRef<HTMLDivElement>(null);
   const batchAcc = useRef<HTMLDivElement>(null);
