@@ -39,7 +39,7 @@ async function main() {
     spec,
     epochsTrained: 1,
     testAccuracy: null,
-    history: { epochs: [] },
+    history: { epochs: [], batches: undefined },
   };
   console.log(`${model.countParams()} parameters`);
   const storage = await ModelStorage.open(new IDBFactory());

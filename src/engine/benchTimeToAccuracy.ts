@@ -11,7 +11,7 @@ import { trainConfigFor } from '../ml/config/trainConfig';
 import { buildModel, createOptimizer } from '../ml/model/build';
 import { presetById, type PresetId } from '../ml/model/presets';
 import type { ModelSpec } from '../ml/model/spec';
-import { predictInBatches, scorePredictions } from '../ml/training/evaluate';
+import { evaluateImages } from '../ml/training/evaluate';
 import { firstReached, type EpochScore } from '../ml/training/timeToAccuracy';
 import { trainModel } from '../ml/training/trainer';
 import * as tf from '@tensorflow/tfjs';
@@ -63,9 +63,9 @@ export async function measureTimeToAccuracy(data: FashionMnistData, { spec, conf
   let epochClosed = true;
 
   const score = async (epoch: number) => {
-    const probs = await predictInBatches(model, data.test.images, testIndices);
-    if (!probs) throw new Error('the test evaluation was cut short');
-    const { accuracy, loss } = scorePredictions(probs, data.test.labels, testIndices);
+    const evaluation = await evaluateImages(model, data.test, testIndices);
+    if (!evaluation) throw new Error('the test evaluation was cut short');
+    const { accuracy, loss } = evaluation;
     scores.push({ epoch, examples, trainSeconds, wallSeconds: (performance.now() - started) / 1000, testAccuracy: accuracy, testLoss: loss });
   };
 

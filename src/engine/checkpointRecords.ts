@@ -1,9 +1,8 @@
 /** Conversions between a run's records as the engine reports them and as a checkpoint or saved model keeps them. */
 import type { RunConfig } from '../ml/config/runConfig';
-import type { EpochRecord } from '../ml/models/metadata';
+import { withEpochs, type BatchPoint, type EpochRecord } from '../ml/models/metadata';
 import type { Checkpoint } from '../ml/training/checkpoint';
 import type { EpochEvent } from '../ml/training/trainer';
-import type { BatchPoint } from '../protocol/engineState';
 
 export const epochRecordOf = (e: EpochEvent): EpochRecord => ({
   epoch: e.epoch,
@@ -25,14 +24,9 @@ export const epochEventOf = (e: EpochRecord): EpochEvent => ({
   seconds: e.seconds ?? 0,
 });
 
-/**
- * A checkpoint's batch curve with the epoch of each point put back (the checkpoint keeps
- * step, loss and accuracy; steps per epoch are the same in every full epoch).
- */
+/** A checkpoint's batch curve (a checkpoint stored before points carried their epoch gets it back). */
 export function checkpointBatches(checkpoint: Checkpoint): BatchPoint[] {
-  const { batchesCompleted, epochsCompleted } = checkpoint.state;
-  const perEpoch = Math.max(1, Math.round(batchesCompleted / Math.max(1, epochsCompleted)));
-  return checkpoint.history.batches.map((b) => ({ ...b, epoch: Math.min(epochsCompleted - 1, Math.floor((b.step - 1) / perEpoch)) }));
+  return withEpochs(checkpoint.history.batches, checkpoint.state.epochsCompleted);
 }
 
 /** The run settings a checkpoint was trained with, over the page's current ones (test size, backend). */

@@ -462,7 +462,7 @@ export class Engine {
             modelSeed: resume?.modelSeed ?? modelSeed,
             config: trainConfigFor(config, spec),
             state,
-            history: { epochs: runHistory.epochs.map(epochRecordOf), batches: runHistory.batches.map(({ step, loss, accuracy }) => ({ step, loss, accuracy })) },
+            history: { epochs: runHistory.epochs.map(epochRecordOf), batches: [...runHistory.batches] },
           });
           await this.library.saveCheckpoint(checkpoint);
         } catch (error) {

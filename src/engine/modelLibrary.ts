@@ -7,7 +7,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { modelToFiles } from '../ml/models/artifacts';
 import { importModelZip } from '../ml/models/loadModel';
-import { MODEL_FORMAT_VERSION, downsampleCurve, type ModelMetadata } from '../ml/models/metadata';
+import { MODEL_FORMAT_VERSION, downsampleCurve, type BatchPoint, type ModelMetadata } from '../ml/models/metadata';
 import { exportFileName, zipFiles } from '../ml/models/modelZip';
 import { loadPretrainedModel } from '../ml/models/pretrained';
 import type { Checkpoint } from '../ml/training/checkpoint';
@@ -127,7 +127,7 @@ export function metadataFor(input: {
   test: { accuracy: number; count: number } | null;
   params: number;
   epochs: ModelMetadata['history']['epochs'];
-  batches: readonly { step: number; loss: number; accuracy: number }[];
+  batches: readonly BatchPoint[];
   training?: ModelMetadata['training'];
 }): ModelMetadata {
   return {
@@ -139,7 +139,7 @@ export function metadataFor(input: {
     epochsTrained: input.epochsTrained,
     testAccuracy: input.test,
     parameterCount: input.params,
-    history: { epochs: [...input.epochs], batches: downsampleCurve(input.batches.map((b) => ({ step: b.step, loss: b.loss, accuracy: b.accuracy })), 500) },
+    history: { epochs: [...input.epochs], batches: downsampleCurve(input.batches, 500) },
     training: input.training,
   };
 }

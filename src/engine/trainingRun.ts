@@ -12,7 +12,7 @@ import type { ModelSpec } from '../ml/model/spec';
 import type { TrainingControl } from '../ml/training/control';
 import type { WeightSnapshot } from '../ml/training/earlyStopping';
 import { epochSubsetSize } from '../ml/training/epochSubset';
-import { predictInBatches, scorePredictions } from '../ml/training/evaluate';
+import { evaluateImages, type LabelledImages, type PredictOptions } from '../ml/training/evaluate';
 import { trainModel, type EarlyStoppingOutcome, type EpochEvent, type TrainerState } from '../ml/training/trainer';
 import { throttle } from '../ml/util/throttle';
 import type { BatchPoint, FinalEvaluation, TrainingProgress, TrainingStatus } from '../protocol/engineState';
@@ -138,30 +138,45 @@ export async function runTraining(ctx: RunContext): Promise<RunOutcome> {
 async function evaluateEpoch(ctx: RunContext, epoch: number): Promise<void> {
   const count = epochSubsetSize(ctx.config.testSize, ctx.data.test.availableCount);
   if (count === 0) return;
-  const indices = range(0, count);
-  const started = performance.now();
   try {
-    const probabilities = await predictInBatches(ctx.model, ctx.data.test.images, indices, { signal: ctx.signal, batchSize: EPOCH_EVAL_BATCH });
-    if (!probabilities) return;
-    ctx.emit({
-      type: 'epochEvaluation',
-      evaluation: { epoch, epochs: ctx.config.epochs, modelRevision: ctx.modelRevision, indices, probabilities, seconds: (performance.now() - started) / 1000 },
-    });
+    const evaluation = await evaluateImages(ctx.model, ctx.data.test, range(0, count), { signal: ctx.signal, batchSize: EPOCH_EVAL_BATCH });
+    if (!evaluation) return;
+    const { indices, probabilities, seconds } = evaluation;
+    ctx.emit({ type: 'epochEvaluation', evaluation: { epoch, epochs: ctx.config.epochs, modelRevision: ctx.modelRevision, indices, probabilities, seconds } });
   } catch (error) {
     ctx.emit({ type: 'failure', message: `The evaluation after epoch ${epoch + 1} failed: ${(error as Error).message}` });
   }
 }
 
-/** The test evaluation of any model on test images 0..count-1 (null if it failed). */
+/** How far the evaluated model trained (a loaded model: none of this run). */
+export interface TrainedSoFar {
+  readonly partial: boolean;
+  readonly epochsCompleted: number;
+  readonly epochs: number;
+}
+
+/**
+ * The test evaluation of any model on test images 0..count-1: a run's final one, or a loaded
+ * model's. Null if it was aborted; throws what the forward passes throw.
+ */
+export async function testEvaluation(
+  model: tf.LayersModel,
+  test: LabelledImages,
+  count: number,
+  modelRevision: number,
+  trained: TrainedSoFar = { partial: false, epochsCompleted: 0, epochs: 0 },
+  options: PredictOptions = {},
+): Promise<FinalEvaluation | null> {
+  const evaluation = await evaluateImages(model, test, range(0, count), options);
+  if (!evaluation) return null;
+  const { indices, probabilities, seconds, accuracy, loss } = evaluation;
+  return { indices, probabilities, seconds, modelRevision, result: { accuracy, loss, count, seconds, ...trained } };
+}
+
+/** The test evaluation of a loaded model (null if it failed). */
 export async function evaluateModel(model: tf.LayersModel, data: FashionMnistData, count: number, modelRevision: number): Promise<FinalEvaluation | null> {
-  const indices = range(0, count);
-  const started = performance.now();
   try {
-    const probabilities = await predictInBatches(model, data.test.images, indices);
-    if (!probabilities) return null;
-    const score = scorePredictions(probabilities, data.test.labels, indices);
-    const seconds = (performance.now() - started) / 1000;
-    return { indices, probabilities, seconds, modelRevision, result: { accuracy: score.accuracy, loss: score.loss, count, seconds, partial: false, epochsCompleted: 0, epochs: 0 } };
+    return await testEvaluation(model, data.test, count, modelRevision);
   } catch {
     return null;
   }
@@ -177,14 +192,11 @@ async function evaluateOnTestSet(
   const controller = new AbortController();
   ctx.onEvaluationStart(controller);
   const count = Math.min(ctx.config.testSize, data.test.availableCount);
-  const indices = range(0, count);
-  const started = performance.now();
   setNow({ status: 'evaluating', evaluationProgress: 0 });
   let done = 0;
   const progress = throttle(() => ctx.emit({ type: 'progress', progress: ctx.update({ evaluationProgress: done / count }), batches: [] }), PUBLISH_INTERVAL_MS);
-  let probabilities: Float32Array | null;
   try {
-    probabilities = await predictInBatches(ctx.model, data.test.images, indices, {
+    return await testEvaluation(ctx.model, data.test, count, ctx.modelRevision, { partial, epochsCompleted, epochs: ctx.config.epochs }, {
       signal: controller.signal,
       onProgress: (d) => {
         done = d;
@@ -193,18 +205,8 @@ async function evaluateOnTestSet(
     });
   } catch (error) {
     ctx.emit({ type: 'failure', message: `The test evaluation failed: ${(error as Error).message}` });
-    probabilities = null;
+    return null;
   } finally {
     progress.cancel();
   }
-  if (!probabilities) return null;
-  const score = scorePredictions(probabilities, data.test.labels, indices);
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    indices,
-    probabilities,
-    seconds,
-    modelRevision: ctx.modelRevision,
-    result: { accuracy: score.accuracy, loss: score.loss, count, seconds, partial, epochsCompleted, epochs: ctx.config.epochs },
-  };
 }

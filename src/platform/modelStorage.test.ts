@@ -107,7 +107,7 @@ describe('checkpoints', () => {
       modelSeed: 5,
       config: { epochs: 4, batchSize: 32, validationSplit: 0.1, trainSize: 1000, seed: 5 },
       state: { epochsCompleted: 2, batchesCompleted: 60, examplesSeen: 1800, shuffleRngState: 123, augmentationRngState: 456 },
-      history: { epochs: sampleMetadata().history.epochs, batches: [{ step: 1, loss: 2.3, accuracy: 0.1 }] },
+      history: { epochs: sampleMetadata().history.epochs, batches: [{ step: 1, epoch: 0, loss: 2.3, accuracy: 0.1 }] },
     });
     model.dispose();
     optimizer.dispose();

@@ -10,6 +10,10 @@ import type { LayerInfo } from '../ml/internals/layerInfo';
 import type { ModelSpec } from '../ml/model/spec';
 import type { RunConfig } from '../ml/config/runConfig';
 import type { EarlyStoppingOutcome, EpochEvent, LearningRateChange } from '../ml/training/trainer';
+import type { BatchPoint, ModelSource } from '../ml/models/metadata';
+
+// One type each across the engine, the page and model files (defined with the files' schema).
+export type { BatchPoint, ModelSource };
 
 export interface BackendState {
   readonly status: 'starting' | 'ready' | 'error';
@@ -41,14 +45,6 @@ export interface DataState {
 }
 
 export type TrainingStatus = 'idle' | 'training' | 'paused' | 'validating' | 'evaluating' | 'done' | 'stopped' | 'error';
-
-export interface BatchPoint {
-  /** Global batch number since the run started, from 1. */
-  readonly step: number;
-  readonly epoch: number;
-  readonly loss: number;
-  readonly accuracy: number;
-}
 
 export interface TrainingState {
   readonly status: TrainingStatus;
@@ -143,8 +139,6 @@ export interface ModelLayerSummary extends LayerInfo {
   readonly trainable: boolean;
 }
 
-/** Where the current model's weights come from. */
-export type ModelSource = 'untrained' | 'trained' | 'pretrained' | 'saved' | 'imported';
 
 export interface ModelInfo {
   /** Bumped whenever the engine builds or replaces the model. */

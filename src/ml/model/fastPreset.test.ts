@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealSubset } from '../../test-support/realData';
 import { registerWasmTrainingKernels } from '../backends/wasm/registerWasmTrainingKernels';
 import { range } from '../data/batches';
-import { predictInBatches, scorePredictions } from '../training/evaluate';
+import { evaluateImages } from '../training/evaluate';
 import { trainModel } from '../training/trainer';
 import { buildModel, createOptimizer } from './build';
 import { presetById, type PresetId } from './presets';
@@ -38,7 +38,8 @@ async function heldOutAfterTraining(id: PresetId) {
     { onBatch: (e) => losses.push(e.loss) },
   );
   const indices = range(0, HELD_OUT);
-  const score = scorePredictions((await predictInBatches(model, test.images, indices))!, test.labels, indices);
+  const { loss, accuracy, predictions } = (await evaluateImages(model, test, indices))!;
+  const score = { loss, accuracy, predictions };
   model.dispose();
   optimizer.dispose();
   const lastTen = losses.slice(-10);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presetById } from '../model/presets';
-import { downsampleCurve, MODEL_FORMAT_VERSION, ModelFileError, parseModelMetadata, type BatchPoint } from './metadata';
+import { downsampleCurve, MODEL_FORMAT_VERSION, ModelFileError, parseModelMetadata, withEpochs, type BatchPoint } from './metadata';
 import { sampleMetadata } from './testFixtures';
 
 describe('model metadata', () => {
@@ -36,7 +36,7 @@ describe('model metadata', () => {
 });
 
 describe('downsampleCurve', () => {
-  const curve: BatchPoint[] = Array.from({ length: 1000 }, (_, i) => ({ step: i + 1, loss: 1 / (i + 1), accuracy: i / 1000 }));
+  const curve: BatchPoint[] = Array.from({ length: 1000 }, (_, i) => ({ step: i + 1, epoch: Math.floor(i / 100), loss: 1 / (i + 1), accuracy: i / 1000 }));
 
   it('keeps at most maxPoints, evenly spaced, first and last included', () => {
     const small = downsampleCurve(curve, 101);
@@ -48,5 +48,14 @@ describe('downsampleCurve', () => {
 
   it('leaves short curves alone', () => {
     expect(downsampleCurve(curve.slice(0, 10), 100)).toEqual(curve.slice(0, 10));
+  });
+});
+
+describe('batch points of files made before points carried their epoch', () => {
+  it('get their epoch back from the step when parsed; points with one keep it', () => {
+    const old = sampleMetadata();
+    const json = JSON.parse(JSON.stringify({ ...old, history: { epochs: old.history.epochs, batches: [{ step: 1, loss: 2, accuracy: 0.1 }, { step: 30, loss: 1, accuracy: 0.5 }, { step: 60, loss: 0.5, accuracy: 0.8 }] } }));
+    expect(parseModelMetadata(json).history.batches?.map((b) => b.epoch)).toEqual([0, 0, 1]);
+    expect(withEpochs([{ step: 5, epoch: 3, loss: 1, accuracy: 0.5 }], 1)).toEqual([{ step: 5, epoch: 3, loss: 1, accuracy: 0.5 }]);
   });
 });

@@ -12,8 +12,10 @@ import { SCHEDULES } from '../training/schedules';
 /** Bumped when a change would make older apps misread the files. */
 export const MODEL_FORMAT_VERSION = 1;
 
-export const MODEL_SOURCES = ['pretrained', 'trained', 'imported'] as const;
-export type ModelSource = (typeof MODEL_SOURCES)[number];
+/** Where a model's weights come from: the one type for it in the engine, the page and model files. */
+export type ModelSource = 'untrained' | 'trained' | 'pretrained' | 'saved' | 'imported';
+/** What a model file records (a saved or loaded model keeps the source it was made with). */
+export const MODEL_SOURCES = ['pretrained', 'trained', 'imported'] as const satisfies readonly ModelSource[];
 
 /** A file or record we refuse, with a message for the student. */
 export class ModelFileError extends Error {
@@ -52,9 +54,27 @@ export const epochRecordSchema = z.object({
 });
 export type EpochRecord = z.infer<typeof epochRecordSchema>;
 
-/** One point of the (downsampled) per-batch curve; step counts batches from 1. */
-export const batchPointSchema = z.object({ step: z.number().int().min(1), loss: finite, accuracy: fraction });
+/**
+ * One point of a per-batch curve: the one type for it in the engine's events, the page's
+ * store, checkpoints and saved models. `step` counts batches from 1 over the whole run;
+ * `epoch` is 0-based.
+ */
+export const batchPointSchema = z.object({ step: z.number().int().min(1), epoch: count, loss: finite, accuracy: fraction });
 export type BatchPoint = z.infer<typeof batchPointSchema>;
+
+/** Points as files and checkpoints made before points carried their epoch hold them. */
+const storedBatchPointSchema = batchPointSchema.extend({ epoch: count.optional() });
+type StoredBatchPoint = z.infer<typeof storedBatchPointSchema>;
+
+/**
+ * Puts back the epoch of points saved without one, from their step (the steps per epoch are
+ * the same in every full epoch); points that have one keep it.
+ */
+export function withEpochs(points: readonly StoredBatchPoint[], epochsCompleted: number): BatchPoint[] {
+  const lastStep = points.at(-1)?.step ?? 0;
+  const perEpoch = Math.max(1, Math.round(lastStep / Math.max(1, epochsCompleted)));
+  return points.map((p) => (p.epoch !== undefined ? (p as BatchPoint) : { ...p, epoch: Math.max(0, Math.min(epochsCompleted - 1, Math.floor((p.step - 1) / perEpoch))) }));
+}
 
 /** How a run was set up and where it ran: enough to repeat it. All optional except in spirit. */
 export const trainingInfoSchema = z.object({
@@ -83,7 +103,9 @@ export const modelMetadataSchema = z.object({
   /** Accuracy on `count` test images (0..1), or null when it was never measured. */
   testAccuracy: z.object({ accuracy: fraction, count: z.number().int().min(1) }).nullable(),
   parameterCount: count.optional(),
-  history: z.object({ epochs: z.array(epochRecordSchema), batches: z.array(batchPointSchema).optional() }),
+  history: z
+    .object({ epochs: z.array(epochRecordSchema), batches: z.array(storedBatchPointSchema).optional() })
+    .transform(({ epochs, batches }) => ({ epochs, batches: batches && withEpochs(batches, epochs.length) })),
   training: trainingInfoSchema.optional(),
 });
 export type ModelMetadata = z.infer<typeof modelMetadataSchema>;

@@ -36,8 +36,8 @@ export function sampleMetadata(overrides: Partial<ModelMetadata> = {}): ModelMet
         { epoch: 1, loss: 0.6, accuracy: 0.8, valLoss: null, valAccuracy: null },
       ],
       batches: [
-        { step: 1, loss: 2.3, accuracy: 0.1 },
-        { step: 50, loss: 0.7, accuracy: 0.75 },
+        { step: 1, epoch: 0, loss: 2.3, accuracy: 0.1 },
+        { step: 50, epoch: 1, loss: 0.7, accuracy: 0.75 },
       ],
     },
     training: { seed: 5, batchSize: 32, trainSize: 1000, validationSplit: 0.1 },

@@ -1,4 +1,8 @@
-/** Forward passes in batches (no training): probabilities, loss and accuracy. */
+/**
+ * Forward passes in batches (no training): probabilities, loss and accuracy. `evaluateImages`
+ * is the one evaluation used everywhere: the trainer's validation, the per-epoch and the final
+ * test evaluations, the evaluation of a loaded model, and the benchmark's scores.
+ */
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../constants';
 import { imagesTensor } from '../data/batches';
@@ -66,4 +70,31 @@ export function scorePredictions(probabilities: Float32Array, labels: Uint8Array
     lossSum -= Math.log(Math.min(1 - EPSILON, Math.max(EPSILON, probabilities[row + label])));
   }
   return { loss: n ? lossSum / n : NaN, accuracy: n ? correct / n : NaN, predictions };
+}
+
+/** Labelled images: the bytes (n×784, 0..255) and one label (0..9) per image. */
+export interface LabelledImages {
+  readonly images: Uint8Array;
+  readonly labels: Uint8Array;
+}
+
+export interface ImagesEvaluation extends ScoreSummary {
+  /** The image indices evaluated, in order (length n). */
+  readonly indices: Int32Array;
+  /** n×10 class probabilities, row-major, each row summing to 1. */
+  readonly probabilities: Float32Array;
+  /** Wall time of the forward passes and scoring, in seconds. */
+  readonly seconds: number;
+}
+
+/**
+ * Predicts the images at `indices` in batches and scores them against their labels. Returns
+ * null if `options.signal` aborted it. Tensor memory: every batch's tensors are disposed.
+ */
+export async function evaluateImages(model: tf.LayersModel, set: LabelledImages, indices: Int32Array, options: PredictOptions = {}): Promise<ImagesEvaluation | null> {
+  const started = performance.now();
+  const probabilities = await predictInBatches(model, set.images, indices, options);
+  if (!probabilities) return null;
+  const score = scorePredictions(probabilities, set.labels, indices);
+  return { ...score, indices, probabilities, seconds: (performance.now() - started) / 1000 };
 }

@@ -16,7 +16,7 @@ import { createRng } from '../random';
 import type { TrainingControl } from './control';
 import { DivergenceMonitor, type DivergenceConfig, type DivergenceInfo } from './divergence';
 import { EarlyStoppingTracker, WeightSnapshot, type EarlyStoppingConfig, type Monitor } from './earlyStopping';
-import { predictInBatches, scorePredictions } from './evaluate';
+import { evaluateImages } from './evaluate';
 import { getLearningRate } from './learningRate';
 import { applyRateForStep, plannedSteps, ScheduledRate } from './scheduledRate';
 import type { ScheduleName } from './schedules';
@@ -296,9 +296,8 @@ export async function trainModel(
       if (valCount > 0) {
         callbacks.onPhase?.('validating', epoch);
         const valIndices = range(0, valCount);
-        const probs = await predictInBatches(model, data.images, valIndices, { signal });
-        if (!probs) return { stopped: true, epochsCompleted: epoch, batchesCompleted, earlyStopping: outcome(false, false) };
-        const score = scorePredictions(probs, data.labels, valIndices);
+        const score = await evaluateImages(model, data, valIndices, { signal });
+        if (!score) return { stopped: true, epochsCompleted: epoch, batchesCompleted, earlyStopping: outcome(false, false) };
         valLoss = score.loss;
         valAccuracy = score.accuracy;
       }
