@@ -21,7 +21,9 @@ const tfjs = { group: ['@tensorflow/tfjs', '@tensorflow/tfjs-*', '!@tensorflow/t
 const matrix = {
   // Types shared by the page and the worker: plain data, never TensorFlow.js or the engine.
   'src/protocol/**': [react, ...visLibraries, tfjs, ...['engine', 'state', 'components', 'features', 'app', 'vis', 'bench'].map(layer)],
-  'src/ml/**': [react, ...visLibraries, ...['engine', 'state', 'components', 'features', 'app', 'vis', 'platform', 'bench'].map(layer)],
+  'src/ml/**': [react, ...visLibraries, ...['engine', 'state', 'components', 'features', 'app', 'vis', 'platform', 'bench', 'address'].map(layer)],
+  // The address: its parameter table over the pure ML settings; no tensors, no UI.
+  'src/address/**': [react, ...visLibraries, tfjs, ...['engine', 'state', 'components', 'features', 'app', 'vis', 'platform', 'bench', 'protocol'].map(layer)],
   'src/platform/**': [react, ...visLibraries, ...['engine', 'state', 'components', 'features', 'app', 'vis', 'bench'].map(layer)],
   'src/engine/**': [react, ...visLibraries, ...['state', 'components', 'features', 'app', 'vis', 'bench'].map(layer)],
   'src/state/**': [...visLibraries, tfjs, ...['components', 'features', 'app', 'vis', 'platform', 'bench'].map(layer)],
@@ -39,7 +41,7 @@ const matrix = {
 };
 
 /** What the page loads eagerly (the engine runs in its worker). */
-const pageLayers = ['src/protocol/**', 'src/state/**', 'src/components/**', 'src/features/**', 'src/app/**', 'src/vis/**'];
+const pageLayers = ['src/protocol/**', 'src/address/**', 'src/state/**', 'src/components/**', 'src/features/**', 'src/app/**', 'src/vis/**'];
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'public', 'e2e/.artifacts', 'bench/.tmp'] },

@@ -1,7 +1,5 @@
 /** Wires the store to the browser: the engine (in its worker), the address bar. */
-import { INSTRUCTOR_PARAM } from '../ml/config/instructorParam';
-import { serializeUrlState } from '../ml/config/urlState';
-import { DEFAULT_VIEW, VIEW_PARAM } from '../ml/config/viewParam';
+import { canonicalSearch } from '../address/urlState';
 import { addressAtStart } from '../platform/addressGuard';
 import { initialAppState } from '../state/appState';
 import { AppStore } from '../state/store';
@@ -25,12 +23,8 @@ export function createApp(): { store: AppStore; engine: EngineConnection } {
     decoder: parsed.view.decoder,
     onSettingsChange: (config, spec, ui) => {
       const url = new URL(window.location.href);
-      const query = new URLSearchParams(serializeUrlState(config, spec));
-      // Parameters that are not settings of the run survive the rewrite.
-      if (parsed.view.decoder !== 'auto') query.set('decoder', parsed.view.decoder);
-      if (ui.instructor) query.set(INSTRUCTOR_PARAM, '1');
-      if (ui.view !== DEFAULT_VIEW) query.set(VIEW_PARAM, ui.view);
-      url.search = query.toString();
+      // The address's parameter table writes it all; the decoder choice is the address's own and stays.
+      url.search = canonicalSearch({ config, spec, view: { decoder: parsed.view.decoder, instructor: ui.instructor ? true : null, page: ui.view } });
       window.history.replaceState(null, '', url);
     },
   });

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { activateBackend } from '../ml/backends/activateBackend';
-import { parseRunConfig } from '../ml/config/runConfig';
+import { parseUrlState } from '../address/urlState';
 import { imagesTensor, labelsTensor, range } from '../ml/data/batches';
 import { fetchVerified } from '../ml/data/fetchWithProgress';
 import { fetchManifest, pureSheetDecoder } from '../ml/data/loader';
@@ -41,6 +41,6 @@ async function measure(options: { examples: number; batchSize: number; warmupBat
   }
 }
 
-const { config } = parseRunConfig(window.location.search);
+const { config } = parseUrlState(window.location.search);
 const ready = activateBackend(config.backend, { prepareWasm, prepareWebGpu }).then((s) => s.active);
 (window as unknown as { baselineBench: unknown }).baselineBench = { ready: () => ready, measure };

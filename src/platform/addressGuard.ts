@@ -14,7 +14,7 @@
  * The problems of the ORIGINAL address are kept (addressAtStart) so the page can still say
  * what it ignored; parsing the rewritten address would find none.
  */
-import { canonicalSearch, parseUrlState, type ParsedUrlState } from '../ml/config/urlState';
+import { canonicalSearch, parseUrlState, type ParsedUrlState } from '../address/urlState';
 
 export interface AddressAtStart {
   /** `location.search` as the user opened it. */

@@ -18,7 +18,7 @@ import type {
 import { idleProgress } from '../protocol/engineState';
 import type { InterruptedRun, LibraryState } from '../protocol/library';
 import type { PretrainedState } from '../protocol/messages';
-import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
+import type { RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import { emptyDataset, type DatasetView } from './datasetMirror';
 import { DEFAULT_VIEW, type ViewId } from './views';
@@ -76,7 +76,7 @@ export interface AppState {
 export const idleTraining = (epochs: number, numTensors = 0): TrainingState => ({ ...idleProgress(epochs, numTensors), batches: [], epochHistory: [], learningRateChanges: [] });
 
 /** `spec`: the model from the URL (see parseUrlState); the simple CNN without one. */
-export function initialAppState({ config, problems, spec }: ParsedRunConfig & { spec?: ModelSpec }, ui: Partial<UiState> = {}): AppState {
+export function initialAppState({ config, problems, spec }: { readonly config: RunConfig; readonly problems: readonly string[]; readonly spec?: ModelSpec }, ui: Partial<UiState> = {}): AppState {
   return {
     config,
     configProblems: problems,

@@ -1,2 +1,2 @@
 /** The app's views (defined with the address settings, which name them). */
-export { DEFAULT_VIEW, isViewId, VIEW_IDS, VIEW_PARAM, type ViewId } from '../ml/config/viewParam';
+export { DEFAULT_VIEW, isViewId, VIEW_IDS, VIEW_PARAM, type ViewId } from '../address/viewParam';

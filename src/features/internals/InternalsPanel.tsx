@@ -3,7 +3,7 @@ import { CLASS_NAMES } from '../../ml/constants';
 import type { AttentionMethod } from '../../ml/internals/attention';
 import type { InternalsRequest } from '../../ml/internals/snapshot';
 import { useAppSelector, useAppStore } from '../../state/hooks';
-import { withInstructor } from '../../ml/config/instructorParam';
+import { withInstructor } from '../../address/instructorParam';
 import { AttentionView } from './AttentionView';
 import { ConfusionReading } from './ConfusionReading';
 import { GeneralisationNote } from './GeneralisationNote';

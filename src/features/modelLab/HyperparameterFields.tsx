@@ -1,5 +1,5 @@
 import { BackendPicker } from '../../components/BackendPicker';
-import { checkRecipeNumber } from '../../ml/config/modelSpecParams';
+import { checkRecipeNumber } from '../../ml/model/recipeChecks';
 import { checkNumeric, EARLY_STOPPING_CHOICES, NUMERIC_LIMITS, type EarlyStoppingChoice, type RunConfig } from '../../ml/config/runConfig';
 import { OPTIMIZER_LABELS, OPTIMIZERS, type AugmentationSpec, type ModelSpec, type OptimizerName } from '../../ml/model/spec';
 import { SCHEDULE_EXPLANATIONS, SCHEDULE_LABELS, SCHEDULES, type ScheduleName } from '../../ml/training/schedules';

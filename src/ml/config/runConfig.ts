@@ -1,9 +1,7 @@
 /**
- * Run settings as typed data with defaults, mirrored to the URL query string
- * (?trainSize=2000&epochs=1&autostart=1 …). Bad values are reported and replaced by
- * defaults, never thrown.
+ * Run settings as typed data with defaults and limits. The address reads and writes them
+ * through its parameter table (src/address/params.ts).
  */
-import { describeParam, parseDecimal, parseFlag, parseQuery, type QueryValues } from './queryParser';
 
 export const BACKEND_CHOICES = ['auto', 'webgl', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -47,8 +45,7 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   restoreBestWeights: true,
 };
 
-type NumericKey = 'trainSize' | 'testSize' | 'epochs' | 'batchSize' | 'validationSplit' | 'seed' | 'patience';
-type BooleanKey = 'autostart' | 'restoreBestWeights';
+export type NumericKey = 'trainSize' | 'testSize' | 'epochs' | 'batchSize' | 'validationSplit' | 'seed' | 'patience';
 
 /** Limits per numeric field; `integer` fields reject fractions. */
 export const NUMERIC_LIMITS: Record<NumericKey, { min: number; max: number; integer: boolean; label: string }> = {
@@ -70,52 +67,6 @@ export function checkNumeric(key: NumericKey, value: number): string | null {
   return null;
 }
 
-export interface ParsedRunConfig {
-  readonly config: RunConfig;
-  /** Human-readable problems with the URL, one per ignored parameter. */
-  readonly problems: string[];
-}
-
-/** URL keys of the run settings (the RunConfig field names). */
-export const RUN_CONFIG_KEYS = Object.keys(DEFAULT_RUN_CONFIG) as (keyof RunConfig)[];
-
-/**
- * Run settings from a query string, or from values already read by parseQuery (then the
- * caller reports the query's own problems: unknown keys, repeats, malformed escapes).
- */
-export function parseRunConfig(query: string | QueryValues): ParsedRunConfig {
-  const parsed = typeof query === 'string' ? parseQuery(query) : { values: query, problems: [] };
-  const params = parsed.values;
-  const problems: string[] = [...parsed.problems];
-  const ignored = (key: string, raw: string, why: string) => problems.push(`URL parameter ${describeParam(key, raw)} ignored: ${why}`);
-  const config: { -readonly [K in keyof RunConfig]: RunConfig[K] } = { ...DEFAULT_RUN_CONFIG };
-  for (const key of Object.keys(NUMERIC_LIMITS) as NumericKey[]) {
-    const raw = params.get(key);
-    if (raw === undefined) continue;
-    const problem = checkNumeric(key, parseDecimal(raw));
-    if (problem) ignored(key, raw, problem);
-    else config[key] = parseDecimal(raw);
-  }
-  const backend = params.get('backend');
-  if (backend !== undefined) {
-    if ((BACKEND_CHOICES as readonly string[]).includes(backend)) config.backend = backend as BackendChoice;
-    else ignored('backend', backend, `use one of ${BACKEND_CHOICES.join(', ')}.`);
-  }
-  const earlyStopping = params.get('earlyStopping');
-  if (earlyStopping !== undefined) {
-    if ((EARLY_STOPPING_CHOICES as readonly string[]).includes(earlyStopping)) config.earlyStopping = earlyStopping as EarlyStoppingChoice;
-    else ignored('earlyStopping', earlyStopping, `use one of ${EARLY_STOPPING_CHOICES.join(', ')}.`);
-  }
-  for (const key of ['autostart', 'restoreBestWeights'] as BooleanKey[]) {
-    const raw = params.get(key);
-    if (raw === undefined) continue;
-    const flag = parseFlag(raw);
-    if (flag === null) ignored(key, raw, 'use 1 or 0.');
-    else config[key] = flag;
-  }
-  return { config, problems };
-}
-
 /** Settings that are each fine but cannot work together; training waits until they are fixed. */
 export function runConfigProblems(config: RunConfig): string[] {
   const problems: string[] = [];
@@ -123,16 +74,4 @@ export function runConfigProblems(config: RunConfig): string[] {
     problems.push('Early stopping on a validation metric needs validation examples: raise the validation split, or monitor the training loss.');
   }
   return problems;
-}
-
-/** Query string with only the values that differ from the defaults ('' when none). */
-export function serializeRunConfig(config: RunConfig): string {
-  const params = new URLSearchParams();
-  for (const key of Object.keys(DEFAULT_RUN_CONFIG) as (keyof RunConfig)[]) {
-    if (config[key] === DEFAULT_RUN_CONFIG[key]) continue;
-    const value = config[key];
-    params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../random';
-import { analyzeModel } from '../model/analyze';
-import { PRESETS, presetById } from '../model/presets';
-import { ACTIVATIONS, LAYER_TYPES, SIMPLE_CNN, defaultLayer, type LayerSpec, type ModelSpec } from '../model/spec';
-import { SCHEDULES } from '../training/schedules';
-import { decodeLayers, encodeLayers } from './layerCodec';
-import { DEFAULT_RUN_CONFIG, runConfigProblems, type RunConfig } from './runConfig';
+import { createRng } from '../ml/random';
+import { analyzeModel } from '../ml/model/analyze';
+import { PRESETS, presetById } from '../ml/model/presets';
+import { ACTIVATIONS, LAYER_TYPES, SIMPLE_CNN, defaultLayer, type LayerSpec, type ModelSpec } from '../ml/model/spec';
+import { SCHEDULES } from '../ml/training/schedules';
+import { decodeLayers, encodeLayers } from '../ml/config/layerCodec';
+import { DEFAULT_RUN_CONFIG, runConfigProblems, type RunConfig } from '../ml/config/runConfig';
 import { canonicalSearch, parseUrlState, serializeUrlState, type ViewOptions } from './urlState';
 
 const NO_VIEW: ViewOptions = { decoder: 'auto', instructor: null, page: 'train' };
@@ -152,9 +152,10 @@ describe('invalid or tampered URLs are reported and replaced by defaults', () =>
   it('bad early-stopping settings', () => {
     const { config, problems } = parseUrlState('?earlyStopping=sometimes&patience=0&restoreBestWeights=perhaps');
     expect(config).toEqual(DEFAULT_RUN_CONFIG);
+    // In the parameter table's order (RunConfig's fields).
     expect(problems).toEqual([
-      'URL parameter patience="0" ignored: Patience (epochs) must be between 1 and 50.',
       'URL parameter earlyStopping="sometimes" ignored: use one of off, val_loss, val_accuracy, loss, accuracy.',
+      'URL parameter patience="0" ignored: Patience (epochs) must be between 1 and 50.',
       'URL parameter restoreBestWeights="perhaps" ignored: use 1 or 0.',
     ]);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_CONFIG, parseRunConfig, serializeRunConfig } from './runConfig';
+import { DEFAULT_RUN_CONFIG, type RunConfig } from '../ml/config/runConfig';
+import { SIMPLE_CNN } from '../ml/model/spec';
+import { ADDRESS_PARAMS, DEFAULT_ADDRESS_STATE } from './params';
+import { parseUrlState, serializeUrlState } from './urlState';
+
+const parseRunConfig = (search: string) => {
+  const { config, problems } = parseUrlState(search);
+  return { config, problems };
+};
+const serializeRunConfig = (config: RunConfig) => serializeUrlState(config, SIMPLE_CNN);
 
 describe('run config in the URL', () => {
   it('reads the small-run parameters', () => {
@@ -28,5 +37,24 @@ describe('run config in the URL', () => {
     expect(query).toBe('?trainSize=2000&validationSplit=0.2&autostart=1');
     expect(parseRunConfig(query).config).toEqual(config);
     expect(serializeRunConfig(DEFAULT_RUN_CONFIG)).toBe('');
+  });
+});
+
+describe('the address parameter table', () => {
+  it('has one row per key, and every row leaves the defaults out of the address', () => {
+    const keys = ADDRESS_PARAMS.map((p) => p.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of Object.keys(DEFAULT_RUN_CONFIG)) expect(keys).toContain(key);
+    for (const param of ADDRESS_PARAMS) expect(param.write(DEFAULT_ADDRESS_STATE), param.key).toBeNull();
+  });
+
+  it('reads back what each row writes', () => {
+    const state = { ...DEFAULT_ADDRESS_STATE, config: { ...DEFAULT_RUN_CONFIG, seed: 7, backend: 'wasm' as const, restoreBestWeights: false }, view: { decoder: 'pure' as const, instructor: false, page: 'runs' as const } };
+    for (const param of ADDRESS_PARAMS) {
+      const written = param.write(state);
+      if (written === null) continue;
+      const read = param.parse(written, DEFAULT_ADDRESS_STATE);
+      expect('problem' in read ? read.problem : param.write(read), param.key).toBe(written);
+    }
   });
 });

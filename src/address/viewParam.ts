@@ -10,10 +10,10 @@ export const DEFAULT_VIEW: ViewId = 'train';
 
 export const isViewId = (value: string): value is ViewId => (VIEW_IDS as readonly string[]).includes(value);
 
-/** The view a `view=` value names (case and spaces forgiven), and a problem when it names none. */
-export function parseViewValue(raw: string | undefined, describe: (value: string) => string): { view: ViewId; problem: string | null } {
+/** The view a `view=` value names (case and spaces forgiven), and why not when it names none. */
+export function parseViewValue(raw: string | undefined): { view: ViewId; problem: string | null } {
   if (raw === undefined || raw === '') return { view: DEFAULT_VIEW, problem: null };
   const value = raw.trim().toLowerCase();
   if (isViewId(value)) return { view: value, problem: null };
-  return { view: DEFAULT_VIEW, problem: `URL parameter ${describe(raw)} ignored: use one of ${VIEW_IDS.join(', ')}.` };
+  return { view: DEFAULT_VIEW, problem: `use one of ${VIEW_IDS.join(', ')}.` };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PROBLEMS, MAX_VALUE_LENGTH, capProblems, parseDecimal, parseFlag, parseQuery, shorten } from './queryParser';
-import { DEFAULT_RUN_CONFIG } from './runConfig';
+import { DEFAULT_RUN_CONFIG } from '../ml/config/runConfig';
 import { parseUrlState } from './urlState';
 
 describe('parseQuery: the strict reader of the address', () => {

@@ -6,10 +6,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { analyzeModel } from '../model/analyze';
-import { createRng } from '../random';
+import { analyzeModel } from '../ml/model/analyze';
+import { createRng } from '../ml/random';
 import { MAX_PROBLEMS, QUOTE_LENGTH } from './queryParser';
-import { NUMERIC_LIMITS, checkNumeric, type RunConfig } from './runConfig';
+import { NUMERIC_LIMITS, checkNumeric, type RunConfig } from '../ml/config/runConfig';
 import { URL_KEYS, canonicalSearch, parseUrlState } from './urlState';
 
 const TRIALS = 3000;
