@@ -116,7 +116,12 @@ class Room {
     if (!connection) return null;
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
-    if (type === MESSAGE_AWARENESS) return null; // presence comes from the roster, written here
+    if (type === MESSAGE_AWARENESS) {
+      // Presence comes from the roster, written here; the echo only tells the sender's
+      // watchdog (which reconnects after 30 s of silence) that the line is alive.
+      send(socket, data);
+      return null;
+    }
     if (type !== MESSAGE_SYNC) return `message type ${type} is not understood`;
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
