@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { KEY_BYTES, randomToken, roomIdForKey, STUDENT_SECRET_BYTES, studentIdForSecret } from '../../src/features/classroom/roomKeys';
 import { RawClassClient } from './rawClient';
 import { ClassRelay } from './relay';
@@ -82,11 +83,25 @@ describe('class relay', () => {
     await instructor.waitFor(() => (instructor.doc.getMap('entries').get(idA) as { name: string }).name === 'Ada again', 10_000, 'the reloaded entry');
     expect(a2.denied).toEqual([]);
 
+    // An update that overtakes the one it builds on (a write sent before the sync reply) waits for it.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(a2.doc));
+    const before = Y.encodeStateVector(offline);
+    offline.getMap('entries').set(idA, entry('first'));
+    const first = Y.encodeStateAsUpdate(offline, before);
+    const middle = Y.encodeStateVector(offline);
+    offline.getMap('entries').set(idA, entry('second'));
+    const second = Y.encodeStateAsUpdate(offline, middle);
+    a2.sendUpdate(second);
+    a2.sendUpdate(first);
+    await instructor.waitFor(() => (instructor.doc.getMap('entries').get(idA) as { name: string }).name === 'second', 10_000, 'the overtaken update');
+    expect(a2.denied).toEqual([]);
+
     [instructor, b, a2].forEach((c) => c.close());
     await stopRelay();
     await startRelay();
     const later = await RawClassClient.connect(url(`key=${key}`));
-    expect((later.doc.getMap('entries').get(idA) as { name: string }).name).toBe('Ada again');
+    expect((later.doc.getMap('entries').get(idA) as { name: string }).name).toBe('second');
     expect(later.doc.getMap('roster').size).toBe(2);
     expect([...later.doc.getMap('roster').values()].every((r) => !(r as { online: boolean }).online)).toBe(true);
     later.close();

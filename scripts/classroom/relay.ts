@@ -42,7 +42,14 @@ interface Connection {
   readonly role: Role;
   refusals: number;
   alive: boolean;
+  /** Updates that build on data this connection has not sent yet, oldest first (retried after each update it sends). */
+  readonly held: Uint8Array[];
+  /** Yjs client ids of refused updates: what builds on them is refused too (it could never apply). */
+  readonly tainted: Set<number>;
 }
+
+/** Held updates per connection before the oldest is refused. */
+const MAX_HELD = 64;
 
 class Room {
   readonly doc = new Y.Doc();
@@ -53,15 +60,11 @@ class Room {
   constructor(
     readonly id: string,
     private readonly storage: RoomLog,
+    private readonly log?: (line: string) => void,
   ) {
     storage.load(this.doc);
     this.owners = ownersFromDoc(this.doc);
     this.owners.set(this.doc.clientID, RELAY_OWNER);
-    // Whoever was online when the relay stopped is not any more.
-    const roster = this.doc.getMap<{ slot: number; joinedAt: number; online: boolean }>(ROOTS.roster);
-    this.doc.transact(() => {
-      for (const [id, entry] of roster) if (entry.online) roster.set(id, { ...entry, online: false });
-    }, RELAY_OWNER);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Stored before it is passed on: what anyone saw survives a restart.
       this.storage.append(update, this.doc);
@@ -69,6 +72,11 @@ class Room {
       for (const socket of this.connections.keys()) if (socket !== origin) send(socket, message);
     });
     if (!storage.exists()) storage.compact(this.doc);
+    // Whoever was online when the relay stopped is not any more.
+    const roster = this.doc.getMap<{ slot: number; joinedAt: number; online: boolean }>(ROOTS.roster);
+    this.doc.transact(() => {
+      for (const [id, entry] of roster) if (entry.online) roster.set(id, { ...entry, online: false });
+    }, RELAY_OWNER);
   }
 
   get closed(): boolean {
@@ -76,16 +84,19 @@ class Room {
   }
 
   join(socket: WebSocket, role: Role): void {
-    this.connections.set(socket, { role, refusals: 0, alive: true });
+    this.connections.set(socket, { role, refusals: 0, alive: true, held: [], tainted: new Set() });
     if (role.kind === 'student') this.setOnline(role.id, true);
     // Our state vector (the client answers with what we miss) and everything we have (step 2 on its step 1).
     send(socket, encodeSync((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
   }
 
+  /** Set when the relay shuts down: nothing more is written. */
+  shuttingDown = false;
+
   leave(socket: WebSocket): void {
     const connection = this.connections.get(socket);
     this.connections.delete(socket);
-    if (connection?.role.kind === 'student') {
+    if (connection?.role.kind === 'student' && !this.shuttingDown) {
       const id = connection.role.id;
       const stillHere = [...this.connections.values()].some((c) => c.role.kind === 'student' && c.role.id === id);
       if (!stillHere) this.setOnline(id, false);
@@ -130,11 +141,38 @@ class Room {
     }
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) return `sync message ${syncType} is not understood`;
     const update = decoding.readVarUint8Array(decoder);
+    const clients = [...Y.parseUpdateMeta(update).to.keys()];
+    if (clients.some((c) => connection.tainted.has(c))) return 'it builds on an update that was refused';
     const verdict = checkUpdate(this.doc, this.owners, update, connection.role, this.closed);
-    if (!verdict.ok) return verdict.reason;
-    for (const [client, owner] of verdict.bind) this.owners.set(client, owner);
-    Y.applyUpdate(this.doc, update, socket);
+    if (!verdict.ok) {
+      if (!verdict.missing) {
+        clients.forEach((c) => connection.tainted.add(c));
+        return verdict.reason;
+      }
+      connection.held.push(update);
+      if (connection.held.length > MAX_HELD) {
+        connection.held.shift();
+        return `${verdict.reason}, and ${MAX_HELD} later updates waited for it`;
+      }
+      return null;
+    }
+    this.apply(socket, connection, update, verdict.bind);
     return null;
+  }
+
+  private apply(socket: WebSocket, connection: Connection, update: Uint8Array, bind: ReadonlyMap<number, string>): void {
+    for (const [client, owner] of bind) this.owners.set(client, owner);
+    Y.applyUpdate(this.doc, update, socket);
+    // Whatever waited for this update may fit now.
+    for (let i = 0; i < connection.held.length; i++) {
+      const verdict = checkUpdate(this.doc, this.owners, connection.held[i], connection.role, this.closed);
+      if (verdict.ok || !verdict.missing) {
+        const [held] = connection.held.splice(i, 1);
+        if (verdict.ok) this.apply(socket, connection, held, verdict.bind);
+        else this.refuse(socket, verdict.reason);
+        return;
+      }
+    }
   }
 
   /** Tells the sender and the class why an update was dropped; a persistent offender is disconnected. */
@@ -143,6 +181,7 @@ class Room {
     if (!connection) return;
     const who = describe(connection.role);
     connection.refusals++;
+    this.log?.(`refused an update from ${who} in class ${this.id.slice(0, 6)}…: ${reason}`);
     const closing = connection.refusals >= MAX_REFUSALS;
     this.note(`The relay refused an update from ${who}: ${reason}.${closing ? ' It closed that connection after repeated refusals.' : ''}`, connection.role.kind === 'student' ? connection.role.id : null);
     const encoder = encoding.createEncoder();
@@ -244,7 +283,7 @@ export class ClassRelay {
     if (loaded) return loaded;
     const storage = new RoomLog(this.options.dataDir, id);
     if (!storage.exists() && !create) return null;
-    const room = new Room(id, storage);
+    const room = new Room(id, storage, this.options.log);
     this.rooms.set(id, room);
     return room;
   }
@@ -257,7 +296,10 @@ export class ClassRelay {
 
   close(): void {
     clearInterval(this.pinger);
-    for (const room of this.rooms.values()) for (const socket of room.connections.keys()) socket.terminate();
+    for (const room of this.rooms.values()) {
+      room.shuttingDown = true;
+      for (const socket of room.connections.keys()) socket.terminate();
+    }
     this.server.close();
   }
 }

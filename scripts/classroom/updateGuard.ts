@@ -20,13 +20,18 @@ export const RELAY_OWNER = 'relay';
 /** Root maps of a class room and who writes each. */
 export const ROOTS = { class: 'class', entries: 'entries', roster: 'roster', notes: 'notes' } as const;
 
-export type GuardResult = { readonly ok: true; readonly bind: ReadonlyMap<number, string> } | { readonly ok: false; readonly reason: string };
+/**
+ * `missing`: the update builds on data the relay has not received yet (a client's update can
+ * overtake the sync reply that carries what it builds on): not refused, held until that arrives.
+ */
+export type GuardResult = { readonly ok: true; readonly bind: ReadonlyMap<number, string> } | { readonly ok: false; readonly reason: string; readonly missing?: boolean };
 
 interface Place {
   readonly root: string | null;
   readonly key: string | null;
   /** Why it could not be placed. */
   readonly problem?: string;
+  readonly missing?: boolean;
 }
 
 const ownerOf = (role: Role): string | null => (role.kind === 'instructor' ? INSTRUCTOR_OWNER : role.kind === 'student' ? role.id : null);
@@ -50,7 +55,7 @@ export function ownersFromDoc(doc: Y.Doc): Map<number, string> {
 }
 
 function placeInDoc(doc: Y.Doc, id: Y.ID): Place {
-  if (id.clock >= Y.getState(doc.store, id.client)) return { root: null, key: null, problem: 'it refers to data the relay does not have' };
+  if (id.clock >= Y.getState(doc.store, id.client)) return { root: null, key: null, problem: 'it refers to data the relay does not have', missing: true };
   const struct = Y.getItem(doc.store, id);
   if (!(struct instanceof Y.Item)) return { root: null, key: null, problem: 'it refers to deleted data' };
   const parent = struct.parent as Y.AbstractType<unknown> | null;
@@ -75,6 +80,12 @@ export function checkUpdate(doc: Y.Doc, owners: ReadonlyMap<number, string>, upd
   if (me === null) return { ok: false, reason: 'this connection may only read' };
   if (closed && role.kind === 'student') return { ok: false, reason: 'the class is closed' };
   const ownerOfClient = (client: number) => owners.get(client) ?? bind.get(client);
+  // Each client's structs must continue where the relay's copy ends.
+  const firstClock = new Map<number, number>();
+  for (const struct of newStructs) if (!firstClock.has(struct.id.client)) firstClock.set(struct.id.client, struct.id.clock);
+  for (const [client, clock] of firstClock) {
+    if (clock > Y.getState(doc.store, client)) return { ok: false, reason: 'it skips data the relay does not have', missing: true };
+  }
   for (const struct of newStructs) {
     const owner = ownerOfClient(struct.id.client);
     if (owner !== undefined && owner !== me) return { ok: false, reason: `it writes under ${owner === INSTRUCTOR_OWNER ? "the instructor's" : owner === RELAY_OWNER ? "the relay's" : `student ${owner.slice(0, 6)}'s`} client id` };
@@ -100,8 +111,8 @@ export function checkUpdate(doc: Y.Doc, owners: ReadonlyMap<number, string>, upd
     if (!(struct instanceof Y.Item)) continue;
     if (!(struct.content instanceof Y.ContentAny) && !(struct.content instanceof Y.ContentDeleted)) return { ok: false, reason: 'it holds something other than plain values' };
     placing.clear();
-    const { root, key, problem } = place(struct);
-    if (problem) return { ok: false, reason: problem };
+    const { root, key, problem, missing } = place(struct);
+    if (problem) return { ok: false, reason: problem, missing };
     if (key === null) return { ok: false, reason: `it inserts into a list in ${root}` };
     if (role.kind === 'instructor') {
       if (root !== ROOTS.class) return { ok: false, reason: `the instructor writes only the class settings, not ${root}` };
