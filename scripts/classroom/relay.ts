@@ -271,8 +271,12 @@ export class ClassRelay {
     socket.off('message', queue);
     socket.on('message', (data: Buffer) => onMessage(new Uint8Array(data)));
     socket.on('pong', () => room.pong(socket));
+    let oversized = false;
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') oversized = true;
+    });
     socket.on('close', (code) => {
-      if (code === 1009) room.note(`The relay closed the connection of ${describe(role)}: a message was larger than ${MAX_MESSAGE_BYTES / 1024} KB.`, role.kind === 'student' ? role.id : null);
+      if (code === 1009 || oversized) room.note(`The relay closed the connection of ${describe(role)}: a message was larger than ${MAX_MESSAGE_BYTES / 1024} KB.`, role.kind === 'student' ? role.id : null);
       room.leave(socket);
     });
     early.forEach(onMessage);
