@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { FailureBanner } from '../components/FailureBanner';
 import { InterruptedRunBanner } from '../components/InterruptedRunBanner';
 import { InstructorBar } from '../features/instructor/InstructorBar';
@@ -10,6 +10,10 @@ import { countRootRender } from './renderCount';
 import { PhoneRunBar } from './PhoneRunBar';
 import { ShortcutMessage } from './ShortcutMessage';
 import { VIEWS } from './viewList';
+import { hasClassLink } from '../features/classroom/classLink';
+
+// A class in the address (#class=…): its connection lives as long as the page, whichever view is shown.
+const ClassHost = lazy(() => import('../features/classroom/ClassHost').then((m) => ({ default: m.ClassHost })));
 import { ViewNav } from './ViewNav';
 
 const VIEW_KEYS = `${VIEWS[0].key}–${VIEWS[VIEWS.length - 1].key} Views (${VIEWS.map((v) => v.label).join(', ')})`;
@@ -64,6 +68,11 @@ export function App() {
       <FailureBanner />
       <InterruptedRunBanner />
       <ActiveView />
+      {hasClassLink() && (
+        <Suspense fallback={null}>
+          <ClassHost />
+        </Suspense>
+      )}
       <PhoneRunBar headerRef={headerRef} />
       <footer className="muted footer">
         Data: Fashion-MNIST © 2017 Zalando SE, MIT licence. Everything runs in this browser tab; nothing is uploaded.
