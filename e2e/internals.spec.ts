@@ -133,8 +133,13 @@ test('instructor mode: large type from the URL, shortcuts drive training, intern
   await page.keyboard.press('p');
   await expect(app.status).toContainText(/Training|Validating/);
   await page.keyboard.press('r');
+  // A run in progress is never thrown away without asking.
+  const confirm = page.getByRole('dialog', { name: 'Discard the run in progress?' });
+  await expect(confirm).toBeVisible();
+  await expect(lastShortcut).toContainText('R: A run is in progress: confirm on screen');
+  await confirm.getByRole('button', { name: 'Discard and reset' }).click();
   await expect(app.status).toContainText('Ready to train', { timeout: 30_000 });
-  await expect(lastShortcut).toHaveText('R: Reset: a fresh, untrained network.');
+  await expect(page.getByText('Reset: a fresh, untrained network (no pretrained model is available here).')).toBeVisible();
   await expect(internals.verdict).toContainText('an untrained network (random weights)');
   await page.screenshot({ path: 'test-results/instructor-internals.png', fullPage: true });
 });

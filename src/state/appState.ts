@@ -44,6 +44,10 @@ export interface UiState {
   readonly fieldProblems: Readonly<Record<string, string>>;
   /** The classify view's drawing, kept while other views are shown. */
   readonly drawing: DrawingHistory;
+  /** Reset was asked for while a run is in progress: the page asks before throwing it away. */
+  readonly confirmingReset: boolean;
+  /** What the last Reset did (which model is active now), until the next run starts. */
+  readonly resetNote: string | null;
 }
 
 export interface AppState {
@@ -105,6 +109,6 @@ export function initialAppState({ config, problems, spec }: ParsedRunConfig & { 
     interruptedRun: null,
     runModelAvailable: false,
     failure: null,
-    ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, drawing: EMPTY_DRAWING, ...ui },
+    ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, drawing: EMPTY_DRAWING, confirmingReset: false, resetNote: null, ...ui },
   };
 }

@@ -96,6 +96,7 @@ export class AppStore {
   }
 
   train(): void {
+    if (this.state.ui.resetNote !== null) this.update((s) => ({ ...s, ui: { ...s.ui, resetNote: null } }));
     this.engine.send({ type: 'train' });
   }
 
@@ -116,9 +117,41 @@ export class AppStore {
     this.engine.send({ type: 'step' });
   }
 
-  /** Starts over: no run, no curves, a fresh untrained model (the instructor's "Reset"). */
-  reset(): void {
+  /**
+   * Reset as the page offers it (button or R): a run in progress is never thrown away without
+   * asking (the page shows a confirmation, see `answerReset`); otherwise resets at once. Returns
+   * what happened, in words.
+   */
+  requestReset(): string {
+    if (this.isBusy()) {
+      this.update((s) => ({ ...s, ui: { ...s.ui, confirmingReset: true } }));
+      return 'A run is in progress: confirm on screen to discard it, or stop it to keep it in Runs.';
+    }
+    return this.reset();
+  }
+
+  /** The answer to the confirmation: 'discard' resets, 'stop' ends the run (tested and kept in Runs), 'cancel' does nothing. */
+  answerReset(answer: 'discard' | 'stop' | 'cancel'): void {
+    this.update((s) => ({ ...s, ui: { ...s.ui, confirmingReset: false } }));
+    if (answer === 'discard') this.reset();
+    else if (answer === 'stop') this.stop();
+  }
+
+  /**
+   * Starts over: no run in progress, no curves. The pretrained model becomes the active one again
+   * (a fresh untrained network where there is none), and a model trained here is kept aside
+   * (Models → use this tab's run). Returns what the page says about it.
+   */
+  reset(): string {
+    const s = this.state;
+    const pretrained = s.pretrained.status === 'ready' || s.pretrained.status === 'loading';
+    const trainedHere = s.training.batches.length > 0 || (s.model.source === 'trained' && s.model.batchesTrained > 0);
+    const note = pretrained
+      ? `Reset: the pretrained model is active again${trainedHere ? "; this run's model is kept in the Models view" : ''}.`
+      : 'Reset: a fresh, untrained network (no pretrained model is available here).';
+    this.update((st) => ({ ...st, ui: { ...st.ui, resetNote: note } }));
     this.engine.send({ type: 'reset' });
+    return note;
   }
 
   removeRun(id: number): void {
