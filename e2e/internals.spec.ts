@@ -139,7 +139,9 @@ test('instructor mode: large type from the URL, shortcuts drive training, intern
   await expect(lastShortcut).toContainText('R: A run is in progress: confirm on screen');
   await confirm.getByRole('button', { name: 'Discard and reset' }).click();
   await expect(app.status).toContainText('Ready to train', { timeout: 30_000 });
-  await expect(page.getByText('Reset: a fresh, untrained network (no pretrained model is available here).')).toBeVisible();
-  await expect(internals.verdict).toContainText('an untrained network (random weights)');
+  // After Reset the pretrained model is active again, and the page says so; the run's model is kept aside.
+  await expect(page.getByText("Reset: the pretrained model is active again; this run's model is kept in the Models view.")).toBeVisible();
+  await expect(page.getByLabel('Active model')).toContainText('Pretrained');
+  await expect(internals.verdict).not.toContainText('untrained');
   await page.screenshot({ path: 'test-results/instructor-internals.png', fullPage: true });
 });

@@ -3,7 +3,6 @@ import { BackendBadge } from '../components/BackendBadge';
 import { DivergenceNotice } from '../components/DivergenceNotice';
 import { formatCount, formatDuration, formatPercent } from '../components/format';
 import { RunSizePicker } from '../components/RunSizePicker';
-import { useSmoothedEta } from '../components/useSmoothedEta';
 import { shallowEqual, useAppSelector, useAppStore } from '../state/hooks';
 import { selectRunStatus } from '../state/runStatus';
 import { selectTrainBlockers } from '../state/selectors';
@@ -12,8 +11,7 @@ import { selectTrainBlockers } from '../state/selectors';
 function RunProgress() {
   const training = useAppSelector((s) => s.training);
   const status = useAppSelector(selectRunStatus);
-  const eta = useSmoothedEta();
-  const active = training.status === 'training';
+  const pace = useAppSelector((s) => s.pace);
   return (
     <div className="control-bar__progress">
       <p className="control-bar__status" role="status" aria-label="Training status">
@@ -22,9 +20,11 @@ function RunProgress() {
       </p>
       <p className="control-bar__numbers">
         <span>
-          {training.examplesPerSecond === null ? '–' : formatCount(Math.round(training.examplesPerSecond))} <abbr title="training examples per second">ex/s</abbr>
+          {pace.examplesPerSecond === null ? '–' : formatCount(Math.round(pace.examplesPerSecond / 10) * 10)} <abbr title="training examples per second">ex/s</abbr>
         </span>
-        <span>ETA {active ? (eta === null ? 'estimating…' : formatDuration(eta)) : '–'}</span>
+        <span title="Time left in this run, from the pace measured so far (pauses not counted)">
+          {status.busy ? (pace.etaSeconds === null ? 'ETA: measuring…' : `about ${formatDuration(pace.etaSeconds)} left`) : 'ETA –'}
+        </span>
       </p>
     </div>
   );

@@ -13,6 +13,7 @@ import type { InternalsRequest } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
 import type { AppState, UiState } from './appState';
 import { projectEvent } from './project';
+import { RunPace } from './runPace';
 import type { ViewId } from './views';
 
 export interface StoreOptions {
@@ -22,6 +23,8 @@ export interface StoreOptions {
   readonly pretrainedUrl?: string | null;
   /** Mirrors the settings to the address bar (and anything else that keeps them). */
   readonly onSettingsChange?: (config: RunConfig, spec: ModelSpec, ui: UiState) => void;
+  /** The page's clock in seconds (tests pass a fake one). */
+  readonly now?: () => number;
 }
 
 export class AppStore {
@@ -34,7 +37,20 @@ export class AppStore {
     private readonly options: StoreOptions,
   ) {
     this.state = initial;
-    engine.listen((event) => this.update((s) => projectEvent(s, event)));
+    const now = options.now ?? (() => performance.now() / 1000);
+    engine.listen((event) => this.update((s) => this.withPace(projectEvent(s, event), now())));
+  }
+
+  private readonly runPace = new RunPace();
+
+  /** The run's pace and remaining time, timed by the page as the events arrive. */
+  private withPace(state: AppState, now: number): AppState {
+    if (state.training === this.state.training && state.config === this.state.config) return state;
+    const pace = this.runPace.observe(state.training, state.config, now);
+    const measuredSpeed = this.runPace.examplesPerSecond;
+    const same = pace.etaSeconds === state.pace.etaSeconds && pace.examplesPerSecond === state.pace.examplesPerSecond;
+    if (same && measuredSpeed === state.measuredSpeed) return state;
+    return { ...state, pace: same ? state.pace : pace, measuredSpeed };
   }
 
   subscribe = (listener: () => void): (() => void) => {
