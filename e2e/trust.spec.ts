@@ -48,3 +48,29 @@ test('Reset asks before discarding a run in progress; a finished run survives a 
   await expect(page.getByLabel('Active model')).toContainText('Pretrained');
   await expect(app.status).toHaveText('Ready to train');
 });
+
+test('the backend badge is a plain name; its panel says each thing once and closes on Escape, an outside click and a view change', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('?view=data');
+  const badge = page.getByLabel('Compute backend');
+  const summary = badge.locator('summary').first();
+  await expect(summary).toHaveText(/^Backend: WebAssembly$/, { timeout: 60_000 });
+  const panel = badge.locator('.backend__details');
+  await summary.click();
+  await expect(panel).toBeVisible();
+  // No sentence twice, and no raw driver string up front.
+  const sentences = (await panel.locator(':scope > p').allTextContents()).join(' ').split(/(?<=\.)\s+/);
+  expect(new Set(sentences).size).toBe(sentences.length);
+  expect(await panel.locator(':scope > p').allTextContents()).not.toContainEqual(expect.stringContaining('SwiftShader'));
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(summary).toBeFocused();
+  await summary.click();
+  await expect(panel).toBeVisible();
+  await page.getByRole('heading', { name: 'Dataset', level: 2 }).click();
+  await expect(panel).toBeHidden();
+  await summary.click();
+  await expect(panel).toBeVisible();
+  await app.nav.getByRole('link', { name: /Runs$/ }).click();
+  await expect(panel).toBeHidden();
+});
