@@ -120,7 +120,9 @@ test('a stopped run: per-epoch matrix on 1,000 images while training, then the s
 
   await app.stopButton.click();
   await expect(app.status).toContainText(/^Stopped in epoch \d+, batch [\d,]+ of [\d,]+$/, { timeout: 120_000 });
-  await expect(evaluation.source).toContainText(/^Final, for the model stopped after \d+ of 30 epochs, on the 2,000 test images of this run/);
+  // Where it stopped, in the same words as the status line.
+  const stoppedAt = (await app.status.textContent())!.replace(/^Stopped in /, '');
+  await expect(evaluation.source).toContainText(`Final, for the model stopped in ${stoppedAt} (of 30 epochs), on the 2,000 test images of this run`);
   await expectReportMatchesMatrix(evaluation, 2000);
   await expect(evaluation.sampleGrid.getByRole('img')).toHaveCount(30);
   await page.screenshot({ path: 'test-results/evaluation-stopped-run.png', fullPage: true });

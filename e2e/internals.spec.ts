@@ -133,8 +133,15 @@ test('instructor mode: large type from the URL, shortcuts drive training, intern
   await page.keyboard.press('p');
   await expect(app.status).toContainText(/Training|Validating/);
   await page.keyboard.press('r');
+  // A run in progress is never thrown away without asking.
+  const confirm = page.getByRole('dialog', { name: 'Discard the run in progress?' });
+  await expect(confirm).toBeVisible();
+  await expect(lastShortcut).toContainText('R: A run is in progress: confirm on screen');
+  await confirm.getByRole('button', { name: 'Discard and reset' }).click();
   await expect(app.status).toContainText('Ready to train', { timeout: 30_000 });
-  await expect(lastShortcut).toHaveText('R: Reset: a fresh, untrained network.');
-  await expect(internals.verdict).toContainText('an untrained network (random weights)');
+  // After Reset the pretrained model is active again, and the page says so; the run's model is kept aside.
+  await expect(page.getByText("Reset: the pretrained model is active again; this run's model is kept in the Models view.")).toBeVisible();
+  await expect(page.getByLabel('Active model')).toContainText('Pretrained');
+  await expect(internals.verdict).not.toContainText('untrained');
   await page.screenshot({ path: 'test-results/instructor-internals.png', fullPage: true });
 });

@@ -8,6 +8,7 @@ import { ActiveView } from './ActiveView';
 import { ControlBar } from './ControlBar';
 import { countRootRender } from './renderCount';
 import { PhoneRunBar } from './PhoneRunBar';
+import { ResetConfirm } from './ResetConfirm';
 import { ShortcutMessage } from './ShortcutMessage';
 import { VIEWS } from './viewList';
 import { hasClassLink } from '../features/classroom/classLink';
@@ -74,6 +75,7 @@ export function App() {
         </Suspense>
       )}
       <PhoneRunBar headerRef={headerRef} />
+      <ResetConfirm />
       <footer className="muted footer">
         Data: Fashion-MNIST © 2017 Zalando SE, MIT licence. Everything runs in this browser tab; nothing is uploaded.
       </footer>

@@ -3,43 +3,37 @@ import { BackendBadge } from '../components/BackendBadge';
 import { DivergenceNotice } from '../components/DivergenceNotice';
 import { formatCount, formatDuration, formatPercent } from '../components/format';
 import { RunSizePicker } from '../components/RunSizePicker';
-import { runStateText } from '../components/runStatusText';
-import { useSmoothedEta } from '../components/useSmoothedEta';
 import { shallowEqual, useAppSelector, useAppStore } from '../state/hooks';
-import { selectBusy, selectCanStart, selectCanTrain, selectTrainBlockers } from '../state/selectors';
-
-/** Why Train waits while things load, in a few words (problems with settings are listed apart). */
-function useWaitingReason(): string | null {
-  const backend = useAppSelector((s) => s.backend.status);
-  const dataPercent = useAppSelector((s) => (s.data.progress?.totalBytes ? Math.floor((100 * s.data.progress.loadedBytes) / s.data.progress.totalBytes) : 0));
-  const dataError = useAppSelector((s) => s.data.error !== null);
-  const canTrain = useAppSelector(selectCanTrain);
-  if (backend === 'starting') return 'Starting TensorFlow.js…';
-  if (backend === 'error') return 'TensorFlow.js could not start.';
-  if (dataError) return 'The dataset failed to load: see the Data view.';
-  if (!canTrain) return `Loading the images… ${dataPercent}%`;
-  return null;
-}
+import { selectRunStatus } from '../state/runStatus';
+import { selectTrainBlockers } from '../state/selectors';
 
 /** Epoch · batch, examples/s and the smoothed ETA: re-renders with every progress update, so kept apart. */
 function RunProgress() {
   const training = useAppSelector((s) => s.training);
-  const eta = useSmoothedEta();
-  const active = training.status === 'training';
+  const status = useAppSelector(selectRunStatus);
+  const pace = useAppSelector((s) => s.pace);
   return (
     <div className="control-bar__progress">
       <p className="control-bar__status" role="status" aria-label="Training status">
-        <strong>{runStateText(training)}</strong>
+        <strong>{status.text}</strong>
         {training.status === 'evaluating' && training.evaluationProgress !== null && <> · {formatPercent(training.evaluationProgress, 0)}</>}
       </p>
       <p className="control-bar__numbers">
         <span>
-          {training.examplesPerSecond === null ? '–' : formatCount(Math.round(training.examplesPerSecond))} <abbr title="training examples per second">ex/s</abbr>
+          {pace.examplesPerSecond === null ? '–' : formatCount(Math.round(pace.examplesPerSecond / 10) * 10)} <abbr title="training examples per second">ex/s</abbr>
         </span>
-        <span>ETA {active ? (eta === null ? 'estimating…' : formatDuration(eta)) : '–'}</span>
+        <span title="Time left in this run, from the pace measured so far (pauses not counted)">
+          {status.busy ? (pace.etaSeconds === null ? 'ETA: measuring…' : `about ${formatDuration(pace.etaSeconds)} left`) : 'ETA –'}
+        </span>
       </p>
     </div>
   );
+}
+
+/** What the last Reset did, until the next run starts. */
+function ResetNote() {
+  const note = useAppSelector((s) => s.ui.resetNote);
+  return note ? <p className="control-bar__note">{note}</p> : null;
 }
 
 /**
@@ -50,10 +44,8 @@ export function ControlBar() {
   const store = useAppStore();
   const status = useAppSelector((s) => s.training.status);
   const backendReady = useAppSelector((s) => s.backend.status === 'ready');
-  const busy = useAppSelector(selectBusy);
-  const waitingFor = useWaitingReason();
+  const { busy, canStart } = useAppSelector(selectRunStatus);
   const blockers = useAppSelector(selectTrainBlockers, shallowEqual);
-  const canStart = useAppSelector(selectCanStart);
   return (
     <div className="control-bar">
       <div className="control-bar__run">
@@ -78,9 +70,9 @@ export function ControlBar() {
           </button>
           <button
             type="button"
-            onClick={() => store.reset()}
+            onClick={() => store.requestReset()}
             disabled={status === 'idle' || !backendReady}
-            title="Stop without testing, start again from fresh weights and clear the curves"
+            title="Clear the curves and make the pretrained model active again (a run in progress is discarded only after you confirm)"
             aria-keyshortcuts="r"
           >
             Reset
@@ -89,8 +81,8 @@ export function ControlBar() {
         <RunSizePicker />
       </div>
       <div className="control-bar__state">
-        {!busy && waitingFor && blockers.length === 0 ? <p className="control-bar__waiting">{waitingFor}</p> : null}
         <RunProgress />
+        <ResetNote />
         <ActiveModelLabel />
         <BackendBadge />
       </div>

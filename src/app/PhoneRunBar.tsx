@@ -1,7 +1,6 @@
 import type { RefObject } from 'react';
-import { runStateText } from '../components/runStatusText';
 import { useAppSelector, useAppStore } from '../state/hooks';
-import { selectBusy, selectCanStart } from '../state/selectors';
+import { selectRunStatus } from '../state/runStatus';
 import { useInView } from './useInView';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -29,14 +28,12 @@ export function PhoneRunBar({ headerRef }: { headerRef: RefObject<HTMLElement | 
 
 function RunBar() {
   const store = useAppStore();
-  const training = useAppSelector((s) => s.training);
-  const busy = useAppSelector(selectBusy);
-  const canStart = useAppSelector(selectCanStart);
-  const status = training.status;
+  const { busy, canStart, text } = useAppSelector(selectRunStatus);
+  const status = useAppSelector((s) => s.training.status);
   return (
     <section className="phone-run-bar" aria-label="Run bar">
       {/* Not a live region: the header's status line already announces the run. */}
-      <p className="phone-run-bar__status">{runStateText(training)}</p>
+      <p className="phone-run-bar__status">{text}</p>
       <div className="phone-run-bar__buttons">
         <button type="button" className="primary" onClick={() => store.train()} disabled={!canStart}>
           Train

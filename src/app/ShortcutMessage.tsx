@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { runShortcut } from '../features/instructor/commands';
 import { isTypingTarget, SHORTCUTS, shortcutFor } from '../features/instructor/shortcuts';
-import { useAppStore } from '../state/hooks';
+import { useAppSelector, useAppStore } from '../state/hooks';
+import { selectRunStatus, type RunPhase } from '../state/runStatus';
 import { viewForKey } from './viewList';
 
 /**
@@ -11,7 +12,10 @@ import { viewForKey } from './viewList';
  */
 export function ShortcutMessage({ visible }: { visible: boolean }) {
   const store = useAppStore();
-  const [message, setMessage] = useState('');
+  const [said, setSaid] = useState<{ text: string; onlyWhile?: RunPhase }>({ text: '' });
+  const phase = useAppSelector((s) => selectRunStatus(s).phase);
+  // "Not ready to train yet" describes a moment: once the status moves on, it is no longer true.
+  const message = said.onlyWhile === undefined || said.onlyWhile === phase ? said.text : '';
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -20,7 +24,7 @@ export function ShortcutMessage({ visible }: { visible: boolean }) {
       if (view) {
         event.preventDefault();
         store.setView(view.id);
-        setMessage(`${view.key}: ${view.label}.`);
+        setSaid({ text: `${view.key}: ${view.label}.` });
         return;
       }
       const command = shortcutFor(event);
@@ -29,9 +33,10 @@ export function ShortcutMessage({ visible }: { visible: boolean }) {
       const key = SHORTCUTS.find((s) => s.command === command)?.display.split(' ')[0] ?? event.key;
       if (command === 'internals') {
         store.setView('internals');
-        setMessage(`${key}: the internals are open.`);
+        setSaid({ text: `${key}: the internals are open.` });
       } else {
-        setMessage(`${key}: ${runShortcut(store, command)}`);
+        const outcome = runShortcut(store, command);
+        setSaid({ text: `${key}: ${outcome.text}`, onlyWhile: outcome.onlyWhile });
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -2,6 +2,7 @@
 import { canonicalSearch } from '../address/urlState';
 import { addressAtStart } from '../platform/addressGuard';
 import { initialAppState } from '../state/appState';
+import { parseRuns, RUN_HISTORY_KEY, serializeRuns } from '../state/runHistory';
 import { AppStore } from '../state/store';
 import type { EngineConnection } from '../protocol/connection';
 import { startEngine } from './startEngine';
@@ -16,7 +17,8 @@ export function createApp(): { store: AppStore; engine: EngineConnection } {
     const note = `${reason} The engine runs on the page instead, which may make it pause during training.`;
     queueMicrotask(() => store?.noteEngineThread(note));
   });
-  store = new AppStore(initialAppState(parsed, { instructor: parsed.view.instructor === true, view: parsed.view.page }), engine, {
+  const initial = initialAppState(parsed, { instructor: parsed.view.instructor === true, view: parsed.view.page });
+  store = new AppStore({ ...initial, runs: readStoredRuns() }, engine, {
     dataBaseUrl: `${import.meta.env.BASE_URL}data/`,
     pretrainedUrl: `${import.meta.env.BASE_URL}models/pretrained/`,
     // ?decoder=pure skips the canvas path (useful to compare, and for browsers that alter pixels).
@@ -28,5 +30,30 @@ export function createApp(): { store: AppStore; engine: EngineConnection } {
       window.history.replaceState(null, '', url);
     },
   });
+  keepRunsStored(store);
   return { store, engine };
+}
+
+/** Runs finished or stopped in earlier visits (none where the storage is off or holds nothing readable). */
+function readStoredRuns() {
+  try {
+    return parseRuns(window.localStorage.getItem(RUN_HISTORY_KEY));
+  } catch {
+    return [];
+  }
+}
+
+/** Writes the runs whenever the list changes (a run ended, one was removed). */
+function keepRunsStored(store: AppStore): void {
+  let saved = store.getState().runs;
+  store.subscribe(() => {
+    const runs = store.getState().runs;
+    if (runs === saved) return;
+    saved = runs;
+    try {
+      window.localStorage.setItem(RUN_HISTORY_KEY, serializeRuns(runs));
+    } catch {
+      // Storage full or off (private mode): the runs stay for this visit only.
+    }
+  });
 }

@@ -3,7 +3,7 @@ import type { EpochEvent, LearningRateChange } from '../ml/training/trainer';
 import type { BatchPoint } from '../state/types';
 import { disposeLineChart, PROJECTOR_FONT_SIZE, renderLineChart, type Marker, type Series } from '../vis/lineChart';
 import { useAppSelector } from '../state/hooks';
-import { partialEpochText } from './runStatusText';
+import { partialEpochText } from '../state/runStatus';
 import { useThrottledRender } from './useThrottledRender';
 
 const batchCurve = (name: string, batches: readonly BatchPoint[], y: (b: BatchPoint) => number): Series[] => [

@@ -36,6 +36,7 @@ describe('the engine, driven through its protocol', () => {
     const { connection, probe } = start();
     await untilReady(probe);
     const tensorsAfterRun: number[] = [];
+    const curves: { batches: number[]; epochs: number[] }[] = [];
     for (let run = 0; run < 2; run++) {
       const from = probe.mark();
       connection.send({ type: 'train' });
@@ -53,9 +54,25 @@ describe('the engine, driven through its protocol', () => {
       expect(ended.run.test?.count).toBe(40);
       expect(probe.of('model').at(-1)?.model.batchesTrained).toBe(10);
       tensorsAfterRun.push(tf.memory().numTensors);
+      curves.push({ batches: batches.map((b) => b.loss), epochs: events.flatMap((e) => (e.type === 'epoch' ? [e.epoch.loss, e.epoch.valLoss ?? NaN] : [])) });
     }
+    // Same seed, same settings: the same curves, batch for batch (every epoch trains on all its images).
+    expect(curves[1]).toEqual(curves[0]);
+    expect(new Set(curves[0].batches).size).toBeGreaterThan(1);
     // Each run replaces the model and its optimizer: nothing accumulates from one run to the next.
     expect(tensorsAfterRun[1]).toBe(tensorsAfterRun[0]);
+  });
+
+  it('epoch 1 is a full epoch even when Train comes while the images still stream in, so runs compare', async () => {
+    // autostart: the run starts the moment the engine allows it, as early as a person could press Train.
+    const { probe } = start({ config: { autostart: true } });
+    const ended = await runEnd(probe, 0);
+    const epochs = probe.of('epoch').map((e) => [e.epoch.trainExamples, e.epoch.plannedTrainExamples]);
+    expect(epochs).toEqual([
+      [72, 72],
+      [72, 72],
+    ]);
+    expect(ended.run.status).toBe('done');
   });
 
   it('steps one batch at a time while paused, and Stop still tests the model so far', async () => {

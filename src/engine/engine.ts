@@ -77,6 +77,8 @@ export class Engine {
   /** The last run's curves, saved with its model. */
   private lastRun: { batches: readonly BatchPoint[]; epochs: readonly EpochEvent[]; config: RunConfig } | null = null;
   private pretrainedUrl: string | null = null;
+  /** The shipped model loaded once: Reset goes back to it. */
+  private pretrainedReady = false;
   /** The model revision whose test evaluation was asked for last (see evaluateActiveModel). */
   private evaluatedRevision = -1;
   /** Stops watching the backend's GPU context (see watchDeviceLoss). */
@@ -176,6 +178,7 @@ export class Engine {
       const { model, metadata } = await this.library.loadPretrained();
       const test = metadata.testAccuracy;
       this.emit({ type: 'pretrained', pretrained: { status: 'ready', name: metadata.name, testAccuracy: test?.accuracy ?? null, testCount: test?.count ?? null, error: null } });
+      this.pretrainedReady = true;
       if (this.modelInfo.source === 'untrained' && !this.isBusy()) this.activate(model, metadata, 'pretrained');
       else model.dispose();
     } catch (error) {
@@ -546,7 +549,10 @@ export class Engine {
     }
   }
 
-  /** Stops any run without evaluating it, then a fresh untrained model and no curves. */
+  /**
+   * Stops any run without evaluating it, then no curves and the pretrained model active again
+   * (a fresh untrained one where there is none); a model trained here is kept aside.
+   */
   private async reset(): Promise<void> {
     this.discarding = true;
     try {
@@ -558,9 +564,20 @@ export class Engine {
       this.discarding = false;
     }
     if (this.backend?.status !== 'ready') return;
-    this.rebuildModel();
+    if (!(await this.activatePretrainedAfterReset())) this.rebuildModel();
     this.progress = idleProgress(this.config.epochs, tf.memory().numTensors);
     this.emit({ type: 'reset', progress: this.progress });
+  }
+
+  private async activatePretrainedAfterReset(): Promise<boolean> {
+    if (!this.pretrainedReady) return false;
+    try {
+      const { model, metadata } = await this.library.loadPretrained();
+      this.activate(model, metadata, 'pretrained');
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private requireIdle(what: string): void {

@@ -8,7 +8,10 @@ export function isBusyStatus(status: TrainingStatus): boolean {
   return BUSY.includes(status);
 }
 
-/** Enough is loaded to train: some training examples beyond the validation part, and the test images. */
+/**
+ * Enough is loaded to train: every training image of the run (so epoch 1 is a full epoch like
+ * the others, and the same seed and settings give the same curves), and the test images.
+ */
 export function canStartRun(input: {
   readonly backend: Pick<BackendState, 'status'>;
   readonly data: Pick<DataState, 'trainAvailable' | 'testAvailable'>;
@@ -18,5 +21,5 @@ export function canStartRun(input: {
   const { backend, data, config, modelReady } = input;
   if (backend.status !== 'ready' || !modelReady || runConfigProblems(config).length > 0) return false;
   const valCount = Math.floor(config.trainSize * config.validationSplit);
-  return data.trainAvailable > valCount && data.testAvailable >= Math.min(config.testSize, 1) && data.testAvailable >= config.testSize;
+  return data.trainAvailable >= config.trainSize && data.trainAvailable > valCount && data.testAvailable >= config.testSize;
 }

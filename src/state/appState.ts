@@ -22,6 +22,7 @@ import type { RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import { emptyDataset, type DatasetView } from './datasetMirror';
 import { DEFAULT_VIEW, type ViewId } from './views';
+import { NO_PACE, type PaceEstimate } from './runPace';
 
 export interface ExternalInput {
   /** 28×28 bytes, 0..255, row-major, white garment on black like Fashion-MNIST. */
@@ -44,6 +45,10 @@ export interface UiState {
   readonly fieldProblems: Readonly<Record<string, string>>;
   /** The classify view's drawing, kept while other views are shown. */
   readonly drawing: DrawingHistory;
+  /** Reset was asked for while a run is in progress: the page asks before throwing it away. */
+  readonly confirmingReset: boolean;
+  /** What the last Reset did (which model is active now), until the next run starts. */
+  readonly resetNote: string | null;
 }
 
 export interface AppState {
@@ -70,6 +75,10 @@ export interface AppState {
   readonly runModelAvailable: boolean;
   /** The latest engine failure outside any request (shown until dismissed). */
   readonly failure: string | null;
+  /** The run's remaining time and speed, measured by the page (src/state/runPace.ts); nulls outside a run. */
+  readonly pace: PaceEstimate;
+  /** Training examples/s of the last run measured in this tab (prices the run sizes); null before any. */
+  readonly measuredSpeed: number | null;
   readonly ui: UiState;
 }
 
@@ -105,6 +114,8 @@ export function initialAppState({ config, problems, spec }: { readonly config: R
     interruptedRun: null,
     runModelAvailable: false,
     failure: null,
-    ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, drawing: EMPTY_DRAWING, ...ui },
+    pace: NO_PACE,
+    measuredSpeed: null,
+    ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, drawing: EMPTY_DRAWING, confirmingReset: false, resetNote: null, ...ui },
   };
 }

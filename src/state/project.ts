@@ -5,6 +5,7 @@
 import type { EngineEvent } from '../protocol/messages';
 import type { AppState } from './appState';
 import { withSheet } from './datasetMirror';
+import { nextRunId } from './runHistory';
 
 export function projectEvent(state: AppState, event: EngineEvent): AppState {
   switch (event.type) {
@@ -47,7 +48,8 @@ export function projectEvent(state: AppState, event: EngineEvent): AppState {
       return {
         ...state,
         training: { ...state.training, earlyStopping: event.run.earlyStopping ?? earlyStopping },
-        runs: [...state.runs, { ...event.run, batches, epochHistory, learningRateChanges }],
+        // Numbered after the runs kept from earlier visits (the engine counts this tab's runs only).
+        runs: [...state.runs, { ...event.run, id: nextRunId(state.runs), batches, epochHistory, learningRateChanges }],
       };
     }
     case 'reset':

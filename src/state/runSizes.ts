@@ -6,6 +6,7 @@
 import type { RunConfig } from '../ml/config/runConfig';
 import type { AppState } from './appState';
 import { selectModelAnalysis } from './selectors';
+import { EVALUATION_COST } from './runPace';
 
 export type RunSizeId = 'quick' | 'good' | 'full';
 
@@ -27,11 +28,6 @@ export function matchingRunSize(config: RunConfig): RunSizeId | null {
   return match?.id ?? null;
 }
 
-/**
- * A forward pass (validation, test) costs about a third of a training step (forward +
- * backward + update), so evaluated images are priced at this fraction of a trained one.
- */
-const EVALUATION_COST = 1 / 3;
 
 /** Seconds a run with `config` takes at `examplesPerSecond` (training examples per second). */
 export function estimateRunSeconds(config: Pick<RunConfig, 'trainSize' | 'testSize' | 'epochs' | 'validationSplit'>, examplesPerSecond: number): number {
@@ -47,7 +43,8 @@ export function estimateRunSeconds(config: Pick<RunConfig, 'trainSize' | 'testSi
  * before anything has been measured.
  */
 export function selectMeasuredSpeed(s: AppState): number | null {
-  if (s.training.examplesPerSecond !== null && s.training.examplesPerSecond > 0) return s.training.examplesPerSecond;
+  // The page's own measurement (a window of the run's training time): steady, unlike the engine's instantaneous rate.
+  if (s.measuredSpeed !== null && s.measuredSpeed > 0) return s.measuredSpeed;
   for (let i = s.runs.length - 1; i >= 0; i--) {
     const run = s.runs[i];
     const examples = run.batches.length * run.config.batchSize;

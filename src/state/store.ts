@@ -13,6 +13,7 @@ import type { InternalsRequest } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
 import type { AppState, UiState } from './appState';
 import { projectEvent } from './project';
+import { RunPace } from './runPace';
 import type { ViewId } from './views';
 
 export interface StoreOptions {
@@ -22,6 +23,8 @@ export interface StoreOptions {
   readonly pretrainedUrl?: string | null;
   /** Mirrors the settings to the address bar (and anything else that keeps them). */
   readonly onSettingsChange?: (config: RunConfig, spec: ModelSpec, ui: UiState) => void;
+  /** The page's clock in seconds (tests pass a fake one). */
+  readonly now?: () => number;
 }
 
 export class AppStore {
@@ -34,7 +37,20 @@ export class AppStore {
     private readonly options: StoreOptions,
   ) {
     this.state = initial;
-    engine.listen((event) => this.update((s) => projectEvent(s, event)));
+    const now = options.now ?? (() => performance.now() / 1000);
+    engine.listen((event) => this.update((s) => this.withPace(projectEvent(s, event), now())));
+  }
+
+  private readonly runPace = new RunPace();
+
+  /** The run's pace and remaining time, timed by the page as the events arrive. */
+  private withPace(state: AppState, now: number): AppState {
+    if (state.training === this.state.training && state.config === this.state.config) return state;
+    const pace = this.runPace.observe(state.training, state.config, now);
+    const measuredSpeed = this.runPace.examplesPerSecond;
+    const same = pace.etaSeconds === state.pace.etaSeconds && pace.examplesPerSecond === state.pace.examplesPerSecond;
+    if (same && measuredSpeed === state.measuredSpeed) return state;
+    return { ...state, pace: same ? state.pace : pace, measuredSpeed };
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -96,6 +112,7 @@ export class AppStore {
   }
 
   train(): void {
+    if (this.state.ui.resetNote !== null) this.update((s) => ({ ...s, ui: { ...s.ui, resetNote: null } }));
     this.engine.send({ type: 'train' });
   }
 
@@ -116,9 +133,41 @@ export class AppStore {
     this.engine.send({ type: 'step' });
   }
 
-  /** Starts over: no run, no curves, a fresh untrained model (the instructor's "Reset"). */
-  reset(): void {
+  /**
+   * Reset as the page offers it (button or R): a run in progress is never thrown away without
+   * asking (the page shows a confirmation, see `answerReset`); otherwise resets at once. Returns
+   * what happened, in words.
+   */
+  requestReset(): string {
+    if (this.isBusy()) {
+      this.update((s) => ({ ...s, ui: { ...s.ui, confirmingReset: true } }));
+      return 'A run is in progress: confirm on screen to discard it, or stop it to keep it in Runs.';
+    }
+    return this.reset();
+  }
+
+  /** The answer to the confirmation: 'discard' resets, 'stop' ends the run (tested and kept in Runs), 'cancel' does nothing. */
+  answerReset(answer: 'discard' | 'stop' | 'cancel'): void {
+    this.update((s) => ({ ...s, ui: { ...s.ui, confirmingReset: false } }));
+    if (answer === 'discard') this.reset();
+    else if (answer === 'stop') this.stop();
+  }
+
+  /**
+   * Starts over: no run in progress, no curves. The pretrained model becomes the active one again
+   * (a fresh untrained network where there is none), and a model trained here is kept aside
+   * (Models → use this tab's run). Returns what the page says about it.
+   */
+  reset(): string {
+    const s = this.state;
+    const pretrained = s.pretrained.status === 'ready' || s.pretrained.status === 'loading';
+    const trainedHere = s.training.batches.length > 0 || (s.model.source === 'trained' && s.model.batchesTrained > 0);
+    const note = pretrained
+      ? `Reset: the pretrained model is active again${trainedHere ? "; this run's model is kept in the Models view" : ''}.`
+      : 'Reset: a fresh, untrained network (no pretrained model is available here).';
+    this.update((st) => ({ ...st, ui: { ...st.ui, resetNote: note } }));
     this.engine.send({ type: 'reset' });
+    return note;
   }
 
   removeRun(id: number): void {

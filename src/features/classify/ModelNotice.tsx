@@ -1,8 +1,8 @@
 import { useAppSelector, useAppStore } from '../../state/hooks';
-import { selectBusy, selectCanTrain } from '../../state/selectors';
+import { selectCanTrain } from '../../state/selectors';
+import { selectRunStatus } from '../../state/runStatus';
 import { selectRunSpeed } from '../../state/runSizes';
 import { estimateText } from '../../components/RunSizePicker';
-import { describeModel } from '../../components/ActiveModelLabel';
 
 /** Says which model the predictions come from, and offers to train when there is none yet. */
 export function ModelNotice() {
@@ -13,7 +13,8 @@ export function ModelNotice() {
   const model = useAppSelector((s) => s.model);
   const modelReady = model.ready;
   const canTrain = useAppSelector(selectCanTrain);
-  const busy = useAppSelector(selectBusy);
+  const { busy, modelLong } = useAppSelector(selectRunStatus);
+  const pretrainedLoading = useAppSelector((s) => s.pretrained.status === 'loading');
   const config = useAppSelector((s) => s.config);
   const speed = useAppSelector((s) => selectRunSpeed(s)?.examplesPerSecond ?? null);
   const measured = useAppSelector((s) => selectRunSpeed(s)?.measured ?? false);
@@ -22,16 +23,19 @@ export function ModelNotice() {
     return <p className="error">There is no model: TensorFlow.js could not start ({backend.error}).</p>;
   }
   if (backend.status === 'starting' || !modelReady) {
-    return <p className="muted">The model is not ready yet: TensorFlow.js is starting…</p>;
+    return <p className="muted classify-notice">The model is not ready yet: TensorFlow.js is starting…</p>;
   }
   if (busy) {
-    const where = training.status === 'evaluating' ? 'being tested' : `training (epoch ${Math.min(training.epoch + 1, training.epochs)} of ${training.epochs})`;
-    return <p className="note classify-notice">The model is still {where}: the prediction is refreshed as it learns.</p>;
+    return <p className="note classify-notice">The model is {modelLong.replace(/^[^,]*, /, '')}: the prediction is refreshed as it learns.</p>;
+  }
+  // Never a false "untrained" banner while the shipped model is on its way.
+  if (pretrainedLoading && model.source === 'untrained' && model.batchesTrained === 0) {
+    return <p className="muted classify-notice">Loading the pretrained model…</p>;
   }
   if (model.source === 'pretrained' || model.source === 'saved' || model.source === 'imported') {
     return (
       <p className="muted classify-notice">
-        Using {describeModel(model)}. Train your own ({estimateText(config, speed, measured)} with the current settings) to compare, or pick another model in the Models view.
+        Using {modelLong}. Train your own ({estimateText(config, speed, measured)} with the current settings) to compare, or pick another model in the Models view.
       </p>
     );
   }

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { formatCount, formatPercent } from '../../components/format';
 import { trace } from '../../ml/metrics';
 import { useAppSelector } from '../../state/hooks';
+import { selectRunStatus } from '../../state/runStatus';
 import { CellGallery } from './CellGallery';
 import { ClassificationReportSection } from './ClassificationReportSection';
 import { ConfusedPairsSection } from './ConfusedPairsSection';
@@ -35,8 +36,8 @@ export function EvaluationPanel() {
     opener.current?.focus();
   }, []);
   const data = useAppSelector((s) => s.dataset);
+  const { busy: running, endedAt } = useAppSelector(selectRunStatus);
 
-  const running = ['training', 'paused', 'validating', 'evaluating'].includes(training.status);
   let progress: string | null = null;
   if (updatingAfterEpoch !== null) progress = `Evaluating the model after epoch ${updatingAfterEpoch + 1}…`;
   else if (training.status === 'evaluating') progress = 'Evaluating the final model on the test set…';
@@ -47,7 +48,7 @@ export function EvaluationPanel() {
       <div aria-live="polite">
         {result ? (
           <p className="evaluation__source">
-            <strong>{describeSource(result)}.</strong> Accuracy {formatPercent(result.report.accuracy)}:{' '}
+            <strong>{describeSource(result, endedAt)}.</strong> Accuracy {formatPercent(result.report.accuracy)}:{' '}
             {formatCount(trace(result.matrix))} of {formatCount(result.count)} images correct.
           </p>
         ) : (

@@ -18,15 +18,20 @@ export const exampleLabel = (view: ExampleView): string =>
 
 export const imagesCount = (n: number): string => `${formatCount(n)} ${n === 1 ? 'image' : 'images'}`;
 
-/** Which images and which moment of the run the numbers describe. */
-export function describeSource(result: EvaluationResult): string {
+/**
+ * Which images and which moment of the run the numbers describe. `stoppedAt`: where the run
+ * stopped, from the one run status ("epoch 2, batch 770 of 844"), for a stopped run's final test.
+ */
+export function describeSource(result: EvaluationResult, stoppedAt: string | null = null): string {
   const { source, count } = result;
   if (source.kind === 'epoch') {
     return `After epoch ${source.epoch + 1} of ${source.epochs}, on the first ${formatCount(count)} test ${count === 1 ? 'image' : 'images'} (a fixed subset, refreshed after every epoch; computed in ${result.seconds.toFixed(1)} s)`;
   }
   const which = count === FULL_TEST_SET ? `all ${formatCount(count)} test images` : `the ${formatCount(count)} test images of this run`;
-  const when = source.partial
-    ? `Final, for the model stopped after ${source.epochsCompleted} of ${source.epochs} ${source.epochs === 1 ? 'epoch' : 'epochs'}`
-    : 'Final';
+  const when = !source.partial
+    ? 'Final'
+    : stoppedAt
+      ? `Final, for the model stopped in ${stoppedAt} (of ${source.epochs} ${source.epochs === 1 ? 'epoch' : 'epochs'})`
+      : `Final, for the model stopped after ${source.epochsCompleted} full ${source.epochsCompleted === 1 ? 'epoch' : 'epochs'} of ${source.epochs}`;
   return `${when}, on ${which} (evaluated in ${result.seconds.toFixed(1)} s)`;
 }

@@ -1,36 +1,45 @@
 /** What each instructor shortcut does to the playground, and what to tell the room. */
+import { selectRunStatus, type RunPhase } from '../../state/runStatus';
 import type { AppStore } from '../../state/store';
 import type { ShortcutCommand } from './shortcuts';
 
-export type PlaygroundCommands = Pick<AppStore, 'getState' | 'isBusy' | 'canTrain' | 'train' | 'pause' | 'resume' | 'step' | 'reset'>;
+export type PlaygroundCommands = Pick<AppStore, 'getState' | 'train' | 'pause' | 'resume' | 'step' | 'requestReset'>;
 
-/** Runs `command` and returns a short message saying what happened (or why nothing did). */
-export function runShortcut(store: PlaygroundCommands, command: Exclude<ShortcutCommand, 'internals'>): string {
-  const status = store.getState().training.status;
+/** What to tell the room; `onlyWhile`: the message describes this phase and is dropped once it changes. */
+export interface ShortcutOutcome {
+  readonly text: string;
+  readonly onlyWhile?: RunPhase;
+}
+
+/** Runs `command` and says what happened (or why nothing did), in the words of the one run status. */
+export function runShortcut(store: PlaygroundCommands, command: Exclude<ShortcutCommand, 'internals'>): ShortcutOutcome {
+  const status = selectRunStatus(store.getState());
+  const { phase } = status;
   switch (command) {
     case 'train':
-      if (store.isBusy()) return 'A run is already going: press R to reset first.';
-      if (!store.canTrain()) return 'Not ready to train yet: the data or TensorFlow.js is still loading.';
+      if (status.busy) return { text: 'A run is already going: press P to pause it, or R to reset.', onlyWhile: phase };
+      if (!status.canStart) return { text: `Not ready to train yet: ${status.text}`, onlyWhile: phase };
       store.train();
-      return 'Training a new network.';
+      return { text: 'Training a new network.' };
     case 'pauseResume':
-      if (status === 'training') {
+      if (phase === 'training') {
         store.pause();
-        return 'Paused.';
+        return { text: 'Paused.' };
       }
-      if (status === 'paused') {
+      if (phase === 'paused' || phase === 'pausing') {
         store.resume();
-        return 'Resumed.';
+        return { text: 'Resumed.' };
       }
-      return 'Nothing to pause: press T to train.';
+      return { text: 'Nothing to pause: press T to train.', onlyWhile: phase };
     case 'step':
-      if (status === 'paused' || (!store.isBusy() && store.canTrain())) {
+      if (phase === 'paused' || status.canStart) {
         store.step();
-        return 'Stepped one batch.';
+        return { text: 'Stepped one batch.' };
       }
-      return status === 'training' ? 'Stepping works while paused: press P first.' : 'Not ready to train yet.';
+      if (status.busy) return { text: 'Stepping works while paused: press P first.', onlyWhile: phase };
+      return { text: `Not ready to train yet: ${status.text}`, onlyWhile: phase };
     case 'reset':
-      store.reset();
-      return 'Reset: a fresh, untrained network.';
+      // A run in progress is only asked about: the question goes once the run moves on.
+      return status.busy ? { text: store.requestReset(), onlyWhile: phase } : { text: store.requestReset() };
   }
 }

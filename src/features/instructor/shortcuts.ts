@@ -18,7 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['t'], display: 'T', command: 'train', label: 'Train' },
   { keys: ['p', ' '], display: 'P or Space', command: 'pauseResume', label: 'Pause / resume' },
   { keys: ['s'], display: 'S', command: 'step', label: 'Step one batch' },
-  { keys: ['r'], display: 'R', command: 'reset', label: 'Reset (untrained network)' },
+  { keys: ['r'], display: 'R', command: 'reset', label: 'Reset (back to the pretrained model; asks during a run)' },
   { keys: ['i'], display: 'I', command: 'internals', label: 'Inside the CNN' },
 ];
 

@@ -134,7 +134,10 @@ export function InternalsPanel() {
                 )}
                 <span className="muted">
                   {' '}
-                  · {result.batchesSeen === 0 ? 'an untrained network (random weights)' : `after ${result.batchesSeen.toLocaleString('en')} training batches`}
+                  ·{' '}
+                  {result.batchesSeen > 0
+                    ? `after ${result.batchesSeen.toLocaleString('en')} training batches`
+                    : (result.loadedModel ?? 'an untrained network (random weights)')}
                 </span>
               </p>
               <ol className="stages" aria-label="Layers of the network">

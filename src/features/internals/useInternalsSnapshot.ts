@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { InternalsRequest, InternalsSnapshot } from '../../ml/internals/snapshot';
 import { useAppSelector, useAppStore } from '../../state/hooks';
+import { selectRunStatus } from '../../state/runStatus';
 import { ThrottledRunner } from './throttledRunner';
 
 export const LIVE_INTERVAL_MS = 1500;
@@ -17,6 +18,8 @@ export interface SnapshotResult {
   readonly snapshot: InternalsSnapshot;
   /** Training batches the model had been trained for when the snapshot was taken (0 = untrained). */
   readonly batchesSeen: number;
+  /** The model in words when it was not trained in this run (the pretrained one, a saved one), from the one run status. */
+  readonly loadedModel: string | null;
 }
 
 /** Milliseconds of one update: the engine's tensor work with read-back, then rendering and drawing every view. */
@@ -62,13 +65,15 @@ export function useInternalsSnapshot(
       if (!current || !store.getState().model.ready) return;
       const revision = store.getState().model.revision;
       const batchesSeen = store.getState().training.batches.length;
+      const model = store.getState().model;
+      const loadedModel = batchesSeen === 0 && model.source !== 'untrained' ? selectRunStatus(store.getState()).modelLong : null;
       try {
         const { snapshot } = await store.inspect(current);
         if (store.getState().model.revision !== revision) return; // a new model replaced it meanwhile; its own update follows
         // Render synchronously (the canvases draw in layout effects) so the drawing can be timed.
         const drawStart = performance.now();
         flushSync(() => {
-          setResult({ snapshot, batchesSeen });
+          setResult({ snapshot, batchesSeen, loadedModel });
           setError(null);
         });
         onTimingRef.current?.({ computeMs: snapshot.millis, drawMs: performance.now() - drawStart });

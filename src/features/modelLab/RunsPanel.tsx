@@ -5,7 +5,7 @@ import type { RunRecord } from '../../state/types';
 import { disposeLineChart, renderLineChart } from '../../vis/lineChart';
 import { useThrottledRender } from '../../components/useThrottledRender';
 import { formatPercent } from '../../components/format';
-import { positionText } from '../../components/runStatusText';
+import { positionText } from '../../state/runStatus';
 import { CURVES, describeChange, runName, runSeries, type CurveId } from './runSeries';
 import './modelLab.css';
 

@@ -1,0 +1,76 @@
+/**
+ * What the page says can be trusted, and nothing is thrown away without asking: one status,
+ * Reset that asks during a run and goes back to the pretrained model, runs kept across a reload.
+ */
+import { expect, test } from '@playwright/test';
+import { PlaygroundPage } from './pages/playground';
+
+const TINY_RUN = 'trainSize=640&testSize=100&epochs=1&batchSize=32&validationSplit=0.2&backend=wasm';
+
+test('Reset asks before discarding a run in progress; a finished run survives a reload; after Reset the pretrained model is active, and the page says so', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open(`?trainSize=6000&testSize=100&epochs=3&batchSize=32&backend=wasm`);
+  await expect(app.trainButton).toBeEnabled({ timeout: 120_000 });
+  await app.trainButton.click();
+  await expect(app.status).toContainText(/^Training · epoch 1 of 3 · batch [\d,]+ of/);
+  // The model being trained is never called untrained.
+  await expect(page.getByLabel('Active model')).toContainText('(training, epoch 1)');
+
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Discard the run in progress?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText(/Training · epoch 1 of 3/);
+  // Keep training: nothing happened.
+  await confirm.getByRole('button', { name: 'Keep training' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(app.status).toContainText(/^(Training|Validating)/);
+  // Stop keeps the run: it is tested and listed in Runs.
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Stop and keep the run' }).click();
+  await expect(app.status).toContainText(/^Stopped in epoch 1, batch [\d,]+ of [\d,]+/, { timeout: 120_000 });
+  await app.show('Runs');
+  const table = page.getByRole('region', { name: 'Runs' }).getByRole('table').first();
+  await expect(table).toContainText('Run 1');
+
+  // A reload keeps the run, its result and its curves.
+  await app.open(`?${TINY_RUN}&view=runs`);
+  await expect(table).toContainText('Run 1');
+  await expect(table).toContainText(/stopped in epoch 1, batch [\d,]+ of [\d,]+/i);
+
+  // A second, finished run is numbered after it; Reset then needs no question: the run is kept in Runs.
+  await expect(app.trainButton).toBeEnabled({ timeout: 120_000 });
+  await app.trainButton.click();
+  await expect(app.status).toContainText('Finished: 1 of 1 epochs', { timeout: 120_000 });
+  await expect(table).toContainText('Run 2');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByText("Reset: the pretrained model is active again; this run's model is kept in the Models view.")).toBeVisible();
+  await expect(page.getByLabel('Active model')).toContainText('Pretrained');
+  await expect(app.status).toHaveText('Ready to train');
+});
+
+test('the backend badge is a plain name; its panel says each thing once and closes on Escape, an outside click and a view change', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('?view=data');
+  const badge = page.getByLabel('Compute backend');
+  const summary = badge.locator('summary').first();
+  await expect(summary).toHaveText(/^Backend: WebAssembly$/, { timeout: 60_000 });
+  const panel = badge.locator('.backend__details');
+  await summary.click();
+  await expect(panel).toBeVisible();
+  // No sentence twice, and no raw driver string up front.
+  const sentences = (await panel.locator(':scope > p').allTextContents()).join(' ').split(/(?<=\.)\s+/);
+  expect(new Set(sentences).size).toBe(sentences.length);
+  expect(await panel.locator(':scope > p').allTextContents()).not.toContainEqual(expect.stringContaining('SwiftShader'));
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(summary).toBeFocused();
+  await summary.click();
+  await expect(panel).toBeVisible();
+  await page.getByRole('heading', { name: 'Dataset', level: 2 }).click();
+  await expect(panel).toBeHidden();
+  await summary.click();
+  await expect(panel).toBeVisible();
+  await app.nav.getByRole('link', { name: /Runs$/ }).click();
+  await expect(panel).toBeHidden();
+});
