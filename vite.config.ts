@@ -5,6 +5,8 @@ import { securityHeaders } from './scripts/vite/securityHeaders.ts';
 import { wasmThreadsWorkerFiles } from './scripts/vite/wasmThreadsWorkerFiles.ts';
 
 export default defineConfig({
+  // Relative URLs everywhere: the same build works at /, under any sub-path and from a plain folder.
+  base: './',
   // securityHeaders: CSP, COOP/COEP (WASM threads), nosniff, no-referrer on dev and preview.
   plugins: [react(), securityHeaders(), wasmThreadsWorkerFiles()],
   // Web Workers that import tfjs (e.g. a training engine) need the same threads-worker patch.

@@ -7,6 +7,11 @@ import { initialAppState } from '../state/appState';
 import { AppStore } from '../state/store';
 import { startEngine } from './startEngine';
 
+/** `path` under the app's location (Vite's base is './', so the build works under any sub-path). */
+function appUrl(path: string): string {
+  return new URL(`${import.meta.env.BASE_URL}${path}`, document.baseURI).href;
+}
+
 export function createAppStore(): AppStore {
   // The address as opened (its problems included): it has been rewritten to its canonical form since.
   const parsed = addressAtStart.parsed;
@@ -17,8 +22,9 @@ export function createAppStore(): AppStore {
     queueMicrotask(() => store?.noteEngineThread(note));
   });
   store = new AppStore(initialAppState(parsed, { instructor: parsed.view.instructor === true, view: parsed.view.page }), engine, {
-    dataBaseUrl: `${import.meta.env.BASE_URL}data/`,
-    pretrainedUrl: `${import.meta.env.BASE_URL}models/pretrained/`,
+    // Absolute URLs: the engine's worker resolves them from assets/, not from the page's folder.
+    dataBaseUrl: appUrl('data/'),
+    pretrainedUrl: appUrl('models/pretrained/'),
     // ?decoder=pure skips the canvas path (useful to compare, and for browsers that alter pixels).
     decoder: parsed.view.decoder,
     onSettingsChange: (config, spec, ui) => {

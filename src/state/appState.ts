@@ -16,6 +16,7 @@ import type {
   TrainingState,
 } from '../engine/engineState';
 import { idleProgress } from '../engine/engineState';
+import { NO_OFFLINE_COPY } from '../ml/data/offlineCopy';
 import type { InterruptedRun, LibraryState } from '../engine/modelLibrary';
 import type { PretrainedState } from '../engine/protocol';
 import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
@@ -93,7 +94,7 @@ export function initialAppState({ config, problems, spec }: ParsedRunConfig & { 
       thread: null,
       threadNote: null,
     },
-    data: { status: 'idle', progress: null, error: null, trainAvailable: 0, testAvailable: 0, decoderNote: null, loadSeconds: null },
+    data: { status: 'idle', progress: null, error: null, trainAvailable: 0, testAvailable: 0, decoderNote: null, loadSeconds: null, offline: NO_OFFLINE_COPY },
     dataset: emptyDataset(),
     training: idleTraining(config.epochs),
     test: null,
