@@ -3,12 +3,15 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { securityHeaders } from './scripts/vite/securityHeaders.ts';
 import { wasmThreadsWorkerFiles } from './scripts/vite/wasmThreadsWorkerFiles.ts';
+import { appPwa } from './scripts/vite/pwa.ts';
 
 export default defineConfig({
   // Relative URLs everywhere: the same build works at /, under any sub-path and from a plain folder.
   base: './',
   // securityHeaders: CSP, COOP/COEP (WASM threads), nosniff, no-referrer on dev and preview.
-  plugins: [react(), securityHeaders(), wasmThreadsWorkerFiles()],
+  plugins: [react(), securityHeaders(), wasmThreadsWorkerFiles(),
+    // Service worker (offline, COOP/COEP on any static host) and web app manifest.
+    appPwa()],
   // Web Workers that import tfjs (e.g. a training engine) need the same threads-worker patch.
   worker: { format: 'es', plugins: () => [wasmThreadsWorkerFiles({ emit: false })] },
   build: {

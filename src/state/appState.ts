@@ -21,6 +21,7 @@ import type { InterruptedRun, LibraryState } from '../engine/modelLibrary';
 import type { PretrainedState } from '../engine/protocol';
 import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
+import { INITIAL_APP_SHELL, type AppShellState } from './appShell';
 import { emptyDataset, type DatasetView } from './datasetMirror';
 import { DEFAULT_VIEW, type ViewId } from './views';
 
@@ -72,6 +73,8 @@ export interface AppState {
   /** The latest engine failure outside any request (shown until dismissed). */
   readonly failure: string | null;
   readonly ui: UiState;
+  /** The installed app: service worker, waiting update, persistent storage (page-only). */
+  readonly appShell: AppShellState;
 }
 
 export const idleTraining = (epochs: number, numTensors = 0): TrainingState => ({ ...idleProgress(epochs, numTensors), batches: [], epochHistory: [], learningRateChanges: [] });
@@ -106,6 +109,7 @@ export function initialAppState({ config, problems, spec }: ParsedRunConfig & { 
     interruptedRun: null,
     runModelAvailable: false,
     failure: null,
+    appShell: INITIAL_APP_SHELL,
     ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, drawing: EMPTY_DRAWING, ...ui },
   };
 }
