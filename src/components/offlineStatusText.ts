@@ -11,6 +11,8 @@ export interface OfflineStatusText {
 }
 
 const wholeMB = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+/** "12 of 32 MB" */
+const partOf = (part: number, whole: number) => `${Math.round(part / 1e6)} of ${wholeMB(whole)}`;
 
 export function offlineStatusText(shell: AppShellState, copy: OfflineCopyState): OfflineStatusText {
   const warning = copy.note ?? (shell.worker === 'error' ? shell.offReason : null);
@@ -22,7 +24,7 @@ export function offlineStatusText(shell: AppShellState, copy: OfflineCopyState):
     return { headline, details: ['This browser keeps no copy of the dataset here, so training needs the network.'], warning };
   }
   if (copy.status === 'full') {
-    return { headline: `Partly available offline: ${wholeMB(copy.bytes)} of ${wholeMB(copy.totalBytes)}`, details: [`Missing: ${copy.missing.length} of ${copy.totalFiles} data files.`], warning };
+    return { headline: `Partly available offline: ${partOf(copy.bytes, copy.totalBytes)}`, details: [`Missing: ${copy.missing.length} of ${copy.totalFiles} data files.`], warning };
   }
   if (copy.status === 'complete' && shell.worker === 'ready') {
     const kept =
@@ -38,7 +40,7 @@ export function offlineStatusText(shell: AppShellState, copy: OfflineCopyState):
     };
   }
   return {
-    headline: `Storing for offline use: ${wholeMB(copy.bytes)} of ${wholeMB(copy.totalBytes)}`,
+    headline: `Storing for offline use: ${partOf(copy.bytes, copy.totalBytes)}`,
     details: [shell.worker === 'ready' ? 'The app is stored; the dataset follows as it downloads.' : 'The app and the dataset are stored as they download.'],
     warning,
   };
