@@ -3,11 +3,16 @@ import react from '@vitejs/plugin-react';
 import { securityHeaders } from './scripts/vite/securityHeaders.ts';
 import { wasmThreadsWorkerFiles } from './scripts/vite/wasmThreadsWorkerFiles.ts';
 import { chunkGraph } from './scripts/vite/chunkGraph.ts';
+import { appPwa } from './scripts/vite/pwa.ts';
 
 export default defineConfig({
+  // Relative URLs everywhere: the same build works at /, under any sub-path and from a plain folder.
+  base: './',
   // securityHeaders: CSP, COOP/COEP (WASM threads), nosniff, no-referrer on dev and preview.
   // chunkGraph: writes dist/.vite/chunk-graph.json for the eager-chunk check (scripts/build/checkEagerChunks.ts).
-  plugins: [react(), securityHeaders(), wasmThreadsWorkerFiles(), chunkGraph()],
+  plugins: [react(), securityHeaders(), wasmThreadsWorkerFiles(), chunkGraph(),
+    // Service worker (offline, COOP/COEP on any static host) and web app manifest.
+    appPwa()],
   // Web Workers that import tfjs (e.g. a training engine) need the same threads-worker patch.
   worker: { format: 'es', plugins: () => [wasmThreadsWorkerFiles({ emit: false })] },
   build: {

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useRef } from 'react';
 import { FailureBanner } from '../components/FailureBanner';
 import { InterruptedRunBanner } from '../components/InterruptedRunBanner';
+import { OfflineStatus } from '../components/OfflineStatus';
+import { UpdateBanner } from '../components/UpdateBanner';
 import { InstructorBar } from '../features/instructor/InstructorBar';
 import './shell.css';
 import { useAppSelector, useAppStore } from '../state/hooks';
@@ -66,6 +68,7 @@ export function App() {
           </ul>
         </div>
       )}
+      <UpdateBanner />
       <FailureBanner />
       <InterruptedRunBanner />
       <ActiveView />
@@ -77,7 +80,7 @@ export function App() {
       <PhoneRunBar headerRef={headerRef} />
       <ResetConfirm />
       <footer className="muted footer">
-        Data: Fashion-MNIST © 2017 Zalando SE, MIT licence. Everything runs in this browser tab; nothing is uploaded.
+        Data: Fashion-MNIST © 2017 Zalando SE, MIT licence. Everything runs in this browser tab; nothing is uploaded. · <OfflineStatus />
       </footer>
     </>
   );

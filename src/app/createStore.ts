@@ -7,6 +7,11 @@ import { AppStore } from '../state/store';
 import type { EngineConnection } from '../protocol/connection';
 import { startEngine } from './startEngine';
 
+/** `path` under the app's location (Vite's base is './', so the build works under any sub-path). */
+function appUrl(path: string): string {
+  return new URL(`${import.meta.env.BASE_URL}${path}`, document.baseURI).href;
+}
+
 /** The store, and the engine connection behind it (the benchmark and test hooks talk to it directly). */
 export function createApp(): { store: AppStore; engine: EngineConnection } {
   // The address as opened (its problems included): it has been rewritten to its canonical form since.
@@ -19,8 +24,9 @@ export function createApp(): { store: AppStore; engine: EngineConnection } {
   });
   const initial = initialAppState(parsed, { instructor: parsed.view.instructor === true, view: parsed.view.page });
   store = new AppStore({ ...initial, runs: readStoredRuns() }, engine, {
-    dataBaseUrl: `${import.meta.env.BASE_URL}data/`,
-    pretrainedUrl: `${import.meta.env.BASE_URL}models/pretrained/`,
+    // Absolute URLs: the engine's worker resolves them from assets/, not from the page's folder.
+    dataBaseUrl: appUrl('data/'),
+    pretrainedUrl: appUrl('models/pretrained/'),
     // ?decoder=pure skips the canvas path (useful to compare, and for browsers that alter pixels).
     decoder: parsed.view.decoder,
     onSettingsChange: (config, spec, ui) => {

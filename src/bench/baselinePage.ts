@@ -17,7 +17,8 @@ import { fitLikeTheTutorials } from './fitCallbacksBaseline';
 import { intervals, median } from './stats';
 
 async function measure(options: { examples: number; batchSize: number; warmupBatches: number }) {
-  const baseUrl = `${import.meta.env.BASE_URL}data/`;
+  // This page is bench/baseline.html: the data is one folder up, wherever the app is served.
+  const baseUrl = new URL('../data/', window.location.href).href;
   const fetchOptions = { baseUrl, fetch: (url: string, init?: { signal?: AbortSignal }) => window.fetch(url, init), decoders: [pureSheetDecoder] };
   const manifest = await fetchManifest(fetchOptions);
   const sheet = manifest.splits.train.sheets[0];

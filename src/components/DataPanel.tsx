@@ -1,5 +1,6 @@
 import { useAppSelector, useAppStore } from '../state/hooks';
 import { formatCount, formatMB } from './format';
+import { OfflineStatus } from './OfflineStatus';
 
 /** Download progress of the dataset (images and bytes), and a clear error with Retry. */
 export function DataPanel() {
@@ -34,6 +35,7 @@ export function DataPanel() {
         <p className="muted">You can start training now; more training images keep arriving.</p>
       )}
       {data.decoderNote && <p className="note">{data.decoderNote}</p>}
+      <OfflineStatus detailed />
       {data.error && (
         <div className="error" role="alert">
           <p>

@@ -1,6 +1,7 @@
 /** The engine's browser wiring (in its worker or on the page): fetch, sheet decoders, backends, GPU info. */
 import { pureSheetDecoder } from '../ml/data/loader';
 import { canvasSheetDecoder } from '../platform/canvasSheetDecoder';
+import { openDataCache } from '../platform/dataCache';
 import { loseDevice, resetBackend, watchDeviceLoss } from '../platform/deviceLoss';
 import { readWebGlInfo } from '../platform/gpuInfo';
 import { describeWasm, prepareWasm } from '../platform/wasmBackend';
@@ -14,5 +15,6 @@ export function browserEngineDeps(): EngineDeps {
     decoders: (choice) => (choice === 'pure' ? [pureSheetDecoder] : [canvasSheetDecoder, pureSheetDecoder]),
     backendPlatform: { prepareWasm, prepareWebGpu, describeWasm, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false, watchDeviceLoss, resetBackend, loseDevice },
     readGpuInfo: readWebGlInfo,
+    openDataStore: openDataCache,
   };
 }

@@ -6,6 +6,7 @@ import type { FashionMnistData } from '../ml/data/dataset';
 import { DataLoadError, type Fetch } from '../ml/data/fetchWithProgress';
 import { createDataset, fetchManifest, loadDataset, type SheetDecoder } from '../ml/data/loader';
 import type { DataManifest } from '../ml/data/manifest';
+import { NO_OFFLINE_COPY, OfflineCopy, type DataFileStore } from '../ml/data/offlineCopy';
 import { IMAGE_PIXELS } from '../ml/constants';
 import { throttle } from '../ml/util/throttle';
 import type { DataState } from '../protocol/engineState';
@@ -15,6 +16,8 @@ export interface DataDeps {
   readonly dataBaseUrl: string;
   readonly fetch: Fetch;
   readonly decoders: readonly SheetDecoder[];
+  /** Opens the store of the dataset's offline copy (null: this browser keeps none). */
+  readonly openDataStore?: () => Promise<DataFileStore | null>;
 }
 
 export const initialDataState: DataState = {
@@ -25,12 +28,14 @@ export const initialDataState: DataState = {
   testAvailable: 0,
   decoderNote: null,
   loadSeconds: null,
+  offline: NO_OFFLINE_COPY,
 };
 
 export class DataLoading {
   data: FashionMnistData | null = null;
   state: DataState = initialDataState;
   private manifest: DataManifest | null = null;
+  private offlineCopy: OfflineCopy | null | undefined;
   private startedAt = 0;
 
   constructor(
@@ -50,7 +55,8 @@ export class DataLoading {
     if (this.state.status === 'loading' || this.state.status === 'ready') return;
     this.startedAt ||= performance.now();
     this.set({ status: 'loading', error: null });
-    const options = { baseUrl: this.deps.dataBaseUrl, fetch: this.deps.fetch, decoders: this.deps.decoders };
+    const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+    const options = { baseUrl: this.deps.dataBaseUrl, fetch: this.deps.fetch, decoders: this.deps.decoders, isOffline };
     let pendingProgress = this.state.progress;
     const progress = throttle(() => this.set({ progress: pendingProgress }), 100);
     try {
@@ -58,7 +64,8 @@ export class DataLoading {
       const manifest = this.manifest;
       this.data ??= createDataset(manifest);
       const data = this.data;
-      await loadDataset(manifest, data, options, {
+      this.offlineCopy ??= await this.openOfflineCopy(manifest);
+      await loadDataset(manifest, data, { ...options, offlineCopy: this.offlineCopy }, {
         onProgress: (p) => {
           pendingProgress = p;
           progress.request();
@@ -90,6 +97,16 @@ export class DataLoading {
       progress.flush();
       const file = error instanceof DataLoadError ? error.file : 'dataset';
       this.set({ status: 'error', error: { message: (error as Error).message, file } });
+    }
+  }
+
+  private async openOfflineCopy(manifest: DataManifest): Promise<OfflineCopy | null> {
+    try {
+      const store = (await this.deps.openDataStore?.()) ?? null;
+      return store && (await OfflineCopy.open(store, this.deps.dataBaseUrl, manifest, (offline) => this.set({ offline })));
+    } catch {
+      // No usable storage (private mode, an opaque origin): the app works online without a copy.
+      return null;
     }
   }
 }

@@ -153,7 +153,7 @@ export class Engine {
     void this.publishLibrary();
     void this.library.interruptedRun().then((run) => this.emit({ type: 'interruptedRun', run }));
     this.data = new DataLoading(
-      { dataBaseUrl: setup.dataBaseUrl, fetch: this.deps.fetch, decoders: this.deps.decoders(setup.decoder) },
+      { dataBaseUrl: setup.dataBaseUrl, fetch: this.deps.fetch, decoders: this.deps.decoders(setup.decoder), openDataStore: this.deps.openDataStore },
       this.emit,
       () => this.maybeAutostart(),
     );

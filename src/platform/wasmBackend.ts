@@ -51,6 +51,9 @@ async function startWithEveryLogicalCore(): Promise<void> {
 export async function describeWasm(): Promise<string> {
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   const threads = getThreadsCount();
-  const threadText = threads > 1 ? `${threads} threads` : 'one thread';
+  // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page (COOP/COEP from the host or
+  // from the app's service worker, which a first visit does not have yet).
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const threadText = threads > 1 ? `${threads} threads` : isolated ? 'one thread' : 'one thread: this host does not allow threads';
   return `${simd ? 'SIMD' : 'no SIMD'}, ${threadText}`;
 }

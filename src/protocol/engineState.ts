@@ -6,6 +6,7 @@
 import type { BackendName } from '../ml/backends/activateBackend';
 import type { BackendChoice } from '../ml/config/runConfig';
 import type { LoadProgress } from '../ml/data/loader';
+import type { OfflineCopyState } from '../ml/data/offlineCopy';
 import type { LayerInfo } from '../ml/internals/layerInfo';
 import type { ModelSpec } from '../ml/model/spec';
 import type { RunConfig } from '../ml/config/runConfig';
@@ -42,6 +43,8 @@ export interface DataState {
   /** Set when the pure decoder had to replace the browser's (altered pixels). */
   readonly decoderNote: string | null;
   readonly loadSeconds: number | null;
+  /** The dataset's copy kept in this browser for offline use. */
+  readonly offline: OfflineCopyState;
 }
 
 export type TrainingStatus = 'idle' | 'training' | 'paused' | 'validating' | 'evaluating' | 'done' | 'stopped' | 'error';

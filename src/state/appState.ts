@@ -16,10 +16,12 @@ import type {
   TrainingState,
 } from '../protocol/engineState';
 import { idleProgress } from '../protocol/engineState';
+import { NO_OFFLINE_COPY } from '../ml/data/offlineCopy';
 import type { InterruptedRun, LibraryState } from '../protocol/library';
 import type { PretrainedState } from '../protocol/messages';
-import type { RunConfig } from '../ml/config/runConfig';
+import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
+import { INITIAL_APP_SHELL, type AppShellState } from './appShell';
 import { emptyDataset, type DatasetView } from './datasetMirror';
 import { DEFAULT_VIEW, type ViewId } from './views';
 import { NO_PACE, type PaceEstimate } from './runPace';
@@ -80,6 +82,8 @@ export interface AppState {
   /** Training examples/s of the last run measured in this tab (prices the run sizes); null before any. */
   readonly measuredSpeed: number | null;
   readonly ui: UiState;
+  /** The installed app: service worker, waiting update, persistent storage (page-only). */
+  readonly appShell: AppShellState;
 }
 
 export const idleTraining = (epochs: number, numTensors = 0): TrainingState => ({ ...idleProgress(epochs, numTensors), batches: [], epochHistory: [], learningRateChanges: [] });
@@ -102,7 +106,7 @@ export function initialAppState({ config, problems, spec }: { readonly config: R
       thread: null,
       threadNote: null,
     },
-    data: { status: 'idle', progress: null, error: null, trainAvailable: 0, testAvailable: 0, decoderNote: null, loadSeconds: null },
+    data: { status: 'idle', progress: null, error: null, trainAvailable: 0, testAvailable: 0, decoderNote: null, loadSeconds: null, offline: NO_OFFLINE_COPY },
     dataset: emptyDataset(),
     training: idleTraining(config.epochs),
     test: null,
@@ -116,6 +120,7 @@ export function initialAppState({ config, problems, spec }: { readonly config: R
     failure: null,
     pace: NO_PACE,
     measuredSpeed: null,
+    appShell: INITIAL_APP_SHELL,
     ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, drawing: EMPTY_DRAWING, confirmingReset: false, resetNote: null, ...ui },
   };
 }

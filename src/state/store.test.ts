@@ -1,3 +1,4 @@
+import { NO_OFFLINE_COPY } from '../ml/data/offlineCopy';
 import { describe, expect, it } from 'vitest';
 import type { EngineConnection } from '../protocol/connection';
 import type { EngineCommand, EngineEvent } from '../protocol/messages';
@@ -106,7 +107,7 @@ describe('the UI store', () => {
     expect(selectCanTrain(store.getState())).toBe(false);
     emit({ type: 'backend', backend: { status: 'ready', requested: 'auto', active: 'wasm', renderer: null, software: false, details: null, note: null, error: null } });
     emit({ type: 'model', model: { ...untrainedModel, revision: 1, ready: true, params: 1 } });
-    emit({ type: 'data', data: { status: 'ready', progress: null, error: null, trainAvailable: 60000, testAvailable: 10000, decoderNote: null, loadSeconds: 1 } });
+    emit({ type: 'data', data: { status: 'ready', progress: null, error: null, trainAvailable: 60000, testAvailable: 10000, decoderNote: null, loadSeconds: 1, offline: NO_OFFLINE_COPY } });
     expect(selectCanTrain(store.getState())).toBe(true);
   });
 

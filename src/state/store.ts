@@ -11,6 +11,7 @@ import { IMAGE_PIXELS } from '../ml/constants';
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
 import type { InternalsRequest } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
+import type { AppShellState } from './appShell';
 import type { AppState, UiState } from './appState';
 import { projectEvent } from './project';
 import { RunPace } from './runPace';
@@ -177,6 +178,11 @@ export class AppStore {
   /** Why the engine computes on the page rather than in its worker (the page sets this on fallback). */
   noteEngineThread(note: string): void {
     this.update((s) => ({ ...s, backend: { ...s.backend, thread: 'page', threadNote: note } }));
+  }
+
+  /** What the page learned about its service worker, an update or persistent storage. */
+  noteAppShell(patch: Partial<AppShellState>): void {
+    this.update((s) => ({ ...s, appShell: { ...s.appShell, ...patch } }));
   }
 
   dismissFailure(): void {

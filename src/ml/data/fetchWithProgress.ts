@@ -40,6 +40,13 @@ export function checkResponse(response: Response, file: string): void {
   }
 }
 
+/** Why `bytes` are not the file `entry` describes (size, then SHA-256), or null when they are. */
+export async function verifyBytes(bytes: Uint8Array, entry: FileManifest): Promise<string | null> {
+  if (bytes.length !== entry.bytes) return `${bytes.length.toLocaleString('en')} bytes, expected ${entry.bytes.toLocaleString('en')}`;
+  const sha = await sha256Hex(bytes);
+  return sha !== null && sha !== entry.sha256 ? 'its SHA-256 does not match the manifest' : null;
+}
+
 export async function fetchVerified(
   fetchFn: Fetch,
   baseUrl: string,

@@ -6,6 +6,7 @@
 import { FashionMnistData, SplitData } from './dataset';
 import { DataLoadError, checkResponse, fetchVerified, type Fetch } from './fetchWithProgress';
 import { parseManifest, type DataManifest, type SheetManifest, type SplitName } from './manifest';
+import type { OfflineCopy } from './offlineCopy';
 import { decodeGrayPng } from './pngCodec';
 import { pixelHash, sheetToImages } from './sprite';
 
@@ -46,6 +47,10 @@ export interface LoaderOptions {
   /** Tried in order; the first whose output matches the manifest's pixel hash wins. */
   readonly decoders: readonly SheetDecoder[];
   readonly signal?: AbortSignal;
+  /** Verified files kept between visits: read before downloading, filled after. */
+  readonly offlineCopy?: OfflineCopy | null;
+  /** Whether the browser is offline (to explain a failed download). */
+  readonly isOffline?: () => boolean;
 }
 
 export async function fetchManifest(options: LoaderOptions): Promise<DataManifest> {
@@ -132,18 +137,25 @@ export async function loadDataset(manifest: DataManifest, data: FashionMnistData
     if (isDone(step)) continue;
     const entry = entryOf(step);
     const before = loadedBytes;
-    let bytes: Uint8Array;
-    try {
-      bytes = await fetchVerified(options.fetch, options.baseUrl, entry, (delta) => {
-        loadedBytes += delta;
-        report(entry.file);
-      }, options.signal);
-    } catch (error) {
-      loadedBytes = before;
-      report(null);
-      // Whatever failed, the message names the file, so Retry can say where it continues.
-      if (error instanceof DataLoadError || options.signal?.aborted) throw error;
-      throw new DataLoadError('network', entry.file, `Downloading ${entry.file} failed: ${(error as Error).message}.`);
+    let bytes = (await options.offlineCopy?.read(entry)) ?? null;
+    if (bytes !== null) {
+      loadedBytes += bytes.length;
+    } else {
+      try {
+        bytes = await fetchVerified(options.fetch, options.baseUrl, entry, (delta) => {
+          loadedBytes += delta;
+          report(entry.file);
+        }, options.signal);
+      } catch (error) {
+        loadedBytes = before;
+        report(null);
+        if (options.signal?.aborted) throw error;
+        // Whatever failed, the message names the file, so Retry can say where it continues.
+        const failure = error instanceof DataLoadError ? error : new DataLoadError('network', entry.file, `Downloading ${entry.file} failed: ${(error as Error).message}.`);
+        throw options.offlineCopy ? options.offlineCopy.explainFailure(failure, options.isOffline?.() ?? false) : failure;
+      }
+      // Only verified bytes are kept (fetchVerified threw otherwise).
+      await options.offlineCopy?.keep(entry, bytes);
     }
     if (step.kind === 'labels') {
       for (let i = 0; i < bytes.length; i++) {
