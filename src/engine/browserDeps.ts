@@ -6,7 +6,7 @@ import { loseDevice, resetBackend, watchDeviceLoss } from '../platform/deviceLos
 import { readWebGlInfo } from '../platform/gpuInfo';
 import { describeWasm, prepareWasm } from '../platform/wasmBackend';
 import { prepareWebGpu } from '../platform/webgpuBackend';
-import type { EngineDeps } from './engine';
+import type { EngineDeps } from './shared';
 
 export function browserEngineDeps(): EngineDeps {
   return {
