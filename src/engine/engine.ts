@@ -179,10 +179,11 @@ export class Engine {
     try {
       const { model, metadata } = await this.library.loadPretrained();
       const test = metadata.testAccuracy;
-      this.emit({ type: 'pretrained', pretrained: { status: 'ready', name: metadata.name, testAccuracy: test?.accuracy ?? null, testCount: test?.count ?? null, error: null } });
       this.pretrainedReady = true;
+      // The model first, then the news: a page never sees "ready" beside the untrained placeholder.
       if (this.modelInfo.source === 'untrained' && !this.isBusy()) this.activate(model, metadata, 'pretrained');
       else model.dispose();
+      this.emit({ type: 'pretrained', pretrained: { status: 'ready', name: metadata.name, testAccuracy: test?.accuracy ?? null, testCount: test?.count ?? null, error: null } });
     } catch (error) {
       this.emit({ type: 'pretrained', pretrained: { status: 'error', name: null, testAccuracy: null, testCount: null, error: (error as Error).message } });
     }
