@@ -74,3 +74,65 @@ test('the backend badge is a plain name; its panel says each thing once and clos
   await app.nav.getByRole('link', { name: /Runs$/ }).click();
   await expect(panel).toBeHidden();
 });
+
+/** Records every layout shift from the first paint on (PerformanceObserver, buffered), with what moved. */
+async function recordLayoutShifts(page: import('@playwright/test').Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shifts: { value: number; time: number; sources: string[] }[] };
+    w.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; startTime: number; sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }[]) {
+        if (entry.hadRecentInput) continue;
+        const sources = (entry.sources ?? []).map((s) => {
+          const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+          return `${el?.tagName.toLowerCase() ?? '?'}.${el?.className ?? ''} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)}`;
+        });
+        w.__shifts.push({ value: entry.value, time: Math.round(entry.startTime), sources });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const layoutShifts = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as unknown as { __shifts: { value: number; time: number; sources: string[] }[] }).__shifts);
+
+test('a direct visit to Classify: the pad never moves, no false "untrained" banner, layout shift under 0.01', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await recordLayoutShifts(page);
+  const app = new PlaygroundPage(page);
+  await app.open('?view=classify');
+  const pad = page.getByLabel(/^Drawing area/);
+  await expect(pad).toBeVisible();
+  const firstBox = await pad.boundingBox();
+  const notice = page.locator('.classify-notice').first();
+  const seen: string[] = [];
+  // Until the pretrained model is active, watch what the notice says.
+  await expect(async () => {
+    const text = (await notice.textContent()) ?? '';
+    seen.push(text);
+    expect(text).toMatch(/Using Pretrained/);
+  }).toPass({ timeout: 120_000, intervals: [50] });
+  expect(seen.filter((t) => /has not been trained/.test(t))).toEqual([]);
+  await expect(page.getByLabel('Active model')).toContainText('Pretrained');
+  const lastBox = await pad.boundingBox();
+  expect(lastBox!.y).toBe(firstBox!.y);
+  const shifts = await layoutShifts(page);
+  const cls = shifts.reduce((sum, s) => sum + s.value, 0);
+  console.log(`Classify direct visit: CLS ${cls.toFixed(4)}; ${JSON.stringify(shifts)}`);
+  test.info().annotations.push({ type: 'CLS, ?view=classify', description: cls.toFixed(4) });
+  expect(cls).toBeLessThan(0.01);
+});
+
+test('a direct visit to Evaluate: the pretrained model is evaluated in place, layout shift under 0.01', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await recordLayoutShifts(page);
+  const app = new PlaygroundPage(page);
+  await app.open('?view=evaluate');
+  await expect(page.getByText(/^Final, on all 10,000 test images/)).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText(/Train a model to evaluate it here/)).toHaveCount(0);
+  const shifts = await layoutShifts(page);
+  const cls = shifts.reduce((sum, s) => sum + s.value, 0);
+  console.log(`Evaluate direct visit: CLS ${cls.toFixed(4)}; ${JSON.stringify(shifts)}`);
+  test.info().annotations.push({ type: 'CLS, ?view=evaluate', description: cls.toFixed(4) });
+  expect(cls).toBeLessThan(0.01);
+});

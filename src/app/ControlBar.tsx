@@ -82,10 +82,10 @@ export function ControlBar() {
       </div>
       <div className="control-bar__state">
         <RunProgress />
-        <ResetNote />
         <ActiveModelLabel />
         <BackendBadge />
       </div>
+      <ResetNote />
       <DivergenceNotice />
       {!busy && blockers.length > 0 && (
         <div className="error control-bar__blockers" role="alert" aria-label="Why Train is disabled">

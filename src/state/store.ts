@@ -37,7 +37,9 @@ export class AppStore {
     private readonly engine: EngineConnection,
     private readonly options: StoreOptions,
   ) {
-    this.state = initial;
+    // The shipped model is fetched as soon as the backend is up: until the engine says otherwise it is on its way,
+    // so no view calls the placeholder network "untrained" in between.
+    this.state = options.pretrainedUrl && initial.pretrained.status === 'none' ? { ...initial, pretrained: { ...initial.pretrained, status: 'loading' } } : initial;
     const now = options.now ?? (() => performance.now() / 1000);
     engine.listen((event) => this.update((s) => this.withPace(projectEvent(s, event), now())));
   }

@@ -36,7 +36,9 @@ export function EvaluationPanel() {
     opener.current?.focus();
   }, []);
   const data = useAppSelector((s) => s.dataset);
-  const { busy: running, endedAt } = useAppSelector(selectRunStatus);
+  const { busy: running, endedAt, modelLong } = useAppSelector(selectRunStatus);
+  // A model not trained here (or the shipped one on its way) is evaluated as soon as it is in: say so meanwhile.
+  const loadedModel = useAppSelector((s) => s.model.source === 'pretrained' || s.model.source === 'saved' || s.model.source === 'imported' || (s.pretrained.status === 'loading' && s.model.batchesTrained === 0));
 
   let progress: string | null = null;
   if (updatingAfterEpoch !== null) progress = `Evaluating the model after epoch ${updatingAfterEpoch + 1}…`;
@@ -55,7 +57,11 @@ export function EvaluationPanel() {
           <p className="muted">
             {running
               ? 'The first evaluation appears after epoch 1.'
-              : `Train a model to evaluate it here: after every epoch on the first ${formatCount(EPOCH_SUBSET_SIZE)} test images, and on the whole test set when training ends (or is stopped).`}
+              : loadedModel
+                ? modelLong.startsWith('loading')
+                  ? 'Loading the pretrained model, then evaluating it on the test images…'
+                  : `Evaluating the active model, ${modelLong}, on the test images…`
+                : `Train a model to evaluate it here: after every epoch on the first ${formatCount(EPOCH_SUBSET_SIZE)} test images, and on the whole test set when training ends (or is stopped).`}
           </p>
         )}
         {progress && <p className="muted evaluation__progress">{progress}</p>}
