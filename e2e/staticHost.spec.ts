@@ -40,6 +40,9 @@ test('under a sub-path of a plain static server: threads through the service wor
     await controlled(page);
     // The app is stored, and the dataset as it streamed in, verified.
     await expect(footer(page)).toContainText('Available offline: 32 MB', { timeout: 180_000 });
+    await app.show('Data');
+    await expect(page.getByLabel('Offline use')).toContainText('The app, the pretrained model and all 16 data files (70,000 images) are stored in this browser.');
+    await page.screenshot({ path: 'test-results/static-host-offline-ready.png', fullPage: true });
 
     // The next visit is isolated by the service worker: two threads, and a tiny run trains.
     await openApp(page, `${server.appUrl}?${TINY_RUN}&autostart=1`);
@@ -108,6 +111,7 @@ test('a new deployment waits for the user, and never takes over during a trainin
     // Training goes on under the old version: the new worker waits, the page is the old one.
     await expect(banner).toContainText('when this run has ended');
     await expect(banner.getByRole('button', { name: 'Reload' })).toBeDisabled();
+    await page.screenshot({ path: 'test-results/static-host-update-waits.png' });
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(true);
     expect(await page.locator('meta[name="app-build"]').count()).toBe(0);
 

@@ -35,18 +35,25 @@ async function imagesPerSecond(p: Page): Promise<number> {
   return m.trainExamplesPerSec;
 }
 
+const log = (step: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${step}`);
+log('first visit');
 const firstMs = await visit(page);
+log('waiting for the offline copy');
 const threadsBefore = await details(page);
 await page.getByText('Available offline: 32 MB').first().waitFor({ timeout: 300_000 });
 const firstBytes = server.bytesSent();
+log('measuring one thread');
 const oneThread = await imagesPerSecond(page);
+log('second visit');
 
 server.resetCount();
 const secondOnlineMs = await visit(page);
-await page.getByText(/70,000 of 70,000 images/).first().waitFor({ timeout: 300_000 }).catch(() => {});
+await page.evaluate(() => (window as unknown as { playgroundBench: BenchHarness }).playgroundBench.ready());
 const secondBytes = server.bytesSent();
 const threadsAfter = await details(page);
+log('measuring two threads');
 const twoThreads = await imagesPerSecond(page);
+log('offline visit');
 
 await server.close();
 await context.setOffline(true);
