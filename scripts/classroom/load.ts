@@ -13,7 +13,7 @@
  *   npm run classroom:load -- --students=60 --seconds=120 --epoch-seconds=20 --port=4238
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -60,13 +60,18 @@ function summary(id: string, value: number, second: number, epoch: number, done:
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'classroom-load-'));
-  const relay = spawn(process.execPath, ['--import', 'tsx', 'scripts/classroom/server.ts', `--port=${PORT}`, '--host=127.0.0.1', `--data=${dataDir}`], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    relay.stdout!.on('data', (d: Buffer) => d.toString().includes('listening on') && resolve());
-    relay.once('exit', (code) => reject(new Error(`relay exited ${code}`)));
-  });
+  const startRelay = async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/classroom/server.ts', `--port=${PORT}`, '--host=127.0.0.1', `--data=${dataDir}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening on') && resolve());
+      child.once('exit', (code) => reject(new Error(`relay exited ${code}`)));
+    });
+    return child;
+  };
+  let relay = await startRelay();
   const pid = relay.pid!;
   process.on('exit', () => relay.kill('SIGKILL'));
+  const logBytes = () => readdirSync(dataDir).reduce((sum, f) => sum + statSync(join(dataDir, f)).size, 0);
   const log = (line: string) => console.error(`[load] ${line}`);
   log(`relay pid ${pid} on port ${PORT}`);
   const origin = `http://127.0.0.1:${PORT}`;
@@ -139,6 +144,22 @@ async function main(): Promise<void> {
   const latencies = [...epochSent].flatMap(([k, t]) => (seen[k] ? [seen[k] - t] : [])).sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? null;
   const ticksPerSecond = 100;
+  // What a relay restart costs: killed outright, started again, until a fresh instructor client has every entry.
+  const storedBytes = logBytes();
+  await new Promise<void>((resolve) => {
+    relay.once('exit', () => resolve());
+    relay.kill('SIGKILL');
+  });
+  const restartAt = Date.now();
+  await page.getByText(/Reconnecting to the class relay/).waitFor({ timeout: 30_000 });
+  relay = await startRelay();
+  const listening = Date.now() - restartAt;
+  const fresh = await RawClassClient.connect(`${wsUrl}?key=${key}`);
+  await fresh.waitFor(() => fresh.doc.getMap('entries').size === STUDENTS, 60_000, 'every entry after the restart');
+  const restored = Date.now() - restartAt;
+  fresh.close();
+  await page.getByText('Connected to the class relay.').waitFor({ timeout: 60_000 });
+  const reconnected = Date.now() - restartAt;
   const result = {
     measuredAt: new Date().toISOString(),
     machine: `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), shared with other jobs; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(', ')}`,
@@ -153,6 +174,7 @@ async function main(): Promise<void> {
     allStudentsShown: true,
     relayPeakRssMb: Math.round(peakRss / 1024),
     relayCpuPercent: Math.round(((end.cpuTicks - start.cpuTicks) / ticksPerSecond / elapsed) * 100),
+    restart: { storedKb: Math.round(storedBytes / 1024), listeningMs: listening, allEntriesBackMs: restored, classViewReconnectedMs: reconnected },
   };
   console.log(JSON.stringify(result, null, 2));
   writeFileSync('bench/classroom-load.json', `${JSON.stringify(result, null, 2)}\n`);
