@@ -5,6 +5,8 @@ import { wasmThreadsWorkerFiles } from './scripts/vite/wasmThreadsWorkerFiles.ts
 import { chunkGraph } from './scripts/vite/chunkGraph.ts';
 import { appPwa } from './scripts/vite/pwa.ts';
 
+const classRelayProxy = { '/class-relay': { target: `ws://127.0.0.1:${process.env.CLASSROOM_PORT ?? 8787}`, ws: true } };
+
 export default defineConfig({
   // Relative URLs everywhere: the same build works at /, under any sub-path and from a plain folder.
   base: './',
@@ -19,6 +21,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     // The benchmark's pages and code are built only by vite.bench.config.ts (npm run bench).
   },
+  // The class relay (npm run classroom) under the app's own origin, so connect-src 'self' covers it in dev and preview too.
+  server: { proxy: classRelayProxy },
+  preview: { proxy: classRelayProxy },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -69,7 +69,14 @@ class Room {
       // Stored before it is passed on: what anyone saw survives a restart.
       this.storage.append(update, this.doc);
       const message = encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update));
-      for (const socket of this.connections.keys()) if (socket !== origin) send(socket, message);
+      // A student's update goes to the instructor's screens only: students do not need each
+      // other's runs live (a reconnecting student still gets the whole document), and sending
+      // every update to every student would grow as the square of the class.
+      const fromStudent = this.connections.get(origin as WebSocket)?.role.kind === 'student';
+      for (const [socket, connection] of this.connections) {
+        if (socket === origin || (fromStudent && connection.role.kind === 'student')) continue;
+        send(socket, message);
+      }
     });
     if (!storage.exists()) storage.compact(this.doc);
     // Whoever was online when the relay stopped is not any more.
