@@ -20,6 +20,7 @@ import { predictProbabilities } from '../ml/training/predictOne';
 import { benchTrain } from './benchTrain';
 import { benchTimeToAccuracy } from './benchTimeToAccuracy';
 import { DataLoading, type DataDeps } from './dataLoading';
+import { ExperimentRoom } from './experimentRoom';
 import type { BackendState, BatchPoint, ModelInfo, ModelSource, RunSummary, TestResult, TrainingProgress } from './engineState';
 import { PROTOCOL_VERSION, transferablesOf, type EngineCommand, type EngineEvent, type EngineRequest, type EngineSetup, type ResponseOf } from './protocol';
 import { idleProgress } from './engineState';
@@ -87,6 +88,8 @@ export class Engine {
   private currentRun: { alive: boolean; finish: () => void } | null = null;
   /** The weights before the current run's first batch, to go back to after a divergence. */
   private startWeights: WeightSnapshot | null = null;
+  /** The lessons' experiments: runs of their own, never while the playground trains. */
+  private readonly experiments = new ExperimentRoom();
 
   constructor(
     private readonly deps: EngineDeps,
@@ -133,7 +136,13 @@ export class Engine {
         else this.evaluation?.abort();
         return;
       case 'reset':
+        this.experiments.stop();
         return this.reset();
+      case 'runExperiment':
+        return this.runExperiment(command.plan);
+      case 'stopExperiment':
+        this.experiments.stop();
+        return;
       case 'request': {
         const result = await this.answer(command.request);
         this.emit({ type: 'response', id: command.id, ok: true, result });
@@ -225,7 +234,26 @@ export class Engine {
   }
 
   private isBusy(): boolean {
-    return isBusyStatus(this.progress.status);
+    return isBusyStatus(this.progress.status) || this.experiments.running;
+  }
+
+  private async runExperiment(plan: Parameters<ExperimentRoom['run']>[0]): Promise<void> {
+    const data = this.data?.data;
+    const report = (update: Parameters<Parameters<ExperimentRoom['run']>[1]['report']>[0]) => this.emit({ type: 'experiment', update });
+    const refuse = (message: string) => {
+      report({ kind: 'ended', experimentId: plan.id, status: 'error', message });
+    };
+    if (this.isBusy()) return refuse('A run is in progress: stop it first.');
+    if (!data || this.backend?.status !== 'ready') return refuse('The data or the backend is not ready yet.');
+    const needTrain = Math.max(...plan.arms.map((a) => a.config.trainSize));
+    const needTest = Math.max(...plan.arms.map((a) => a.config.testSize));
+    if (data.train.availableCount < needTrain || data.test.availableCount < needTest) return refuse(`The experiment needs ${needTrain.toLocaleString('en')} training and ${needTest.toLocaleString('en')} test images; they are still loading.`);
+    await this.experiments.run(plan, {
+      data,
+      backend: this.backend.active,
+      loadPretrained: async () => (await this.library.loadPretrained()).model,
+      report,
+    });
   }
 
   private setProgress(patch: Partial<TrainingProgress>): TrainingProgress {

@@ -21,6 +21,7 @@ import type { PretrainedState } from '../engine/protocol';
 import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import { emptyDataset, type DatasetView } from './datasetMirror';
+import { NO_EXPERIMENTS, type ExperimentsState } from './experiments';
 import { DEFAULT_VIEW, type ViewId } from './views';
 
 export interface ExternalInput {
@@ -70,6 +71,8 @@ export interface AppState {
   readonly runModelAvailable: boolean;
   /** The latest engine failure outside any request (shown until dismissed). */
   readonly failure: string | null;
+  /** The lessons' experiments: the one running and every finished arm. */
+  readonly experiments: ExperimentsState;
   readonly ui: UiState;
 }
 
@@ -105,6 +108,7 @@ export function initialAppState({ config, problems, spec }: ParsedRunConfig & { 
     interruptedRun: null,
     runModelAvailable: false,
     failure: null,
+    experiments: NO_EXPERIMENTS,
     ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, drawing: EMPTY_DRAWING, ...ui },
   };
 }

@@ -5,6 +5,7 @@
 import type { EngineEvent } from '../engine/protocol';
 import type { AppState } from './appState';
 import { withSheet } from './datasetMirror';
+import { projectExperiment } from './experiments';
 
 export function projectEvent(state: AppState, event: EngineEvent): AppState {
   switch (event.type) {
@@ -69,6 +70,8 @@ export function projectEvent(state: AppState, event: EngineEvent): AppState {
       return { ...state, runModelAvailable: event.available };
     case 'failure':
       return { ...state, failure: event.message };
+    case 'experiment':
+      return { ...state, experiments: projectExperiment(state.experiments, event.update) };
     case 'response':
       return state;
   }

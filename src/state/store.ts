@@ -9,9 +9,11 @@ import { canStartRun, isBusyStatus } from '../engine/readiness';
 import { PROTOCOL_VERSION, type EngineSetup, type ResponseOf } from '../engine/protocol';
 import { IMAGE_PIXELS } from '../ml/constants';
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
+import type { ExperimentPlan } from '../ml/experiments/plan';
 import type { InternalsRequest } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
 import type { AppState, UiState } from './appState';
+import { withRestoredResults, type ExperimentResults } from './experiments';
 import { projectEvent } from './project';
 import type { ViewId } from './views';
 
@@ -67,6 +69,7 @@ export class AppStore {
   }
 
   canTrain(state: AppState = this.state): boolean {
+    if (state.experiments.running || state.experiments.requested) return false;
     return canStartRun({ backend: state.backend, data: state.data, config: state.config, modelReady: state.model.ready });
   }
 
@@ -119,6 +122,32 @@ export class AppStore {
   /** Starts over: no run, no curves, a fresh untrained model (the instructor's "Reset"). */
   reset(): void {
     this.engine.send({ type: 'reset' });
+  }
+
+  /** Trains a lesson's experiment in the engine (its arms one after another); refused while a run trains. */
+  runExperiment(plan: ExperimentPlan): void {
+    if (this.isBusy() || this.state.experiments.running || this.state.experiments.requested) return;
+    this.update((s) => ({ ...s, experiments: { ...s.experiments, requested: plan.id } }));
+    this.engine.send({ type: 'runExperiment', plan });
+  }
+
+  stopExperiment(): void {
+    this.engine.send({ type: 'stopExperiment' });
+  }
+
+  /** Finished arms kept in the browser from an earlier visit (this session's results win). */
+  restoreExperimentResults(saved: ExperimentResults): void {
+    this.update((s) => ({ ...s, experiments: withRestoredResults(s.experiments, saved) }));
+  }
+
+  /** Forgets an experiment's results, so it can be run afresh. */
+  clearExperiment(id: string): void {
+    if (!this.state.experiments.results[id]) return;
+    this.update((s) => {
+      const results = { ...s.experiments.results };
+      delete results[id];
+      return { ...s, experiments: { ...s.experiments, results } };
+    });
   }
 
   removeRun(id: number): void {
