@@ -3,6 +3,7 @@ import { INSTRUCTOR_PARAM } from '../ml/config/instructorParam';
 import { serializeUrlState } from '../ml/config/urlState';
 import { DEFAULT_VIEW, VIEW_PARAM } from '../ml/config/viewParam';
 import { addressAtStart } from '../platform/addressGuard';
+import { keepExperimentResults } from '../features/lessons/lessonProgress';
 import { initialAppState } from '../state/appState';
 import { AppStore } from '../state/store';
 import { startEngine } from './startEngine';
@@ -32,5 +33,7 @@ export function createAppStore(): AppStore {
       window.history.replaceState(null, '', url);
     },
   });
+  // The lessons' finished runs survive a reload, whichever view is open when they finish.
+  keepExperimentResults(store);
   return store;
 }

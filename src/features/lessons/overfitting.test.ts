@@ -1,6 +1,6 @@
 /** Lesson 6's point on real images (WASM, seeded): without regularisation the train/validation gap is larger than with dropout, and most regularisers narrow it. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { realData, runPlan, useWasm } from '../../../test-support/experiments';
+import { realData, runPlan, useWasm } from '../../test-support/experiments';
 import { overfittingLesson } from './overfitting';
 
 beforeAll(useWasm);

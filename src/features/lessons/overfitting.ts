@@ -1,7 +1,7 @@
 /** Lesson 6: 1,000 training images, five ways to fight overfitting, the train/validation gap measured. */
-import type { ArmResult } from '../../../ml/experiments/plan';
-import { count, pct, points, type ExperimentLesson } from '../lessonModel';
-import { armConfig, conv, dense, dropout, flatten, maxPool, net, type Sizing } from './parts';
+import type { ArmResult } from '../../ml/experiments/plan';
+import { count, pct, points, type ExperimentLesson } from './lessonModel';
+import { armConfig, conv, dense, dropout, flatten, maxPool, net, type Sizing } from './lessonParts';
 
 const BASE_LAYERS = [conv(16), maxPool, conv(32), maxPool, flatten, dense(128)];
 export const PLAIN = net(BASE_LAYERS);

@@ -1,6 +1,6 @@
 /** Lesson 1's point on real images (WASM, seeded): the CNN beats the MLP with fewer weights and loses less on shifted images. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { realData, runPlan, useWasm } from '../../../test-support/experiments';
+import { realData, runPlan, useWasm } from '../../test-support/experiments';
 import { cnnVsMlpLesson } from './cnnVsMlp';
 
 beforeAll(useWasm);

@@ -1,7 +1,7 @@
 /** Lesson 1: a fully connected network against a CNN with fewer weights, on centred and shifted images. */
-import type { ArmResult } from '../../../ml/experiments/plan';
-import { count, pct, points, type ExperimentLesson } from '../lessonModel';
-import { armConfig, conv, dense, flatten, maxPool, net, type Sizing } from './parts';
+import type { ArmResult } from '../../ml/experiments/plan';
+import { count, pct, points, type ExperimentLesson } from './lessonModel';
+import { armConfig, conv, dense, flatten, maxPool, net, type Sizing } from './lessonParts';
 
 export const MLP = net([flatten, dense(128)]);
 /** Fewer weights than the MLP: the convolutions share theirs across the image. */
@@ -40,8 +40,8 @@ export function cnnVsMlpLesson(size: Sizing = { trainSize: 10_000, testSize: 2_0
       const mlpDrop = acc(mlp) - shifted(mlp);
       const cnnDrop = acc(cnn) - shifted(cnn);
       const cnnWins = acc(cnn) > acc(mlp);
-      // "At least as well": within one point of the MLP counts (a 1,000-image test set moves by more between seeds).
-      const asGood = acc(cnn) >= acc(mlp) - 0.01;
+      // "As well": within two points of the MLP (on 2,000 test images one standard error of the difference is ~1.2 points).
+      const asGood = acc(cnn) >= acc(mlp) - 0.02;
       const fewer = cnn.params * 2 < mlp.params;
       const robust = mlpDrop - cnnDrop >= 0.05;
       return {
@@ -49,13 +49,13 @@ export function cnnVsMlpLesson(size: Sizing = { trainSize: 10_000, testSize: 2_0
           `The fully connected network has ${count(mlp.params)} weights and reached ${pct(acc(mlp))} on the ${count(mlp.test?.count ?? 0)} test images; the CNN has ${count(cnn.params)} and reached ${pct(acc(cnn))}.`,
           `With every test image moved ${SHIFT} pixels to the right, the fully connected network fell to ${pct(shifted(mlp))} (−${points(mlpDrop)}), the CNN to ${pct(shifted(cnn))} (−${points(cnnDrop)}).`,
           asGood
-            ? `The CNN did ${cnnWins ? 'better' : 'as well (within a point)'} with ${(mlp.params / cnn.params).toFixed(1)}× fewer weights: each 3×3 filter is one small set of weights reused at every position, so it learns a pattern once wherever it appears, while the fully connected layer needs a separate weight for every pixel.`
+            ? `The CNN did ${cnnWins ? 'better' : `about as well (${points(acc(mlp) - acc(cnn))} behind, within what another seed would change)`} with ${(mlp.params / cnn.params).toFixed(1)}× fewer weights: each 3×3 filter is one small set of weights reused at every position, so it learns a pattern once wherever it appears, while the fully connected layer needs a separate weight for every pixel.`
             : `In this run the fully connected network was ${points(acc(mlp) - acc(cnn))} more accurate on centred images, with ${(mlp.params / cnn.params).toFixed(1)}× the weights.`,
           robust
             ? `Shifting hurt the fully connected network more: its weights are tied to pixel positions, while convolution and pooling respond to a pattern wherever it is.`
             : `Shifting hurt both about as much in this run (less than 5 points apart).`,
         ],
-        supports: asGood && robust ? 'cnn' : acc(mlp) > acc(cnn) + 0.01 ? 'mlp' : 'same',
+        supports: asGood && robust ? 'cnn' : acc(mlp) > acc(cnn) + 0.02 ? 'mlp' : 'same',
         pointHolds: asGood && fewer && robust,
         figures: { mlpParams: mlp.params, cnnParams: cnn.params, mlpAccuracy: acc(mlp), cnnAccuracy: acc(cnn), mlpShifted: shifted(mlp), cnnShifted: shifted(cnn) },
       };

@@ -1,7 +1,7 @@
 /** Building blocks of the lessons' networks and run settings. */
-import { DEFAULT_RUN_CONFIG } from '../../../ml/config/runConfig';
-import type { ArmConfig } from '../../../ml/experiments/plan';
-import { NO_AUGMENTATION, OUTPUT_LAYER, SIMPLE_CNN, type LayerSpec, type ModelSpec } from '../../../ml/model/spec';
+import { DEFAULT_RUN_CONFIG } from '../../ml/config/runConfig';
+import type { ArmConfig } from '../../ml/experiments/plan';
+import { NO_AUGMENTATION, OUTPUT_LAYER, SIMPLE_CNN, type LayerSpec, type ModelSpec } from '../../ml/model/spec';
 
 export const conv = (filters: number): LayerSpec => ({ type: 'conv2d', filters, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' });
 export const maxPool: LayerSpec = { type: 'maxPool2d', poolSize: 2, strides: 2, padding: 'valid' };
