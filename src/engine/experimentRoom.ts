@@ -85,6 +85,19 @@ async function runArm(experimentId: string, arm: ExperimentArm, deps: Experiment
     lastSent = performance.now();
     deps.report({ kind: 'progress', experimentId, armId: arm.id, epoch: last.epoch, batch: last.batch, batchesInEpoch: last.batchesInEpoch, epochs: config.epochs, examplesPerSecond: last.examplesPerSecond, lastLoss: last.loss });
   };
+  const firstConv = arm.filters ? model.layers.find((layer) => layer.getClassName() === 'Conv2D') : undefined;
+  const readKernel = async () => {
+    const variable = firstConv?.getWeights()[0];
+    if (!variable) return null;
+    // A copy: the training step may replace the variable's value while this reads.
+    const kernel = variable.clone();
+    try {
+      return { shape: kernel.shape, values: Array.from(await kernel.data(), (v) => Math.round(v * 10_000) / 10_000) };
+    } finally {
+      kernel.dispose();
+    }
+  };
+  const before = await readKernel();
   const started = performance.now();
   try {
     const outcome = await trainModel(
@@ -114,6 +127,7 @@ async function runArm(experimentId: string, arm: ExperimentArm, deps: Experiment
     const evaluation = testCount > 0 ? await evaluateModel(model, data, testCount, -1) : null;
     const shiftedTest = arm.shiftedTest ? await scoreShifted(model, data, testCount, arm.shiftedTest) : null;
     const maps = arm.maps ? await readMaps(model, data, arm.maps) : [];
+    const after = await readKernel();
     return {
       armId: arm.id,
       label: arm.label,
@@ -125,6 +139,7 @@ async function runArm(experimentId: string, arm: ExperimentArm, deps: Experiment
       shiftedTest,
       earlyStopping: outcome.earlyStopping,
       maps,
+      filters: before && after ? { shape: before.shape, before: before.values, after: after.values } : null,
       trainSeconds,
       seconds: (performance.now() - started) / 1000,
       backend: deps.backend,

@@ -9,6 +9,7 @@ import { CURVE_DEFS } from './experimentSeries';
 import { ExpectationVerdict } from './ExpectationPicker';
 import { completeResults, count, pct, type ExperimentLesson } from './lessonModel';
 import type { LessonActions } from './LessonsView';
+import { PoolingMaps } from './PoolingMaps';
 
 const NO_RESULTS: Readonly<Record<string, ArmResult>> = {};
 
@@ -87,6 +88,7 @@ export function ExperimentLessonBody({ lesson, shown, canRunWithoutExpectation, 
         <section className="lesson__result" aria-label="Result">
           <ExpectationVerdict lesson={lesson} supports={explanation.supports} />
           <ResultChart lesson={lesson} results={complete} />
+          {lesson.figure === 'poolingMaps' && <PoolingMaps results={complete} />}
           <ResultTable results={complete} />
           <div className="lesson__explanation" aria-label="Explanation">
             {explanation.sentences.map((s) => (

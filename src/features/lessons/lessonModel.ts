@@ -48,6 +48,8 @@ export interface ExperimentLesson extends LessonBase {
   readonly plan: ExperimentPlan;
   /** The curve its runs are drawn on. */
   readonly curve: 'valAccuracy' | 'batchLoss' | 'trainVsVal';
+  /** A picture of the result beside the curves, where one fits. */
+  readonly figure?: 'poolingMaps' | 'filters';
   explain(results: Readonly<Record<string, ArmResult>>): Explanation;
 }
 

@@ -30,6 +30,8 @@ export interface ExperimentArm {
   readonly shiftedTest?: number;
   /** Start from the shipped pretrained model's weights instead of random ones (its spec is used). */
   readonly fromPretrained?: boolean;
+  /** Keep the first convolution's filters before and after training. */
+  readonly filters?: boolean;
   /** After training, the activations of these layers (by index) for test image `image`. */
   readonly maps?: { readonly image: number; readonly layers: readonly number[] };
 }
@@ -70,6 +72,8 @@ export interface ArmResult {
   readonly shiftedTest: { readonly accuracy: number; readonly shift: number } | null;
   readonly earlyStopping: EarlyStoppingOutcome | null;
   readonly maps: readonly ArmMap[];
+  /** The first convolution's filters [kh, kw, in, out] before and after training (when asked for). */
+  readonly filters: { readonly shape: readonly number[]; readonly before: readonly number[]; readonly after: readonly number[] } | null;
   /** Training seconds (batches and validation), then seconds including the test scoring. */
   readonly trainSeconds: number;
   readonly seconds: number;
