@@ -10,6 +10,7 @@ import { ExpectationVerdict } from './ExpectationPicker';
 import { completeResults, count, pct, type ExperimentLesson } from './lessonModel';
 import type { LessonActions } from './LessonsView';
 import { PoolingMaps } from './PoolingMaps';
+import { FiltersFigure } from './FiltersFigure';
 
 const NO_RESULTS: Readonly<Record<string, ArmResult>> = {};
 
@@ -89,6 +90,7 @@ export function ExperimentLessonBody({ lesson, shown, canRunWithoutExpectation, 
           <ExpectationVerdict lesson={lesson} supports={explanation.supports} />
           <ResultChart lesson={lesson} results={complete} />
           {lesson.figure === 'poolingMaps' && <PoolingMaps results={complete} />}
+          {lesson.figure === 'filters' && <FiltersFigure results={complete} />}
           <ResultTable results={complete} />
           <div className="lesson__explanation" aria-label="Explanation">
             {explanation.sentences.map((s) => (
