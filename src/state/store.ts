@@ -15,6 +15,7 @@ import type { ModelSpec } from '../ml/model/spec';
 import type { AppState, UiState } from './appState';
 import { withRestoredResults, type ExperimentResults } from './experiments';
 import { projectEvent } from './project';
+import { selectExperimentBusy } from './selectors';
 import type { ViewId } from './views';
 
 export interface StoreOptions {
@@ -69,7 +70,7 @@ export class AppStore {
   }
 
   canTrain(state: AppState = this.state): boolean {
-    if (state.experiments.running || state.experiments.requested) return false;
+    if (selectExperimentBusy(state)) return false;
     return canStartRun({ backend: state.backend, data: state.data, config: state.config, modelReady: state.model.ready });
   }
 
@@ -126,7 +127,7 @@ export class AppStore {
 
   /** Trains a lesson's experiment in the engine (its arms one after another); refused while a run trains. */
   runExperiment(plan: ExperimentPlan): void {
-    if (this.isBusy() || this.state.experiments.running || this.state.experiments.requested) return;
+    if (this.isBusy() || selectExperimentBusy(this.state)) return;
     this.update((s) => ({ ...s, experiments: { ...s.experiments, requested: plan.id } }));
     this.engine.send({ type: 'runExperiment', plan });
   }

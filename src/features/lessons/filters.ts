@@ -90,7 +90,7 @@ export function filtersLesson(size: Sizing = { trainSize: 5000, testSize: 2000, 
         sentences: [
           `Training moved the first layer's weights by ${pct(relative, 0)} of their starting size on average, while the loss fell from ${losses[0]?.loss.toFixed(2)} to ${losses[losses.length - 1]?.loss.toFixed(2)} and the network reached ${pct(run.test?.accuracy ?? NaN)} on ${count(run.test?.count ?? 0)} test images.`,
           `Each filter is 9 weights slid over the image: where the patch under it matches its pattern the output is high. On the trouser, filter ${busiest + 1} responds at ${pct(shares[busiest], 0)} of the positions and filter ${quietest + 1} at ${pct(shares[quietest], 0)}: different filters pick out different parts (edges, the garment's body, the background), and the next layers combine these maps.`,
-          'Edit the filter below to see it yourself: a filter with negative weights on the left and positive on the right lights up where the image gets brighter from left to right — the trouser\'s vertical edges.',
+          'Edit the filter above to see it yourself: a filter with negative weights on the left and positive on the right lights up where the image gets brighter from left to right — the trouser\'s vertical edges.',
         ],
         supports: relative > 0.05 && distinct > 0.1 ? 'detectors' : relative <= 0.05 ? 'random' : null,
         pointHolds: relative > 0.05 && distinct > 0.1 && (run.test?.accuracy ?? 0) > 0.5,
