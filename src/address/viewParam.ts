@@ -2,7 +2,7 @@
  * The app's views: one is shown at a time, and the address says which (?view=evaluate), so a
  * shared link opens the same view. The Train view is the default and is left out of the URL.
  */
-export const VIEW_IDS = ['train', 'model', 'evaluate', 'classify', 'internals', 'models', 'runs', 'data', 'class'] as const;
+export const VIEW_IDS = ['train', 'model', 'evaluate', 'classify', 'internals', 'models', 'runs', 'data', 'lessons', 'class'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export const VIEW_PARAM = 'view';

@@ -10,6 +10,7 @@ const ClassifyPanel = lazy(() => import('../features/classify/ClassifyPanel').th
 const InternalsPanel = lazy(() => import('../features/internals/InternalsPanel').then((m) => ({ default: m.InternalsPanel })));
 const ModelsView = lazy(() => import('../features/models/ModelsView').then((m) => ({ default: m.ModelsView })));
 const RunsPanel = lazy(() => import('../features/modelLab/RunsPanel').then((m) => ({ default: m.RunsPanel })));
+const LessonsView = lazy(() => import('../features/lessons/LessonsView').then((m) => ({ default: m.LessonsView })));
 const ClassView = lazy(() => import('../features/classroom/ClassView').then((m) => ({ default: m.ClassView })));
 const DataView = lazy(() => import('./DataView').then((m) => ({ default: m.DataView })));
 
@@ -31,6 +32,8 @@ function ViewContent({ view }: { view: ViewId }) {
       return <RunsPanel />;
     case 'data':
       return <DataView />;
+    case 'lessons':
+      return <LessonsView />;
     case 'class':
       return <ClassView />;
   }

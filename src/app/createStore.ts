@@ -1,6 +1,7 @@
 /** Wires the store to the browser: the engine (in its worker), the address bar. */
 import { canonicalSearch } from '../address/urlState';
 import { addressAtStart } from '../platform/addressGuard';
+import { keepExperimentResults } from '../features/lessons/lessonProgress';
 import { initialAppState } from '../state/appState';
 import { parseRuns, RUN_HISTORY_KEY, serializeRuns } from '../state/runHistory';
 import { AppStore } from '../state/store';
@@ -37,6 +38,8 @@ export function createApp(): { store: AppStore; engine: EngineConnection } {
     },
   });
   keepRunsStored(store);
+  // The lessons' finished runs survive a reload, whichever view is open when they finish.
+  keepExperimentResults(store);
   return { store, engine };
 }
 

@@ -16,7 +16,8 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'models', label: 'Models', key: '6' },
   { id: 'runs', label: 'Runs', key: '7' },
   { id: 'data', label: 'Data', key: '8' },
-  { id: 'class', label: 'Class', key: '9' },
+  { id: 'lessons', label: 'Lessons', key: '9' },
+  { id: 'class', label: 'Class', key: '0' },
 ];
 
 export const viewForKey = (key: string): ViewEntry | null => VIEWS.find((v) => v.key === key) ?? null;

@@ -13,11 +13,13 @@
  * Imports go one way: shared ← modelSlot ← backendLifecycle ← runRoom ← requestDesk ← engine.
  */
 import { architectureName } from '../ml/config/describeSetup';
+import type { ExperimentPlan } from '../ml/experiments/plan';
 import type { ModelSpec } from '../ml/model/spec';
 import { idleProgress } from '../protocol/engineState';
 import { PROTOCOL_VERSION, transferablesOf, type EngineCommand, type EngineEvent, type EngineSetup } from '../protocol/messages';
 import { BackendLifecycle } from './backendLifecycle';
 import { DataLoading } from './dataLoading';
+import { ExperimentRoom, type ExperimentDeps } from './experimentRoom';
 import { ModelLibrary } from './modelLibrary';
 import { ModelSlot } from './modelSlot';
 import { RequestDesk } from './requestDesk';
@@ -32,6 +34,8 @@ export class Engine {
   private readonly backend: BackendLifecycle;
   private readonly runs: RunRoom;
   private readonly desk: RequestDesk;
+  /** The lessons' experiments: runs of their own, never while the playground trains. */
+  private readonly experiments = new ExperimentRoom();
   private pretrainedUrl: string | null = null;
 
   constructor(
@@ -44,7 +48,7 @@ export class Engine {
     this.shared = { deps, emit, settings: {} as EngineShared['settings'], data: null, library: null as unknown as ModelLibrary };
     this.slot = new ModelSlot(this.shared);
     this.backend = new BackendLifecycle(this.shared, this.slot, (spec) => this.onBackendReady(spec), (reason) => void this.recoverFromDeviceLoss(reason));
-    this.runs = new RunRoom(this.shared, this.slot, this.backend);
+    this.runs = new RunRoom(this.shared, this.slot, this.backend, () => this.experiments.running);
     this.desk = new RequestDesk(this.shared, this.slot, this.backend, this.runs, () => this.pretrainedUrl);
   }
 
@@ -85,7 +89,13 @@ export class Engine {
       case 'stop':
         return runs.stop();
       case 'reset':
+        this.experiments.stop();
         return runs.reset(() => this.desk.activatePretrainedAfterReset());
+      case 'runExperiment':
+        return this.runExperiment(command.plan);
+      case 'stopExperiment':
+        this.experiments.stop();
+        return;
       case 'request': {
         const result = await this.desk.answer(command.request);
         shared.emit({ type: 'response', id: command.id, ok: true, result });
@@ -111,6 +121,28 @@ export class Engine {
       () => this.runs.maybeAutostart(),
     );
     await Promise.all([this.backend.start(setup.config.backend).then(() => this.desk.offerPretrained()), shared.data.load()]);
+  }
+
+  /** A lesson's experiment: its arms trained one after another (refused while a run or the data is not ready). */
+  private async runExperiment(plan: ExperimentPlan): Promise<void> {
+    const { shared } = this;
+    const data = shared.data?.data;
+    const report: ExperimentDeps['report'] = (update) => shared.emit({ type: 'experiment', update });
+    const refuse = (message: string) => report({ kind: 'ended', experimentId: plan.id, status: 'error', message });
+    if (this.runs.isBusy()) return refuse('A run is in progress: stop it first.');
+    const backend = this.backend.state;
+    if (!data || backend?.status !== 'ready') return refuse('The data or the backend is not ready yet.');
+    const needTrain = Math.max(...plan.arms.map((a) => a.config.trainSize));
+    const needTest = Math.max(...plan.arms.map((a) => a.config.testSize));
+    if (data.train.availableCount < needTrain || data.test.availableCount < needTest) {
+      return refuse(`The experiment needs ${needTrain.toLocaleString('en')} training and ${needTest.toLocaleString('en')} test images; they are still loading.`);
+    }
+    await this.experiments.run(plan, {
+      data,
+      backend: backend.active,
+      loadPretrained: async () => (await shared.library.loadPretrained()).model,
+      report,
+    });
   }
 
   private onBackendReady(spec: ModelSpec): void {

@@ -36,10 +36,12 @@ export class RunRoom {
     private readonly shared: EngineShared,
     private readonly slot: ModelSlot,
     private readonly backend: BackendLifecycle,
+    /** Other work that occupies the engine (a lesson's experiment): no run starts meanwhile. */
+    private readonly otherWork: () => boolean = () => false,
   ) {}
 
   isBusy(): boolean {
-    return isBusyStatus(this.progress.status);
+    return isBusyStatus(this.progress.status) || this.otherWork();
   }
 
   requireIdle(what: string): void {

@@ -5,6 +5,7 @@
  */
 import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult, BenchTrainOptions, BenchTrainResult } from './bench';
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
+import type { ExperimentPlan, ExperimentUpdate } from '../ml/experiments/plan';
 import type { InternalsRequest, InternalsSnapshot } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
 import type { EpochEvent, LearningRateChange } from '../ml/training/trainer';
@@ -63,6 +64,10 @@ export type EngineCommand =
   | { readonly type: 'stop' }
   /** Stops everything without evaluating and starts over with a fresh untrained model. */
   | { readonly type: 'reset' }
+  /** Trains an experiment's arms one after another (the lessons), reported as `experiment` events. */
+  | { readonly type: 'runExperiment'; readonly plan: ExperimentPlan }
+  /** Stops the experiment running (arms already finished stay reported). */
+  | { readonly type: 'stopExperiment' }
   | { readonly type: 'request'; readonly id: number; readonly request: EngineRequest };
 
 /** Questions with one answer each (matched by id). */
@@ -159,6 +164,8 @@ export type EngineEvent =
   | { readonly type: 'runModel'; readonly available: boolean }
   /** A test evaluation of the active model outside a run (e.g. the pretrained model). */
   | { readonly type: 'modelEvaluation'; readonly evaluation: FinalEvaluation | null }
+  /** An experiment's progress: started, an arm's batches, an arm's result, its end. */
+  | { readonly type: 'experiment'; readonly update: ExperimentUpdate }
   /** Something failed outside any request: shown to the user. */
   | { readonly type: 'failure'; readonly message: string };
 

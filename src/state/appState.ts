@@ -23,6 +23,7 @@ import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import { INITIAL_APP_SHELL, type AppShellState } from './appShell';
 import { emptyDataset, type DatasetView } from './datasetMirror';
+import { NO_EXPERIMENTS, type ExperimentsState } from './experiments';
 import { DEFAULT_VIEW, type ViewId } from './views';
 import { NO_PACE, type PaceEstimate } from './runPace';
 
@@ -81,6 +82,8 @@ export interface AppState {
   readonly pace: PaceEstimate;
   /** Training examples/s of the last run measured in this tab (prices the run sizes); null before any. */
   readonly measuredSpeed: number | null;
+  /** The lessons' experiments: the one running and every finished arm. */
+  readonly experiments: ExperimentsState;
   readonly ui: UiState;
   /** The installed app: service worker, waiting update, persistent storage (page-only). */
   readonly appShell: AppShellState;
@@ -121,6 +124,7 @@ export function initialAppState({ config, problems, spec }: { readonly config: R
     pace: NO_PACE,
     measuredSpeed: null,
     appShell: INITIAL_APP_SHELL,
+    experiments: NO_EXPERIMENTS,
     ui: { instructor: false, view: DEFAULT_VIEW, internalsInput: null, internalsOpen: false, fieldProblems: {}, drawing: EMPTY_DRAWING, confirmingReset: false, resetNote: null, ...ui },
   };
 }

@@ -5,6 +5,7 @@
 import type { EngineEvent } from '../protocol/messages';
 import type { AppState } from './appState';
 import { withSheet } from './datasetMirror';
+import { projectExperiment } from './experiments';
 import { nextRunId } from './runHistory';
 
 export function projectEvent(state: AppState, event: EngineEvent): AppState {
@@ -71,6 +72,8 @@ export function projectEvent(state: AppState, event: EngineEvent): AppState {
       return { ...state, runModelAvailable: event.available };
     case 'failure':
       return { ...state, failure: event.message };
+    case 'experiment':
+      return { ...state, experiments: projectExperiment(state.experiments, event.update) };
     case 'response':
       return state;
   }

@@ -7,7 +7,10 @@ import type { AppState } from './appState';
 
 export const selectBusy = (s: AppState): boolean => isBusyStatus(s.training.status);
 
-export const selectCanTrain = (s: AppState): boolean => canStartRun({ backend: s.backend, data: s.data, config: s.config, modelReady: s.model.ready });
+/** A lesson's experiment occupies the engine too (it refuses a run meanwhile). */
+export const selectExperimentBusy = (s: AppState): boolean => s.experiments.running !== null || s.experiments.requested !== null;
+
+export const selectCanTrain = (s: AppState): boolean => !selectExperimentBusy(s) && canStartRun({ backend: s.backend, data: s.data, config: s.config, modelReady: s.model.ready });
 
 /** Batches trained plus epochs finished: changes whenever the model's weights have moved on. */
 export const selectTrainingProgressCount = (s: AppState): number => s.training.batches.length + s.training.epochHistory.length;

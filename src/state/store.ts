@@ -9,12 +9,15 @@ import { canStartRun, isBusyStatus } from '../protocol/readiness';
 import { PROTOCOL_VERSION, type EngineSetup, type ResponseOf } from '../protocol/messages';
 import { IMAGE_PIXELS } from '../ml/constants';
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
+import type { ExperimentPlan } from '../ml/experiments/plan';
 import type { InternalsRequest } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
 import type { AppShellState } from './appShell';
 import type { AppState, UiState } from './appState';
+import { withRestoredResults, type ExperimentResults } from './experiments';
 import { projectEvent } from './project';
 import { RunPace } from './runPace';
+import { selectExperimentBusy } from './selectors';
 import type { ViewId } from './views';
 
 export interface StoreOptions {
@@ -86,6 +89,7 @@ export class AppStore {
   }
 
   canTrain(state: AppState = this.state): boolean {
+    if (selectExperimentBusy(state)) return false;
     return canStartRun({ backend: state.backend, data: state.data, config: state.config, modelReady: state.model.ready });
   }
 
@@ -171,6 +175,32 @@ export class AppStore {
     this.update((st) => ({ ...st, ui: { ...st.ui, resetNote: note } }));
     this.engine.send({ type: 'reset' });
     return note;
+  }
+
+  /** Trains a lesson's experiment in the engine (its arms one after another); refused while a run trains. */
+  runExperiment(plan: ExperimentPlan): void {
+    if (this.isBusy() || selectExperimentBusy(this.state)) return;
+    this.update((s) => ({ ...s, experiments: { ...s.experiments, requested: plan.id } }));
+    this.engine.send({ type: 'runExperiment', plan });
+  }
+
+  stopExperiment(): void {
+    this.engine.send({ type: 'stopExperiment' });
+  }
+
+  /** Finished arms kept in the browser from an earlier visit (this session's results win). */
+  restoreExperimentResults(saved: ExperimentResults): void {
+    this.update((s) => ({ ...s, experiments: withRestoredResults(s.experiments, saved) }));
+  }
+
+  /** Forgets an experiment's results, so it can be run afresh. */
+  clearExperiment(id: string): void {
+    if (!this.state.experiments.results[id]) return;
+    this.update((s) => {
+      const results = { ...s.experiments.results };
+      delete results[id];
+      return { ...s, experiments: { ...s.experiments, results } };
+    });
   }
 
   removeRun(id: number): void {
