@@ -19,7 +19,7 @@ import { idleProgress } from '../protocol/engineState';
 import { NO_OFFLINE_COPY } from '../ml/data/offlineCopy';
 import type { InterruptedRun, LibraryState } from '../protocol/library';
 import type { PretrainedState } from '../protocol/messages';
-import type { ParsedRunConfig, RunConfig } from '../ml/config/runConfig';
+import type { RunConfig } from '../ml/config/runConfig';
 import { SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import { INITIAL_APP_SHELL, type AppShellState } from './appShell';
 import { emptyDataset, type DatasetView } from './datasetMirror';

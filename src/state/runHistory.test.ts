@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../engine/engineState';
+import type { RunRecord } from '../protocol/engineState';
 import { DEFAULT_RUN_CONFIG } from '../ml/config/runConfig';
 import { SIMPLE_CNN } from '../ml/model/spec';
 import { initialAppState } from './appState';

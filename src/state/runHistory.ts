@@ -4,7 +4,7 @@
  * into stored text and back, checking what it reads: anything malformed is skipped, never
  * shown half-read, and never stops the page from starting.
  */
-import type { RunRecord } from '../engine/engineState';
+import type { RunRecord } from '../protocol/engineState';
 
 export const RUN_HISTORY_KEY = 'fashion-mnist-playground:runs:v1';
 

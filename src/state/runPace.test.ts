@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainingState } from '../engine/engineState';
+import type { TrainingState } from '../protocol/engineState';
 import { idleTraining } from './appState';
 import { RunPace } from './runPace';
 

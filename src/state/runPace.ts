@@ -13,7 +13,7 @@
  * The estimate converges as the run goes on (src/state/runPace.test.ts drives it with a fake clock).
  */
 import type { RunConfig } from '../ml/config/runConfig';
-import type { TrainingState } from '../engine/engineState';
+import type { TrainingState } from '../protocol/engineState';
 
 /** A forward pass over an image costs about a third of a training step on it (forward + backward + update). */
 export const EVALUATION_COST = 1 / 3;

@@ -5,7 +5,7 @@
  * contradict each other ("Loading… 14%" beside "Ready to train" cannot happen: there is one text).
  */
 import { formatCount, formatPercent } from './format';
-import type { ModelInfo, TrainingState } from '../engine/engineState';
+import type { ModelInfo, TrainingState } from '../protocol/engineState';
 import type { AppState } from './appState';
 import { selectBusy, selectCanTrain, selectTrainBlockers } from './selectors';
 

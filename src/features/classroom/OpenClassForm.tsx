@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { describeSetup } from '../../ml/config/describeSetup';
-import { serializeUrlState } from '../../ml/config/urlState';
+import { serializeUrlState } from '../../address/urlState';
 import { useAppSelector } from '../../state/hooks';
 import { enterClass } from './classSession';
 import { rememberInstructorKey } from './classLink';

@@ -4,7 +4,7 @@
  * as it trains, at most once a second. It reads the store and writes the class document; it
  * never talks to the engine.
  */
-import { parseUrlState } from '../../ml/config/urlState';
+import { parseUrlState } from '../../address/urlState';
 import type { AppStore } from '../../state/store';
 import type { AppState } from '../../state/types';
 import { assignedValue } from './aggregate';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_RUN_CONFIG } from '../../ml/config/runConfig';
-import { serializeUrlState } from '../../ml/config/urlState';
+import { serializeUrlState } from '../../address/urlState';
 import { useAppSelector } from '../../state/hooks';
 import { ConfusionLessonBody } from './ConfusionLessonBody';
 import { ExpectationPicker } from './ExpectationPicker';
