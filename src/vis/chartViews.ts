@@ -19,6 +19,8 @@ interface Embedded {
   readonly key: string;
   readonly result: EmbeddedChart;
   readonly host: HTMLElement;
+  /** Whether the view has shown rows since it was embedded (see drawChart on emptying). */
+  hasRows: boolean;
 }
 
 const embedded = new WeakMap<HTMLElement, Embedded>();
@@ -34,6 +36,11 @@ function enqueue(container: HTMLElement, task: () => Promise<void> | void): Prom
   return run;
 }
 
+/** Says on the container how many rows its chart shows once drawn (data-chart-rows), for tests that wait on it. */
+function markDrawn(container: HTMLElement, datasets: SpecWithDatasets['datasets']): void {
+  container.dataset.chartRows = String(Object.values(datasets).reduce((sum, rows) => sum + rows.length, 0));
+}
+
 /** Finalizes the view (its timers, listeners and tooltip handler) and empties the container. */
 function release(container: HTMLElement): void {
   const current = embedded.get(container);
@@ -41,6 +48,7 @@ function release(container: HTMLElement): void {
   embedded.delete(container);
   current.result.finalize();
   container.replaceChildren();
+  delete container.dataset.chartRows;
 }
 
 /**
@@ -56,7 +64,14 @@ export function drawChart(container: HTMLElement, spec: SpecWithDatasets, option
     const { datasets, ...layout } = spec;
     const key = JSON.stringify(layout) + (options.renderer ?? 'svg');
     const current = embedded.get(container);
-    if (current?.key === key) {
+    const empty = Object.values(datasets).every((rows) => rows.length === 0);
+    // Emptied after showing rows (a reset, a new run): a fresh view instead of swapping rows.
+    // Vega's mark joins keep removed items (each holding its detached SVG element) in a map that
+    // is cleaned only after thousands of removals, so a view that lives through many runs grows
+    // run after run. Emptying happens between runs, where the 100–300 ms of a new embed do not
+    // land on a training batch.
+    if (current?.key === key && !(empty && current.hasRows)) {
+      current.hasRows ||= !empty;
       const view = current.result.view;
       for (const [name, rows] of Object.entries(datasets)) {
         try {
@@ -69,6 +84,7 @@ export function drawChart(container: HTMLElement, spec: SpecWithDatasets, option
       }
       await view.runAsync();
       describeChart(current.host, options.summary);
+      markDrawn(container, datasets);
       return;
     }
     release(container);
@@ -77,7 +93,8 @@ export function drawChart(container: HTMLElement, spec: SpecWithDatasets, option
     const host = document.createElement('div');
     container.replaceChildren(host);
     const result = await embedChart(host, spec, options);
-    embedded.set(container, { key, result, host });
+    embedded.set(container, { key, result, host, hasRows: !empty });
+    markDrawn(container, datasets);
   });
 }
 
