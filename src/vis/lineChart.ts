@@ -124,7 +124,8 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
   const dots = {
     data: { name: POINTS_DATASET },
     transform: [{ filter: { field: 'dot', equal: true } }],
-    mark: { type: 'point' as const, filled: true, clip: true },
+    // Hidden from assistive technology (axe: svg-img-alt on each unnamed dot): the chart's text summary says the values.
+    mark: { type: 'point' as const, filled: true, clip: true, aria: false },
     // Per-epoch values on a batch axis are few and matter: drawn larger than a short curve's dots.
     encoding: { y, color, size: { field: 'line', type: 'nominal' as const, scale: { domain: [true, false], range: [24, 90] }, legend: null } },
   };
