@@ -34,14 +34,18 @@ for (const { width, height, query, name } of [
     await page.setViewportSize({ width, height });
     const app = new PlaygroundPage(page);
     await app.open(`?${TINY_RUN}${query}`);
-    const lossCurve = page.getByRole('figure', { name: 'Loss per batch' });
-    for (const target of [app.trainButton, app.status, lossCurve]) await inFirstScreen(page, target);
+    const lossCurve = page.getByRole('figure', { name: /^Loss per batch/ });
+    const accuracyCurve = page.getByRole('figure', { name: 'Accuracy per batch' });
+    // On a projector both live curves fit beside the controls and the status.
+    const targets = name === 'projector' ? [app.trainButton, app.status, lossCurve, accuracyCurve] : [app.trainButton, app.status, lossCurve];
+    for (const target of targets) await inFirstScreen(page, target);
     await expect(app.trainButton).toBeEnabled({ timeout: 120_000 });
     await app.trainButton.click();
     await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
     const drawn = page.getByTestId('batch-loss-chart').locator('svg').first();
     await expect(drawn).toBeVisible();
     await inFirstScreen(page, page.getByTestId('batch-loss-chart'));
+    if (name === 'projector') await inFirstScreen(page, page.getByTestId('batch-accuracy-chart'));
     await page.screenshot({ path: `test-results/first-screen-${name}.png` });
     if (name === 'projector') {
       // Axis text readable from the back of a room.

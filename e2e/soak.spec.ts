@@ -11,7 +11,8 @@ test('ten train/reset cycles leave tensors and the page heap flat', async ({ pag
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
-  const tensors = page.getByRole('definition').filter({ has: page.locator('xpath=preceding-sibling::dt[1][text()="Tensors in memory"]') });
+  // The figure itself, not the line that explains it.
+  const tensors = page.getByText('Tensors in memory', { exact: true }).locator('xpath=following-sibling::dd[1]');
   const rows: { tensors: number; heapMB: number }[] = [];
   const charts = ['batch-loss-chart', 'batch-accuracy-chart', 'epoch-loss-chart', 'epoch-accuracy-chart'];
   for (let cycle = 1; cycle <= 10; cycle++) {

@@ -17,7 +17,8 @@ export function TrainView() {
           <h2 id="numbers-heading">Latest numbers</h2>
           <TrainingStatus />
         </section>
-        <section className="panel" aria-labelledby="settings-heading">
+        {/* Instructor mode takes its settings from the address: no empty box there. */}
+        <section className="panel train-view__settings" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>
           <TrainingSetup />
         </section>

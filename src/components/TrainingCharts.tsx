@@ -1,14 +1,36 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EpochEvent, LearningRateChange } from '../ml/training/trainer';
 import type { BatchPoint } from '../state/types';
 import { disposeLineChart, PROJECTOR_FONT_SIZE, renderLineChart, type Marker, type Series } from '../vis/lineChart';
 import { useAppSelector } from '../state/hooks';
 import { partialEpochText } from '../state/runStatus';
+import { smoothed } from './smoothing';
 import { useThrottledRender } from './useThrottledRender';
 
-const batchCurve = (name: string, batches: readonly BatchPoint[], y: (b: BatchPoint) => number): Series[] => [
-  { name, points: batches.map((b) => ({ x: b.step, y: y(b) })) },
-];
+/**
+ * One batch curve: the raw values faint, the smoothed trend over them, and each epoch's
+ * validation value as a dot where that epoch ended (so after one epoch the comparison is
+ * already on the chart people are watching).
+ */
+function batchCurves(name: string, batches: readonly BatchPoint[], y: (b: BatchPoint) => number, history: readonly EpochEvent[], validation: (e: EpochEvent) => number | null): Series[] {
+  const values = batches.map(y);
+  const trend = smoothed(values);
+  const endStep = new Map<number, number>();
+  for (const b of batches) endStep.set(b.epoch, b.step);
+  return [
+    { name: `${name} (each batch)`, group: name, faint: true, points: batches.map((b, i) => ({ x: b.step, y: values[i] })) },
+    { name: `${name} (smoothed)`, group: name, points: batches.map((b, i) => ({ x: b.step, y: trend[i] })) },
+    {
+      name: 'validation',
+      dotsOnly: true,
+      points: history.flatMap((e) => {
+        const v = validation(e);
+        const x = endStep.get(e.epoch);
+        return v === null || x === undefined ? [] : [{ x, y: v }];
+      }),
+    },
+  ];
+}
 
 /**
  * Train vs validation (when the run holds some out); x is the epoch as people count it, from 1
@@ -62,6 +84,8 @@ export function TrainingCharts() {
   const training = useAppSelector((s) => s.training);
   const fontSize = useAppSelector((s) => (s.ui.instructor ? PROJECTOR_FONT_SIZE : undefined));
   const withValidation = useAppSelector((s) => s.config.validationSplit > 0 || s.training.epochHistory.some((e) => e.valLoss !== null));
+  const plannedEpochs = useAppSelector((s) => s.training.epochs);
+  const [logLoss, setLogLoss] = useState(false);
   const batchLoss = useRef<HTMLDivElement>(null);
   const batchAcc = useRef<HTMLDivElement>(null);
   const epochLoss = useRef<HTMLDivElement>(null);
@@ -78,26 +102,46 @@ export function TrainingCharts() {
   // compiling a chart takes 100–300 ms of the page's time, which would otherwise land on the
   // first batches. After that, new points (or none, after a reset) only swap rows.
   const live = { keepEmptyFrame: true, integerX: true, fontSize } as const;
+  // The whole run's epochs from the start: one point after epoch 1 already sits where the run is going.
+  const epochAxis = [1, Math.max(2, plannedEpochs)] as const;
   useThrottledRender(() => {
     const markers = rateMarkers(learningRateChanges);
     if (batchLoss.current) {
-      void renderLineChart(batchLoss.current, batchCurve('loss', batches, (b) => b.loss), { xLabel: 'Batch', yLabel: 'Loss', markers, ...live });
+      void renderLineChart(batchLoss.current, batchCurves('loss', batches, (b) => b.loss, epochHistory, (e) => e.valLoss), {
+        xLabel: 'Batch',
+        yLabel: logLoss ? 'Loss (log scale)' : 'Loss',
+        logY: logLoss,
+        markers,
+        ...live,
+      });
     }
     if (batchAcc.current) {
-      void renderLineChart(batchAcc.current, batchCurve('accuracy', batches, (b) => b.accuracy), { xLabel: 'Batch', yLabel: 'Accuracy', yDomain: [0, 1], markers, ...live });
+      void renderLineChart(batchAcc.current, batchCurves('accuracy', batches, (b) => b.accuracy, epochHistory, (e) => e.valAccuracy), {
+        xLabel: 'Batch',
+        yLabel: 'Accuracy',
+        yDomain: [0, 1],
+        markers,
+        ...live,
+      });
     }
-  }, [batches, learningRateChanges, fontSize]);
+  }, [batches, epochHistory, learningRateChanges, fontSize, logLoss]);
 
   useThrottledRender(
     () => {
       if (epochLoss.current) {
-        void renderLineChart(epochLoss.current, epochCurves(epochHistory, (e) => e.loss, (e) => e.valLoss, withValidation), { xLabel: 'Epoch', yLabel: 'Loss', ...live });
+        void renderLineChart(epochLoss.current, epochCurves(epochHistory, (e) => e.loss, (e) => e.valLoss, withValidation), { xLabel: 'Epoch', yLabel: 'Loss', xDomain: epochAxis, ...live });
       }
       if (epochAcc.current) {
-        void renderLineChart(epochAcc.current, epochCurves(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy, withValidation), { xLabel: 'Epoch', yLabel: 'Accuracy', ...live });
+        void renderLineChart(epochAcc.current, epochCurves(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy, withValidation), {
+          xLabel: 'Epoch',
+          yLabel: 'Accuracy',
+          yDomain: [0, 1],
+          xDomain: epochAxis,
+          ...live,
+        });
       }
     },
-    [epochHistory, fontSize, withValidation],
+    [epochHistory, fontSize, withValidation, epochAxis[1]],
     200,
   );
 
@@ -106,23 +150,35 @@ export function TrainingCharts() {
   const placeholder = (text: string, show: boolean) => (show ? <p className="chart__empty muted">{text}</p> : null);
   // The curves' text alternative: read by screen readers, not shown (the placeholders say it when empty).
   const summary = (text: string) => <p className="visually-hidden">{text}</p>;
+  const help = (text: string) => <p className="chart__help">{text}</p>;
+  const started = batches.length > 0;
   return (
     <div className="charts">
       <figure className="chart">
-        <figcaption>Loss per batch</figcaption>
-        {placeholder('Appears when training starts.', batches.length === 0)}
+        <figcaption>
+          Loss per batch
+          <label className="chart__toggle">
+            <input type="checkbox" checked={logLoss} onChange={(e) => setLogLoss(e.target.checked)} /> log scale
+          </label>
+        </figcaption>
+        {help('How wrong the network is on each batch of images (lower is better). It starts near 2.3, a guess among 10 classes, and should fall; the bold line is the smoothed trend, the faint one each batch.')}
+        {placeholder('Press Train: the curve starts here after the first batch.', !started)}
         {summary(batchSummary(batches, (b) => b.loss, 'Loss'))}
-        <div ref={batchLoss} data-testid="batch-loss-chart" aria-hidden="true" className={plotClass(batches.length === 0)} />
+        <div ref={batchLoss} data-testid="batch-loss-chart" aria-hidden="true" className={plotClass(!started)} />
       </figure>
       <figure className="chart">
         <figcaption>Accuracy per batch</figcaption>
-        {placeholder('Appears when training starts.', batches.length === 0)}
+        {help('The share of each batch the network got right. Guessing scores 10%; the dots are the validation accuracy (images held out from training) at the end of each epoch.')}
+        {placeholder('Press Train: the curve starts here at about 10% and climbs as the network learns.', !started)}
         {summary(batchSummary(batches, (b) => b.accuracy, 'Accuracy'))}
-        <div ref={batchAcc} data-testid="batch-accuracy-chart" aria-hidden="true" className={plotClass(batches.length === 0)} />
+        <div ref={batchAcc} data-testid="batch-accuracy-chart" aria-hidden="true" className={plotClass(!started)} />
       </figure>
       <figure className="chart">
         <figcaption>Loss per epoch (train vs validation)</figcaption>
-        {placeholder('Appears after the first epoch.', epochHistory.length === 0)}
+        {help(
+          'One point per epoch (a full pass over the training images). Early on validation can beat training: the training loss is averaged over an epoch while the network was still learning (and with dropout on), validation is measured at its end.',
+        )}
+        {placeholder(`Drawn after each epoch: the first point after epoch 1 of ${plannedEpochs}.`, epochHistory.length === 0)}
         {summary(epochSummary(epochHistory, (e) => e.loss, (e) => e.valLoss, 'Loss'))}
         <div ref={epochLoss} data-testid="epoch-loss-chart" aria-hidden="true" className={plotClass(epochHistory.length === 0)} />
         {partialEpochNotes(epochHistory).map((note) => (
@@ -133,7 +189,8 @@ export function TrainingCharts() {
       </figure>
       <figure className="chart">
         <figcaption>Accuracy per epoch (train vs validation)</figcaption>
-        {placeholder('Appears after the first epoch.', epochHistory.length === 0)}
+        {help('If training keeps rising while validation stalls or falls, the network is memorising the training images (overfitting).')}
+        {placeholder(`Drawn after each epoch: the first point after epoch 1 of ${plannedEpochs}.`, epochHistory.length === 0)}
         {summary(epochSummary(epochHistory, (e) => e.accuracy, (e) => e.valAccuracy, 'Accuracy'))}
         <div ref={epochAcc} data-testid="epoch-accuracy-chart" aria-hidden="true" className={plotClass(epochHistory.length === 0)} />
       </figure>

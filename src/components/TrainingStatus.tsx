@@ -18,16 +18,29 @@ export function TrainingStatus() {
       )}
       <dl className="stats">
         <div>
+          <dt>Epoch · batch</dt>
+          <dd>{training.batchesInEpoch > 0 ? `${Math.min(training.epoch + 1, training.epochs)} of ${training.epochs} · ${training.batch} of ${training.batchesInEpoch}` : '–'}</dd>
+          <dd className="stat__help">An epoch is one pass over all training images; a batch is the handful of images (64 by default) behind each weight update.</dd>
+        </div>
+        <div>
           <dt>Batch loss</dt>
           <dd>{last ? last.loss.toFixed(3) : '–'}</dd>
+          <dd className="stat__help">How wrong the last batch was: 2.3 is guessing, lower is better.</dd>
+        </div>
+        <div>
+          <dt>Batch accuracy</dt>
+          <dd>{last ? formatPercent(last.accuracy) : '–'}</dd>
+          <dd className="stat__help">Share of the last batch classified right (guessing: 10%).</dd>
         </div>
         <div>
           <dt>Val. accuracy</dt>
           <dd>{lastEpoch?.valAccuracy != null ? formatPercent(lastEpoch.valAccuracy) : '–'}</dd>
+          <dd className="stat__help">On images held out from training, after each epoch: how well it generalises.</dd>
         </div>
         <div>
           <dt>Tensors in memory</dt>
           <dd>{training.numTensors || '–'}</dd>
+          <dd className="stat__help">Arrays TensorFlow.js holds; a steady count means no memory leaks.</dd>
         </div>
       </dl>
       {test && (

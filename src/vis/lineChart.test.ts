@@ -26,7 +26,7 @@ describe('lineChartSpec', () => {
     const spec = lineChartSpec([batches(2000)], { xLabel: 'Batch', yLabel: 'Loss', maxPoints: 400 });
     const rows = spec.datasets[POINTS_DATASET];
     expect(rows).toHaveLength(400);
-    expect(rows[0]).toEqual({ series: 'loss', x: 1, y: 2, dot: false });
+    expect(rows[0]).toEqual({ series: 'loss', group: 'loss', x: 1, y: 2, dot: false, faint: false, line: true });
     expect(rows[399].x).toBe(2000);
     expect(rows[200].x).toBe(1001);
     expect(spec.encoding.x.field).toBe('x');
@@ -45,7 +45,7 @@ describe('lineChartSpec', () => {
   it('colours and dashes lines by series, with dots only on short series', () => {
     const spec = lineChartSpec([batches(SHOW_POINTS_UP_TO + 1), epochs('short', [1, 0.5])], options);
     const [lines, dots] = spec.layer;
-    expect(lines).toMatchObject({ mark: { type: 'line' }, encoding: { color: { field: 'series' }, strokeDash: { field: 'series' } } });
+    expect(lines).toMatchObject({ mark: { type: 'line' }, encoding: { color: { field: 'group' }, strokeDash: { field: 'group' }, detail: { field: 'series' } } });
     expect(dots).toMatchObject({ mark: { type: 'point' }, transform: [{ filter: { field: 'dot', equal: true } }] });
     const rows = spec.datasets[POINTS_DATASET];
     expect(new Set(rows.filter((r) => r.dot).map((r) => r.series))).toEqual(new Set(['short']));
@@ -119,5 +119,19 @@ describe('lineChartSpec font size', () => {
     expect(config.legend).toMatchObject({ labelFontSize: PROJECTOR_FONT_SIZE, titleFontSize: PROJECTOR_FONT_SIZE });
     const normal = compile(lineChartSpec([epochs('train', [1, 0.5])], options) as TopLevelSpec).spec.config ?? {};
     expect(normal.axis?.labelFontSize).toBeUndefined();
+  });
+
+  it('draws a smoothed curve with the raw one faint behind it in one colour, a log scale on demand, and readable axis labels', () => {
+    const raw = { name: 'loss', group: 'loss', faint: true, points: [{ x: 1, y: 2.415369 }, { x: 2, y: 2.1 }] };
+    const smooth = { name: 'loss (smoothed)', group: 'loss', points: [{ x: 1, y: 2.415369 }, { x: 2, y: 2.3 }] };
+    const spec = lineChartSpec([raw, smooth], { xLabel: 'Batch', yLabel: 'Loss', logY: true });
+    const rows = spec.datasets[POINTS_DATASET] as { series: string; faint: boolean; group: string }[];
+    expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['loss']));
+    expect(rows.filter((r) => r.faint).map((r) => r.series)).toEqual(['loss', 'loss']);
+    expect(spec.layer[0].encoding).toMatchObject({ opacity: { field: 'faint' } });
+    const y = spec.layer[0].encoding as unknown as { y: { scale: unknown; axis: { format: string } } };
+    expect(y.y.scale).toEqual({ type: 'log' });
+    // Two significant digits: "2.4", never "2.415369".
+    expect(y.y.axis.format).toBe('.2~r');
   });
 });

@@ -15,6 +15,12 @@ export interface Point {
 export interface Series {
   readonly name: string;
   readonly points: readonly Point[];
+  /** Series of one group share a colour, a dash and a legend entry (e.g. a curve and its smoothed line); default: its name. */
+  readonly group?: string;
+  /** Drawn faint and thin behind the others (the raw, noisy values behind a smoothed curve). */
+  readonly faint?: boolean;
+  /** Drawn as dots only, never joined (e.g. per-epoch values on a batch axis). */
+  readonly dotsOnly?: boolean;
 }
 
 /** A labelled vertical line at `x`, e.g. where the learning rate was changed. */
@@ -42,6 +48,10 @@ export interface LineChartOptions {
    * data starts empty should say it, or its first points would change its layout (a new view).
    */
   readonly integerX?: boolean;
+  /** A logarithmic y axis (losses: the late, small improvements stay visible). */
+  readonly logY?: boolean;
+  /** A fixed x range (e.g. epochs 1..5), so a chart with one point already shows where the run is going. */
+  readonly xDomain?: readonly [number, number];
 }
 
 /** Axis and legend text for a projector or instructor layout, readable from the back of a room. */
@@ -73,11 +83,13 @@ export function downsample<T>(points: readonly T[], max: number): T[] {
  */
 export function lineChartSpec(series: readonly Series[], options: LineChartOptions) {
   const maxPoints = options.maxPoints ?? DEFAULT_MAX_POINTS;
-  const kept = series.map((s) => ({ name: s.name, points: downsample(s.points, maxPoints) }));
-  const names = kept.map((s) => s.name);
+  const kept = series.map((s) => ({ ...s, points: downsample(s.points, maxPoints) }));
+  const names = [...new Set(kept.map((s) => s.group ?? s.name))];
   // Dots only where a line alone would not do (a 1-point series draws no line at all): a row
   // field, not a filter on names, so a series growing past the limit keeps the view.
-  const rows = kept.flatMap((s) => s.points.map((p) => ({ series: s.name, x: p.x, y: p.y, dot: s.points.length <= SHOW_POINTS_UP_TO })));
+  const rows = kept.flatMap((s) =>
+    s.points.map((p) => ({ series: s.name, group: s.group ?? s.name, x: p.x, y: p.y, faint: s.faint === true, line: s.dotsOnly !== true, dot: s.dotsOnly === true || (s.points.length <= SHOW_POINTS_UP_TO && !s.faint) })),
+  );
   const markers = (options.markers ?? []).map((m) => ({ x: m.x, label: m.label }));
   // Epochs and batch numbers are whole: without this, a 2-epoch chart ticks 1, 1.5, 2.
   const integerX = options.integerX ?? (rows.length > 0 && rows.every((r) => Number.isInteger(r.x)));
@@ -88,23 +100,34 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
     field: 'y',
     type: 'quantitative' as const,
     title: options.yLabel,
-    scale: options.yDomain ? { domain: [options.yDomain[0], options.yDomain[1]] } : { zero: false },
+    scale: options.logY ? { type: 'log' as const } : options.yDomain ? { domain: [options.yDomain[0], options.yDomain[1]] } : { zero: false },
+    // "2.4", "0.35", "90%": never "2.415369".
+    axis: { format: options.yDomain && options.yDomain[0] === 0 && options.yDomain[1] === 1 ? '.0%' : '.2~r', tickCount: 5 },
   };
   // The domain fixes the order (and colours) to the caller's, not alphabetical ("Run 10" < "Run 2").
-  const color = { field: 'series', type: 'nominal' as const, scale: { domain: names }, legend };
+  const color = { field: 'group', type: 'nominal' as const, scale: { domain: names }, legend };
 
   const lines = {
     data: { name: POINTS_DATASET },
+    transform: [{ filter: { field: 'line', equal: true } }],
     mark: { type: 'line' as const, strokeWidth: 1.75, clip: true },
-    // Colour and dash both follow the series, so series differ by more than colour.
-    encoding: { y, color, strokeDash: color },
+    // Colour and dash both follow the group, so series differ by more than colour; the raw values faint behind.
+    encoding: {
+      y,
+      color,
+      strokeDash: color,
+      detail: { field: 'series', type: 'nominal' as const },
+      opacity: { field: 'faint', type: 'nominal' as const, scale: { domain: [false, true], range: [1, 0.28] }, legend: null },
+      strokeWidth: { field: 'faint', type: 'nominal' as const, scale: { domain: [false, true], range: [2.25, 1.25] }, legend: null },
+    },
   };
   const dots = {
     data: { name: POINTS_DATASET },
     transform: [{ filter: { field: 'dot', equal: true } }],
-    // Hidden from assistive technology (an unnamed graphic to axe: svg-img-alt); the chart's summary says the values.
-    mark: { type: 'point' as const, filled: true, size: 24, clip: true, aria: false },
-    encoding: { y, color },
+    // Hidden from assistive technology (axe: svg-img-alt on each unnamed dot): the chart's text summary says the values.
+    mark: { type: 'point' as const, filled: true, clip: true, aria: false },
+    // Per-epoch values on a batch axis are few and matter: drawn larger than a short curve's dots.
+    encoding: { y, color, size: { field: 'line', type: 'nominal' as const, scale: { domain: [true, false], range: [24, 90] }, legend: null } },
   };
   const fontSize = options.fontSize;
   const markerFontSize = fontSize === undefined ? 9 : Math.round(fontSize * 0.8);
@@ -149,7 +172,7 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
         type: 'quantitative' as const,
         title: options.xLabel,
         // Not zero-based or rounded out: an epoch axis starts at epoch 1, a batch axis at the first batch.
-        scale: { zero: false, nice: false },
+        scale: options.xDomain ? { domain: [options.xDomain[0], options.xDomain[1]], nice: false } : { zero: false, nice: false },
         axis: integerX ? { format: 'd', tickMinStep: 1 } : {},
       },
     },

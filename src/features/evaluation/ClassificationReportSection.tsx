@@ -2,6 +2,8 @@ import { memo, useEffect, useRef } from 'react';
 import { formatCount } from '../../components/format';
 import type { AverageMetrics, ClassificationReport } from '../../ml/metrics';
 import { renderBarChart } from '../../vis/barChart';
+import { PROJECTOR_FONT_SIZE } from '../../vis/lineChart';
+import { useAppSelector } from '../../state/hooks';
 import { className } from './labels';
 
 /** Two decimals, as scikit-learn's classification_report prints by default. */
@@ -13,11 +15,12 @@ const fmt = (v: number) => v.toFixed(2);
  */
 export const ClassificationReportSection = memo(function ClassificationReportSection({ report }: { report: ClassificationReport }) {
   const chart = useRef<HTMLDivElement>(null);
+  const fontSize = useAppSelector((s) => (s.ui.instructor ? PROJECTOR_FONT_SIZE : undefined));
   useEffect(() => {
     if (!chart.current) return;
     const bars = report.perClass.map((c) => ({ label: className(c.label), value: Math.round(c.recall * 1000) / 10 }));
-    void renderBarChart(chart.current, bars, { xLabel: 'Class', yLabel: 'Accuracy (%)', height: 230 });
-  }, [report]);
+    void renderBarChart(chart.current, bars, { xLabel: 'Class', yLabel: 'Accuracy (%)', height: 230, fontSize });
+  }, [report, fontSize]);
 
   const averageRow = (name: string, avg: AverageMetrics) => (
     <tr>

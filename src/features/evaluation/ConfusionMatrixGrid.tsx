@@ -6,10 +6,13 @@ import { cellName, className, imagesCount } from './labels';
 
 const MISTAKE_SHADE_GAIN = 2.5;
 /**
- * Diagonal shade from which white text beats dark text: below ~75% of #08519c mixed into white,
- * white text falls under the 4.5:1 contrast WCAG asks for. Orange mistakes keep dark text.
+ * Between about 65% and 85% of #08519c mixed into white neither dark nor white text reaches the
+ * 4.5:1 contrast WCAG asks for (75% gave 4.26:1). So a diagonal share below 62% keeps dark text
+ * on its own shade (≥ 5:1), and from 62% on the cell is drawn at least 88% dark with white text
+ * (≥ 6:1). Orange mistakes keep dark text.
  */
-const WHITE_TEXT_FROM = 0.75;
+const WHITE_TEXT_FROM = 0.62;
+const DARK_SHADE_FLOOR = 0.88;
 
 export interface Cell {
   readonly trueClass: number;
@@ -59,7 +62,8 @@ export function ConfusionMatrixGrid({ matrix, normalized, selected, onSelect }: 
             {row.map((count, p) => {
               const share = shares[t][p];
               // Mistakes are rarely more than a fifth of a row, so their shade saturates sooner.
-              const intensity = t === p ? share : Math.min(1, share * MISTAKE_SHADE_GAIN);
+              const raw = t === p ? share : Math.min(1, share * MISTAKE_SHADE_GAIN);
+              const intensity = t === p && raw >= WHITE_TEXT_FROM ? Math.max(raw, DARK_SHADE_FLOOR) : raw;
               const isSelected = selected?.trueClass === t && selected.predictedClass === p;
               const label = `${cellName(t, p)}: ${imagesCount(count)}${normalized ? `, ${formatPercent(share, 0)} of true ${className(t)}` : ''}`;
               return (

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeSetup, setupDifferences } from '../../ml/config/describeSetup';
 import { useAppSelector, useAppStore } from '../../state/hooks';
 import type { RunRecord } from '../../state/types';
-import { disposeLineChart, renderLineChart } from '../../vis/lineChart';
+import { disposeLineChart, PROJECTOR_FONT_SIZE, renderLineChart } from '../../vis/lineChart';
 import { useThrottledRender } from '../../components/useThrottledRender';
 import { formatPercent } from '../../components/format';
 import { positionText } from '../../state/runStatus';
@@ -53,6 +53,8 @@ export function RunsPanel() {
     return [...rows, ...extra.filter((row) => new Set(row.values).size > 1)];
   }, [selected]);
 
+  // Projector-sized chart text in instructor mode, as on the Train view.
+  const fontSize = useAppSelector((s) => (s.ui.instructor ? PROJECTOR_FONT_SIZE : undefined));
   const { series, markers } = useMemo(() => runSeries(selected, curve), [selected, curve]);
   const empty = series.every((s) => s.points.length === 0);
 
@@ -61,9 +63,9 @@ export function RunsPanel() {
       if (!chart.current) return;
       // With no points this releases the chart, leaving the explanation below the picker.
       const def = CURVES[curve];
-      void renderLineChart(chart.current, series, { xLabel: def.x, yLabel: def.y, height: 260, yDomain: def.y === 'Accuracy' ? [0, 1] : undefined, markers });
+      void renderLineChart(chart.current, series, { xLabel: def.x, yLabel: def.y, height: 260, yDomain: def.y === 'Accuracy' ? [0, 1] : undefined, markers, fontSize });
     },
-    [series, markers, empty],
+    [series, markers, empty, fontSize],
     200,
   );
 
@@ -82,7 +84,8 @@ export function RunsPanel() {
         <p className="muted">Each finished or stopped run appears here with its settings, curves and test accuracy, so you can compare them.</p>
       ) : (
         <>
-          <div className="table-scroll">
+          {/* Scrolls sideways on a phone instead of widening the page; focusable so the keyboard can scroll it. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Runs table (scrolls sideways)">
             <table className="runs-table">
               <caption className="muted">Tick runs to overlay their curves below.</caption>
               <thead>
@@ -156,7 +159,7 @@ export function RunsPanel() {
               ) : differences.length === 0 ? (
                 <p>The ticked runs have identical settings, seed included.</p>
               ) : (
-                <div className="table-scroll">
+                <div className="table-scroll" tabIndex={0} role="region" aria-label="Settings that differ (scrolls sideways)">
                   <table className="diff-table" aria-label="Settings that differ between the ticked runs">
                     <thead>
                       <tr>
