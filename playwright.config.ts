@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // The development server (npm run dev) is tested too: it must behave like the build.
 const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? 5174);
+// e2e/staticHost.spec.ts starts its own plain static server (no headers) on E2E_STATIC_PORT (default 4183).
 // The built app to serve (default dist/); lets several builds be tested side by side.
 const DIST = process.env.E2E_DIST ?? 'dist';
 

@@ -12,3 +12,12 @@ test('on the development server a tiny run draws the batch and epoch curves', as
     expect((await drawn.boundingBox())?.height ?? 0).toBeGreaterThan(50);
   }
 });
+
+// The development server never registers the service worker (no stale cache while editing), and says so.
+test('on the development server no service worker is registered, and the page says offline use is off', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('?view=data');
+  await expect(page.getByLabel('Offline use')).toContainText('Offline use is off on the development server');
+  await expect(page.getByRole('contentinfo')).toContainText('Not available offline');
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+});
