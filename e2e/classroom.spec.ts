@@ -5,6 +5,7 @@
  * is killed mid-run and started again; a student reloads mid-run; a hostile raw client writes
  * malformed, oversized and other-student entries; the instructor reloads. Nothing is lost.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { KEY_BYTES, randomToken, STUDENT_SECRET_BYTES, studentIdForSecret } from '../src/features/classroom/roomKeys';
 import { RawClassClient } from '../scripts/classroom/rawClient';
@@ -88,6 +89,8 @@ test('a class experiment: three students, a relay restart, a reload, a hostile c
   await expect(perValue.getByRole('row', { name: /^0\.5 1 0 / })).toBeVisible();
   await expect(instructor.getByText(/^Final test accuracy by dropout rate: 0: mean \d/)).toBeVisible();
   for (const page of students) await expect(page.getByTestId('class-sent')).toContainText('test accuracy');
+  // The board and a student's panel pass the accessibility checks.
+  for (const page of [instructor, students[0]]) expect((await new AxeBuilder({ page }).include('main').analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
 
   // A hostile client with a student secret of its own.
   const url = `ws://127.0.0.1:${relay.port}/class-relay/${link!.split('#class=')[1]}`;

@@ -59,7 +59,7 @@ export function InstructorBoard({ session }: { session: ClassSession }) {
               <li key={s.id} data-student={s.id}>
                 <span className={`class-dot ${s.roster?.online ? 'class-dot--on' : ''}`} aria-hidden="true" />
                 <strong>{s.name}</strong>
-                {s.entry?.run && <span className="class-value"> {info.format(s.entry.run.value)}</span>}
+                {s.entry?.run && <span className="class-value"> ({info.format(s.entry.run.value)})</span>}
                 <span className="muted"> · {runState(s)}</span>
                 <span className="visually-hidden">{s.roster?.online ? ' (online)' : ' (offline)'}</span>
               </li>

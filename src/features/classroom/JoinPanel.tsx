@@ -17,7 +17,7 @@ export function JoinPanel({ room, instructorKey }: { room: string; instructorKey
   return (
     <section className="panel class-join" aria-labelledby="class-join-title">
       <h2 id="class-join-title">Join the class</h2>
-      <QrCode text={studentLink} size={220} label="QR code of the students' join link" />
+      <QrCode text={studentLink} size={240} label="QR code of the students' join link" />
       <p className="class-join__link">
         <a href={studentLink} data-testid="student-link">
           {studentLink}
@@ -26,7 +26,7 @@ export function JoinPanel({ room, instructorKey }: { room: string; instructorKey
       <button type="button" onClick={() => copy(studentLink, 'Student link')}>
         Copy the student link
       </button>
-      {local && <p className="warning">This page was opened as {window.location.host}: students cannot reach that address. Open it from the network address `npm run classroom` prints.</p>}
+      {local && <p className="warning">Opened as {window.location.host}: students cannot reach this address. Open the network address that npm run classroom prints.</p>}
       <details>
         <summary>Instructor link (keep it private)</summary>
         <p>Opens this class with the right to change or close it, e.g. on another computer.</p>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TrainingCharts } from '../../components/TrainingCharts';
 import { useAppSelector, useAppStore } from '../../state/hooks';
 import { assignedValue } from './aggregate';
 import { studentSyncFor } from './ClassHost';
@@ -70,13 +71,14 @@ export function StudentPanel({ session }: { session: ClassSession }) {
         {run ? (
           <p data-testid="class-sent">
             {info.label} {info.format(run.value)}: {run.epochs.length} of {run.settings.epochs} epochs
-            {run.test ? `, test accuracy ${pct(run.test.accuracy)}` : `, ${run.batches.length} curve points so far`} (on {run.backend}).
+            {run.test ? `, test accuracy ${pct(run.test.accuracy)}` : `, ${run.batches.length} curve points so far`} ; trained on {run.backend}.
           </p>
         ) : (
           <p className="muted">Nothing yet: train a run.</p>
         )}
         <p className="muted">Sent: your settings, loss and accuracy per epoch, a thinned loss curve, your test accuracy and confusion matrix, your backend and speed. Never your images, drawings or model.</p>
       </section>
+      <TrainingCharts />
     </div>
   );
 }
