@@ -11,6 +11,7 @@ import { rootRenders } from '../app/renderCount';
 import type { AppState } from '../state/appState';
 import type { AppStore } from '../state/store';
 import { intervals, median, quantile } from './stats';
+import { measureLessonRuns, type LessonTiming } from './lessonRuns';
 
 export interface MeasureOptions {
   readonly trainExamples: number;
@@ -176,6 +177,8 @@ export function installBenchHarness(store: AppStore): void {
         rootRendersPerSecond: page.rendersPerSecond,
       };
     },
+    /** Every lesson's experiment, trained through the store as a student would: seconds and numbers per lesson. */
+    lessons: (): Promise<LessonTiming[]> => measureLessonRuns(store),
     /** Loses the engine's GPU context (WebGL), as a driver reset would: for the lost-GPU journey. */
     loseDevice: (): Promise<boolean> => store.loseDeviceForTesting(),
     /** One preset's time to accuracy, trained in the engine as the app would train it. */
@@ -192,4 +195,5 @@ export type BenchHarness = {
   measure(o: MeasureOptions): Promise<BackendMeasurement>;
   timeToAccuracy(o: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult>;
   loseDevice(): Promise<boolean>;
+  lessons(): Promise<LessonTiming[]>;
 };
