@@ -1,3 +1,4 @@
+import { lessonsMarkdown, type LessonsSection } from './lessonTimes';
 /** Turns bench/results.json into markdown tables, and puts them into the README. */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { BenchTimeToAccuracyResult } from '../../src/protocol/bench';
@@ -50,6 +51,8 @@ export interface BenchResults {
   /** The automatic backend measured again with the engine on the page (not in its worker). */
   pageEngine?: Omit<BackendRow, 'baselineRatio' | 'baselineExamplesPerSec'> & { workerRatio: number };
   timeToAccuracy?: TimeToAccuracySection;
+  /** Each lesson's experiment: training seconds and the numbers its explanation showed. */
+  lessons?: LessonsSection;
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
@@ -78,6 +81,7 @@ export function toMarkdown(results: BenchResults): string {
   const load = results.machine.loadAverage;
   if (load) lines.push('', `Load average (1, 5, 15 min) at the start: ${load.start.join(', ')}; at the end: ${load.end.join(', ')}.`);
   if (results.timeToAccuracy) lines.push('', ...timeToAccuracyMarkdown(results.timeToAccuracy));
+  if (results.lessons) lines.push('', ...lessonsMarkdown(results.lessons));
   return lines.join('\n') + '\n';
 }
 

@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --quick] [-- --backends=wasm,webgl] [-- --presets=simple,fast] [-- --no-tta | --tta-only]
+ * npm run bench [-- --quick] [-- --backends=wasm,webgl] [-- --presets=simple,fast] [-- --no-tta | --tta-only | --lessons-only]
  * Builds the app, serves it locally, and for each backend opens headless Chromium and
  * measures training throughput (ours and the model.fit + fitCallbacks baseline), time to
  * the first batch, dataset load, evaluation, prediction latency, memory and the page's
  * responsiveness while it trains; the same with the engine on the page instead of its worker
- * (automatic backend); then each preset's time to accuracy on the automatic backend.
+ * (automatic backend); then each lesson's experiment (full runs) and each preset's time to
+ * accuracy on the automatic backend. --lessons-only measures only the lessons.
  * --no-tta / --tta-only keep the other part of bench/results.json from the last run; with
  * --presets=, the other presets keep their time-to-accuracy rows (dated) from the last run, and
  * with --backends= the other backends keep theirs.
@@ -19,12 +20,15 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import type { BackendMeasurement, BenchHarness } from '../../src/bench/harness';
 import { toMarkdown, updateReadme, writePresetTimings, type BenchResults, type TimeToAccuracySection } from './report';
 import { measureEngineOnPage, measureTimeToAccuracy, timeToAccuracySizes } from './extraRuns';
+import { measureLessons } from './lessonTimes';
 import { PRESET_IDS, type PresetId } from '../../src/ml/model/presets';
 import { BACKENDS, sizesFor, type BenchBackend } from './sizes';
 
 const root = resolve(import.meta.dirname, '../..');
 const quick = process.argv.includes('--quick');
 const ttaOnly = process.argv.includes('--tta-only');
+// --lessons-only: only the lessons' run times, keeping everything else from the last run.
+const lessonsOnly = process.argv.includes('--lessons-only');
 const noTta = process.argv.includes('--no-tta');
 const presetsArg = process.argv.find((a) => a.startsWith('--presets='))?.split('=')[1].split(',');
 const only = process.argv.find((a) => a.startsWith('--backends='))?.split('=')[1].split(',');
@@ -141,7 +145,7 @@ async function main() {
   const executablePath = findChromium();
   // WebGPU is behind a flag on Linux; with it, Chromium offers a (software) adapter.
   const launch = () => chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] });
-  const previous = ttaOnly || noTta || only || presetsArg ? await previousResults() : null;
+  const previous = ttaOnly || noTta || only || presetsArg || lessonsOnly ? await previousResults() : null;
   const results: BenchResults = {
     date: new Date().toISOString(),
     quick,
@@ -159,13 +163,23 @@ async function main() {
     if (auto.ready.renderer) results.machine.gpu = `WebGL renderer: ${auto.ready.renderer}`;
     await probe.close();
 
-    if (ttaOnly && previous) Object.assign(results, { ...previous, timeToAccuracy: undefined });
+    if (lessonsOnly && previous) Object.assign(results, { ...previous, lessons: undefined });
+    else if (ttaOnly && previous) Object.assign(results, { ...previous, timeToAccuracy: undefined });
     else {
       await measureBackends(launch, results);
       keepUnmeasuredBackends(previous, results);
     }
 
-    if (noTta) results.timeToAccuracy = previous?.timeToAccuracy;
+    if (results.autoBackend && !quick && !ttaOnly) {
+      const started = new Date().toISOString();
+      const loadBefore = loadAverage();
+      log(`lessons on ${results.autoBackend}`);
+      const lessons = await measureLessons(launch, openBench, results.autoBackend, log);
+      results.lessons = { date: started, backend: results.autoBackend, loadAverage: { start: loadBefore, end: loadAverage() }, lessons };
+    }
+    if (lessonsOnly) {
+      // Everything else was kept from the last run.
+    } else if (noTta) results.timeToAccuracy = previous?.timeToAccuracy;
     else if (results.autoBackend) {
       const sizes = timeToAccuracySizes(quick);
       const started = new Date().toISOString();

@@ -12,6 +12,7 @@ import { rootRenders } from '../app/renderCount';
 import type { AppState } from '../state/appState';
 import type { AppStore } from '../state/store';
 import { intervals, median, quantile } from './stats';
+import { measureLessonRuns, type LessonTiming } from './lessonRuns';
 
 export interface MeasureOptions {
   readonly trainExamples: number;
@@ -177,6 +178,8 @@ export function installBenchHarness(store: AppStore, connection: EngineConnectio
         rootRendersPerSecond: page.rendersPerSecond,
       };
     },
+    /** Every lesson's experiment, trained through the store as a student would: seconds and numbers per lesson. */
+    lessons: (): Promise<LessonTiming[]> => measureLessonRuns(store),
     /** One preset's time to accuracy, trained in the engine as the app would train it. */
     timeToAccuracy: (options: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult> => {
       console.info(`[bench] time to accuracy: ${options.preset}`);
@@ -190,4 +193,5 @@ export type BenchHarness = {
   ready(): Promise<{ backend: string | null; renderer: string | null; loadMs: number }>;
   measure(o: MeasureOptions): Promise<BackendMeasurement>;
   timeToAccuracy(o: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult>;
+  lessons(): Promise<LessonTiming[]>;
 };

@@ -79,11 +79,14 @@ export function ConfusionLessonBody({ lesson, shown, canRunWithoutExpectation, e
   );
 }
 
+/** Column-width names (the full names are the headers' labels). */
+const SHORT_NAMES = ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Boot'];
+
 /** The matrix as a table: rows the true class, columns what it was called; the pair's cells marked. */
 function MatrixTable({ counts, highlight }: { counts: readonly (readonly number[])[]; highlight: readonly [number, number] | null }) {
   const max = Math.max(1, ...counts.flatMap((row, r) => row.filter((_, c) => c !== r)));
   const isPair = (r: number, c: number) => !!highlight && ((r === highlight[0] && c === highlight[1]) || (r === highlight[1] && c === highlight[0]));
-  const short = (name: string) => name.split(/[ /-]/)[0];
+  const short = (c: number) => SHORT_NAMES[c];
   return (
     <div className="lesson__matrix-wrap">
       <table className="lesson__matrix">
@@ -91,9 +94,9 @@ function MatrixTable({ counts, highlight }: { counts: readonly (readonly number[
         <thead>
           <tr>
             <th scope="col">true ＼ said</th>
-            {CLASS_NAMES.map((n) => (
-              <th scope="col" key={n} title={n}>
-                {short(n)}
+            {CLASS_NAMES.map((n, c) => (
+              <th scope="col" key={n} title={n} aria-label={n}>
+                {short(c)}
               </th>
             ))}
           </tr>
@@ -101,7 +104,9 @@ function MatrixTable({ counts, highlight }: { counts: readonly (readonly number[
         <tbody>
           {counts.map((row, r) => (
             <tr key={CLASS_NAMES[r]}>
-              <th scope="row">{CLASS_NAMES[r]}</th>
+              <th scope="row" title={CLASS_NAMES[r]} aria-label={CLASS_NAMES[r]}>
+                {short(r)}
+              </th>
               {row.map((value, c) => (
                 <td
                   key={c}

@@ -47,6 +47,14 @@ export function LessonsView() {
   const shown = hasResult && (revealed || !instructor);
   const expectation = progress.expectations[lesson.id] ?? null;
 
+  // A result that appears (revealed, or just in) is brought on screen: on a projector it starts below the fold.
+  const wasShown = useRef({ id: lesson.id, shown });
+  useEffect(() => {
+    const before = wasShown.current;
+    wasShown.current = { id: lesson.id, shown };
+    if (shown && before.id === lesson.id && !before.shown) document.querySelector('.lesson__result')?.scrollIntoView({ block: 'start' });
+  }, [shown, lesson.id]);
+
   useEffect(() => {
     if (shown && !progress.completed[lesson.id]) lessonProgress.update((p) => ({ ...p, completed: { ...p.completed, [lesson.id]: true } }));
   }, [shown, lesson.id, progress.completed]);
@@ -97,7 +105,7 @@ export function LessonsView() {
                 <span className="lessons__mark" aria-hidden="true">
                   {progress.completed[l.id] ? '✓' : l.number}
                 </span>
-                {l.title}
+                <span className="lessons__title">{l.title}</span>
                 {progress.completed[l.id] && <span className="visually-hidden"> (done)</span>}
               </button>
             </li>

@@ -7,7 +7,7 @@ beforeAll(useWasm);
 
 describe('lesson 6: overfitting', () => {
   it('the gap without regularisation is larger than with dropout, and larger than with most regularisers', async () => {
-    const lesson = overfittingLesson({ trainSize: 1250, testSize: 1000, epochs: 15 });
+    const lesson = overfittingLesson({ trainSize: 1250, testSize: 1000, epochs: 12 });
     const results = await runPlan(lesson.plan, realData(1250, 1000));
     const explanation = lesson.explain(results);
     expect(explanation.figures.noneGap).toBeGreaterThan(explanation.figures.dropoutGap);

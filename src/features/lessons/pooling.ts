@@ -8,6 +8,8 @@ const WITH_AVG = net([conv(16), avgPool, conv(32), avgPool, flatten, dense(32)])
 const WITHOUT = net([conv(16), conv(32), flatten, dense(32)]);
 /** A trouser in the test set (index 2): long vertical edges. */
 export const MAP_IMAGE = 2;
+/** Pixels the test images are moved for the robustness check. */
+const SHIFT = 2;
 
 /** A [h, w, c] map pooled 2×2 (stride 2) by `how`, channel `channel` only: [h/2 × w/2] values. */
 export function pool2x2(map: ArmMap, channel: number, how: 'max' | 'avg'): { width: number; height: number; values: number[] } {
@@ -35,9 +37,10 @@ export function liveliestChannel(map: ArmMap): number {
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const peak = (values: readonly number[]) => Math.max(...values);
 
-export function poolingLesson(size: Sizing = { trainSize: 4000, testSize: 2000, epochs: 2 }): ExperimentLesson {
+export function poolingLesson(size: Sizing = { trainSize: 3000, testSize: 2000, epochs: 2 }): ExperimentLesson {
   const config = armConfig({ trainSize: size.trainSize, testSize: size.testSize, epochs: size.epochs, batchSize: 64, seed: 3 });
   const maps = { image: MAP_IMAGE, layers: [0, 1] };
+  const shiftedTest = SHIFT;
   return {
     kind: 'experiment',
     id: 'pooling',
@@ -46,20 +49,20 @@ export function poolingLesson(size: Sizing = { trainSize: 4000, testSize: 2000, 
     question: 'Why pooling, and how do MaxPooling and AveragePooling differ?',
     expectPrompt: `The same two convolutions are trained three times on ${count(size.trainSize)} images: with no pooling, with 2×2 max pooling after each, and with 2×2 average pooling. What do you expect?`,
     choices: [
-      { id: 'smaller', label: 'Pooling makes the network many times smaller and faster to train; max keeps the strongest responses, average blurs them' },
+      { id: 'smaller', label: 'Pooling makes the network many times smaller and steadier when the garment moves; max keeps the strongest responses, average blurs them' },
       { id: 'same', label: 'Pooling changes little: about as many weights, about as fast' },
       { id: 'slower', label: 'Pooling makes training slower: it is one more step per layer' },
     ],
-    runSummary: `Three runs of ${size.epochs} epochs on ${count(size.trainSize)} images (no pooling, max, average), each scored on ${count(size.testSize)} test images; then one trouser's feature maps.`,
+    runSummary: `Three runs of ${size.epochs} epochs on ${count(size.trainSize)} images (no pooling, max, average), each scored on ${count(size.testSize)} test images as they are and moved ${SHIFT} px; then one trouser's feature maps.`,
     curve: 'valAccuracy',
     figure: 'poolingMaps',
     tryIt: { spec: WITH_AVG, config: { trainSize: size.trainSize, epochs: size.epochs, testSize: size.testSize } },
     plan: {
       id: 'pooling',
       arms: [
-        { id: 'none', label: 'No pooling', spec: WITHOUT, config },
-        { id: 'max', label: 'Max pooling', spec: WITH_MAX, config, maps },
-        { id: 'avg', label: 'Average pooling', spec: WITH_AVG, config, maps },
+        { id: 'none', label: 'No pooling', spec: WITHOUT, config, shiftedTest },
+        { id: 'max', label: 'Max pooling', spec: WITH_MAX, config, maps, shiftedTest },
+        { id: 'avg', label: 'Average pooling', spec: WITH_AVG, config, maps, shiftedTest },
       ],
     },
     explain(results) {
@@ -76,6 +79,8 @@ export function poolingLesson(size: Sizing = { trainSize: 4000, testSize: 2000, 
       const sizeRatio = none.params / max.params;
       const speedRatio = none.trainSeconds / max.trainSeconds;
       const closeEnough = Math.abs(acc(max) - acc(none)) <= 0.03;
+      const drop = (r: ArmResult) => acc(r) - (r.shiftedTest?.accuracy ?? NaN);
+      const steadier = drop(max) < drop(none);
       return {
         sentences: [
           `Each 2×2 pooling keeps one value per window: the first convolution's ${count(before)} values (${conv?.shape.join('×')}) become ${count(after)} (${pooled?.shape.join('×')}), a quarter.`,
@@ -87,11 +92,13 @@ export function poolingLesson(size: Sizing = { trainSize: 4000, testSize: 2000, 
                 ? `In this short run the un-pooled network, with its ${sizeRatio.toFixed(0)}× more weights, was ${points(acc(none) - acc(max))} ahead; it pays for them in time, memory and a greater risk of memorising the training images.`
                 : `Pooling was ${points(acc(max) - acc(none))} ahead here.`
           } Max pooling was ${acc(max) >= acc(avg) ? `${points(acc(max) - acc(avg))} ahead of` : `${points(acc(avg) - acc(max))} behind`} average pooling.`,
+          `With the test images moved ${SHIFT} pixels, the un-pooled network lost ${points(drop(none))}, max pooling ${points(drop(max))}, average pooling ${points(drop(avg))}: ${steadier ? 'pooling summarises each neighbourhood, so a small shift changes less of what the dense layer sees.' : 'in this run pooling did not make the network steadier under the shift.'}`,
           `On the trouser image, the max-pooled map of the busiest filter has a peak of ${peak(asMax).toFixed(2)} and a mean of ${mean(asMax).toFixed(2)}; averaging the same windows gives a peak of ${peak(asAvg).toFixed(2)} and a mean of ${mean(asAvg).toFixed(2)}. Max pooling keeps the strongest response in each window (an edge is still there if it moved a pixel); average pooling keeps the overall level and smooths edges away.`,
         ],
-        supports: sizeRatio > 2 && speedRatio > 1.2 ? 'smaller' : speedRatio < 0.9 ? 'slower' : 'same',
-        pointHolds: after * 4 === before && sizeRatio > 5 && speedRatio > 1.5 && mean(asMax) >= mean(asAvg) && peak(asMax) >= peak(asAvg),
-        figures: { noneParams: none.params, maxParams: max.params, noneAccuracy: acc(none), maxAccuracy: acc(max), avgAccuracy: acc(avg), noneSeconds: none.trainSeconds, maxSeconds: max.trainSeconds },
+        // Time is reported, never judged on: it depends on the machine and what else runs on it.
+        supports: sizeRatio > 2 ? 'smaller' : speedRatio < 0.9 ? 'slower' : 'same',
+        pointHolds: after * 4 === before && sizeRatio > 5 && steadier && mean(asMax) >= mean(asAvg) && peak(asMax) >= peak(asAvg),
+        figures: { noneDrop: drop(none), maxDrop: drop(max), avgDrop: drop(avg), noneParams: none.params, maxParams: max.params, noneAccuracy: acc(none), maxAccuracy: acc(max), avgAccuracy: acc(avg), noneSeconds: none.trainSeconds, maxSeconds: max.trainSeconds },
       };
     },
   };
