@@ -5,7 +5,7 @@ import { useAppSelector, useAppStore } from '../../state/hooks';
 import { confusionFindings } from './confusion';
 import { ExpectationVerdict } from './ExpectationPicker';
 import type { ModelLesson } from './lessonModel';
-import type { LessonActions } from './LessonsView';
+import type { LessonActions } from './lessonActions';
 import { useUsableModel } from './ModelLessonNotice';
 
 /** Lesson 7: the model's own confusion matrix, its most confused pair and the images behind it. */

@@ -8,7 +8,7 @@ import { disposeLineChart, PROJECTOR_FONT_SIZE, renderLineChart } from '../../vi
 import { CURVE_DEFS } from './experimentSeries';
 import { ExpectationVerdict } from './ExpectationPicker';
 import { completeResults, count, pct, type ExperimentLesson } from './lessonModel';
-import type { LessonActions } from './LessonsView';
+import type { LessonActions } from './lessonActions';
 import { PoolingMaps } from './PoolingMaps';
 import { FiltersFigure } from './FiltersFigure';
 

@@ -4,6 +4,7 @@ import { serializeUrlState } from '../../address/urlState';
 import { useAppSelector } from '../../state/hooks';
 import { ConfusionLessonBody } from './ConfusionLessonBody';
 import { ExpectationPicker } from './ExpectationPicker';
+import type { LessonActions } from './lessonActions';
 import { ExperimentLessonBody } from './ExperimentLessonBody';
 import { LESSON_KEYS, lessonCommandFor, type LessonCommand } from './lessonKeys';
 import { completeResults, type Lesson } from './lessonModel';
@@ -12,11 +13,6 @@ import { LESSONS, lessonById } from './lessons';
 import { SoftmaxLessonBody } from './SoftmaxLessonBody';
 import { useLessonProgress } from './useLessonProgress';
 import './lessons.css';
-
-/** What the keyboard can ask of the lesson on screen. */
-export interface LessonActions {
-  readonly run: () => void;
-}
 
 /** The playground's address with a lesson's settings (opens in the Train view). */
 function tryItHref(lesson: Lesson): string {

@@ -5,7 +5,7 @@ import { useAppSelector, useAppStore } from '../../state/hooks';
 import { scoresOf, softmaxAtTemperature, softmaxFindings } from './softmax';
 import { ExpectationVerdict } from './ExpectationPicker';
 import { pct, type ModelLesson } from './lessonModel';
-import type { LessonActions } from './LessonsView';
+import type { LessonActions } from './lessonActions';
 import { useUsableModel } from './ModelLessonNotice';
 
 /** Test images that make a good first example (a clear one, then harder ones). */
