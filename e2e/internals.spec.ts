@@ -77,7 +77,8 @@ test('a bad image number gets a clear message', async ({ page }) => {
   await app.open('?trainSize=400&testSize=100&epochs=1&backend=wasm');
   await internals.open();
   await expect(internals.featureMaps('conv2d_1')).toHaveCount(64, { timeout: 120_000 });
-  await expect(internals.verdict).toContainText('an untrained network (random weights)');
+  // Before any training the pretrained model is active, and the verdict names it (never "untrained").
+  await expect(internals.verdict).toContainText('Pretrained (pretrained');
   await internals.imageNumber.fill('abc');
   await expect(internals.panel.getByRole('alert')).toHaveText(/Enter a whole number from 0 to \d+\./);
   await expect(internals.imageNumber).toHaveAttribute('aria-invalid', 'true');

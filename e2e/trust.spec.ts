@@ -136,3 +136,24 @@ test('a direct visit to Evaluate: the pretrained model is evaluated in place, la
   test.info().annotations.push({ type: 'CLS, ?view=evaluate', description: cls.toFixed(4) });
   expect(cls).toBeLessThan(0.01);
 });
+
+test('on a phone after a run, no view scrolls sideways and axe finds nothing serious (Runs table, model summary, confusion matrix)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new PlaygroundPage(page);
+  await app.open(`?${TINY_RUN}&autostart=1`);
+  await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+  for (const view of ['Train', 'Model', 'Evaluate', 'Classify', 'Inside the CNN', 'Models', 'Runs', 'Data'] as const) {
+    await app.show(view);
+    if (view === 'Evaluate') await expect(page.getByRole('region', { name: /^Matrix cells/ })).toBeVisible();
+    if (view === 'Runs') await expect(page.getByRole('region', { name: /^Table of every run/ })).toBeVisible();
+    if (view === 'Model') await expect(page.getByTestId('tfjs-model-summary')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${view} at 390 px`).toBeLessThanOrEqual(0);
+    if (view === 'Runs' || view === 'Model' || view === 'Evaluate') {
+      const { default: AxeBuilder } = await import('@axe-core/playwright');
+      const results = await new AxeBuilder({ page }).analyze();
+      const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), view).toEqual([]);
+    }
+  }
+});

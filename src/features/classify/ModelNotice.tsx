@@ -26,7 +26,9 @@ export function ModelNotice() {
     return <p className="muted classify-notice">The model is not ready yet: TensorFlow.js is starting…</p>;
   }
   if (busy) {
-    return <p className="note classify-notice">The model is {modelLong.replace(/^[^,]*, /, '')}: the prediction is refreshed as it learns.</p>;
+    // "being tested" or "training (epoch 2 of 5)", from the one run status.
+    const where = modelLong.replace(/^[^,]*, /, '').replace(/^in training/, 'training');
+    return <p className="note classify-notice">The model is still {where}: the prediction is refreshed as it learns.</p>;
   }
   // Never a false "untrained" banner while the shipped model is on its way.
   if (pretrainedLoading && model.source === 'untrained' && model.batchesTrained === 0) {

@@ -32,7 +32,7 @@ export const ConfusionMatrixSection = memo(function ConfusionMatrixSection({ mat
           <input type="radio" name="cm-view" checked={normalized} onChange={() => onNormalizedChange(true)} /> % of each true class
         </label>
       </fieldset>
-      <div className="cm-layout__grid" tabIndex={0} role="region" aria-label="Confusion matrix (scrolls sideways on a small screen)">
+      <div className="cm-layout__grid" tabIndex={0} role="region" aria-label="Matrix cells (scroll sideways on a small screen)">
         <ConfusionMatrixGrid matrix={matrix} normalized={normalized} selected={selected} onSelect={onSelect} />
       </div>
     </section>

@@ -63,7 +63,7 @@ export function NetworkDiagram({ layers, analysis }: { layers: readonly LayerSpe
   // Many layers: alternate labels on two rows so neighbours do not overlap.
   const crowded = column < 95;
   return (
-    <figure className="network-diagram">
+    <figure className="network-diagram" tabIndex={0} /* scrolls sideways on a phone: the keyboard can scroll it too */>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Network diagram: ${description}`} preserveAspectRatio="xMidYMid meet">
         {items.map((item, i) => {
           const cx = column * (i + 0.5);

@@ -85,7 +85,7 @@ export function RunsPanel() {
       ) : (
         <>
           {/* Scrolls sideways on a phone instead of widening the page; focusable so the keyboard can scroll it. */}
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Runs table (scrolls sideways)">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Table of every run (scrolls sideways)">
             <table className="runs-table">
               <caption className="muted">Tick runs to overlay their curves below.</caption>
               <thead>
@@ -159,7 +159,7 @@ export function RunsPanel() {
               ) : differences.length === 0 ? (
                 <p>The ticked runs have identical settings, seed included.</p>
               ) : (
-                <div className="table-scroll" tabIndex={0} role="region" aria-label="Settings that differ (scrolls sideways)">
+                <div className="table-scroll" tabIndex={0} role="region" aria-label="Differences (scroll sideways)">
                   <table className="diff-table" aria-label="Settings that differ between the ticked runs">
                     <thead>
                       <tr>

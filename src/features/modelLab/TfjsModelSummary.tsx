@@ -21,7 +21,7 @@ export function TfjsModelSummary() {
       {model.ready && other && <p className="muted">This is not the network above: Train builds that one and makes it the active model.</p>}
       {!model.ready && <p className="muted">No model is built while the network above has problems.</p>}
       {/* Scrolls sideways on a phone; focusable so the keyboard can scroll it (axe: scrollable-region-focusable). */}
-      <div className="model-summary" data-testid="tfjs-model-summary" tabIndex={0} role="region" aria-label="Built model summary (scrolls sideways)">
+      <div className="model-summary" data-testid="tfjs-model-summary" tabIndex={0} role="region" aria-label="Layer table (scrolls sideways)">
         {model.ready && (
           <table>
             <caption className="visually-hidden">Layers of the built model</caption>
