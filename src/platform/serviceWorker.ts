@@ -59,6 +59,8 @@ export function startServiceWorker(events: ServiceWorkerEvents): void {
 /** Lets the waiting version take over; onNeedReload follows. */
 export async function applyUpdate(): Promise<void> {
   await update?.();
+  // Also straight to the registration's waiting worker, in case workbox-window's view of it is stale.
+  (await navigator.serviceWorker.getRegistration())?.waiting?.postMessage({ type: 'SKIP_WAITING' });
 }
 
 /**
