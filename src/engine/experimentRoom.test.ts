@@ -37,7 +37,7 @@ describe('runExperiment', () => {
     expect(a.maps[0].values).toHaveLength(26 * 26 * 4);
     expect(a.params).toBeGreaterThan(0);
     expect(updates.at(-1)).toMatchObject({ kind: 'ended', status: 'done' });
-  }, 60_000);
+  }, 300_000);
 
   it('stops after the arm in flight, and refuses a playground run meanwhile', async () => {
     const { connection, probe } = startTestEngine();
@@ -51,5 +51,5 @@ describe('runExperiment', () => {
     expect(end.update).toMatchObject({ status: 'stopped' });
     expect(probe.of('experiment').flatMap((e) => (e.update.kind === 'armEnded' ? [e.update.result.armId] : []))).toEqual(['a']);
     expect(probe.of('runStarted')).toHaveLength(0);
-  }, 60_000);
+  }, 300_000);
 });

@@ -13,5 +13,5 @@ describe('lesson 1: CNN vs fully connected', () => {
     expect(explanation.figures.mlpParams).toBe(101_770);
     expect(explanation.pointHolds).toBe(true);
     expect(explanation.supports).toBe('cnn');
-  }, 180_000);
+  }, 600_000);
 });

@@ -12,7 +12,7 @@ describe('lesson 2: filters', () => {
     const lesson = filtersLesson({ trainSize: 2000, testSize: 1000, epochs: 2 });
     const results = await runPlan(lesson.plan, realData(2000, 1000));
     expect(lesson.explain(results).pointHolds).toBe(true);
-  }, 120_000);
+  }, 600_000);
 
   it('a vertical-edge filter responds more to trousers than a horizontal-edge filter', () => {
     const test = loadRealSubset('test', 200);

@@ -17,5 +17,5 @@ describe('lesson 8: improving the CNN', () => {
     const results = await runPlan(lesson.plan, realData(1500, 1000), loadPretrained);
     const explanation = lesson.explain(results);
     expect(explanation.pointHolds).toBe(true);
-  }, 400_000);
+  }, 900_000);
 });

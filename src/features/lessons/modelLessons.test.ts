@@ -24,7 +24,7 @@ beforeAll(async () => {
   await useWasm();
   model = await loadModelFromFiles({ modelJson: readFileSync(join(dir, 'model.json'), 'utf8'), weights: new Uint8Array(readFileSync(join(dir, 'weights.bin'))) });
   probabilities = (await predictInBatches(model, test.images, range(0, 1000)))!;
-}, 60_000);
+}, 300_000);
 afterAll(() => model.dispose());
 
 describe('lesson 7: confusion matrix', () => {

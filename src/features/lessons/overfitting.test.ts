@@ -12,5 +12,5 @@ describe('lesson 6: overfitting', () => {
     const explanation = lesson.explain(results);
     expect(explanation.figures.noneGap).toBeGreaterThan(explanation.figures.dropoutGap);
     expect(explanation.pointHolds).toBe(true);
-  }, 300_000);
+  }, 900_000);
 });

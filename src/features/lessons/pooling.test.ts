@@ -11,5 +11,5 @@ describe('lesson 3: pooling', () => {
     const results = await runPlan(lesson.plan, realData(2000, 1000));
     const explanation = lesson.explain(results);
     expect(explanation.pointHolds).toBe(true);
-  }, 300_000);
+  }, 900_000);
 });
