@@ -11,6 +11,7 @@ const VIEWS = [
   { label: 'Inside the CNN', id: 'internals', heading: 'Inside the CNN' },
   { label: 'Models', id: 'models', heading: 'Models' },
   { label: 'Runs', id: 'runs', heading: 'Runs' },
+  { label: 'Lessons', id: 'lessons', heading: 'Lessons' },
   { label: 'Class', id: 'class', heading: 'Open a class experiment' },
   { label: 'Data', id: 'data', heading: 'Dataset' },
 ] as const;

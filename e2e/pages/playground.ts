@@ -15,7 +15,7 @@ export class PlaygroundPage {
   }
 
   /** Opens a view from the navigation (one click), e.g. "Evaluate", "Inside the CNN". */
-  async show(view: 'Train' | 'Model' | 'Evaluate' | 'Classify' | 'Inside the CNN' | 'Models' | 'Runs' | 'Data' | 'Class'): Promise<void> {
+  async show(view: 'Train' | 'Model' | 'Evaluate' | 'Classify' | 'Inside the CNN' | 'Models' | 'Runs' | 'Data' | 'Lessons' | 'Class'): Promise<void> {
     const link = this.nav.getByRole('link', { name: new RegExp(`${view}$`) });
     await link.click();
     await expect(link).toHaveAttribute('aria-current', 'page');
