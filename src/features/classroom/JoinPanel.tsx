@@ -4,7 +4,8 @@ import { QrCode } from './QrCode';
 
 /** The students' join link and its QR code, big enough to scan from the back of a room; the instructor's own link kept out of sight. */
 export function JoinPanel({ room, instructorKey }: { room: string; instructorKey: string }) {
-  const here = `${window.location.origin}${import.meta.env.BASE_URL}`;
+  // The app's own address (its base resolved against the page: the build's base is './').
+  const here = new URL(import.meta.env.BASE_URL, window.location.href).href;
   const studentLink = classHref(here, room, null);
   const [copied, setCopied] = useState<string | null>(null);
   const copy = (text: string, what: string) => {

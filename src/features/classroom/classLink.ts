@@ -74,10 +74,15 @@ export function studentSecret(room: string): string {
   return secret;
 }
 
-/** The relay's address for this page: same origin, so connect-src 'self' covers it. */
-export function relayUrl(location: Location, basePath: string): string {
+/**
+ * The relay's address for this page: same origin, so connect-src 'self' covers it. `basePath` is
+ * the app's base (Vite's BASE_URL: './' in the build, '/' in dev), resolved against the page, so
+ * the app works under any sub-path.
+ */
+export function relayUrl(location: Pick<Location, 'href' | 'protocol'>, basePath: string): string {
   const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${protocol}//${location.host}${basePath.endsWith('/') ? basePath : `${basePath}/`}class-relay`;
+  const base = new URL(basePath.endsWith('/') ? basePath : `${basePath}/`, location.href);
+  return `${protocol}//${base.host}${base.pathname}class-relay`;
 }
 
 /** Whether the page's address names a class (cheap: the shell asks before loading the class code). */
