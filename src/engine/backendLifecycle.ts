@@ -20,6 +20,8 @@ export class BackendLifecycle {
   state: ReportedBackend | null = null;
   /** Stops watching the backend's GPU context (see watchDeviceLoss). */
   private unwatchDevice: () => void = () => {};
+  /** Settles when the latest start has ended, ready or failed (see whenSettled). */
+  private settled: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly shared: EngineShared,
@@ -31,7 +33,26 @@ export class BackendLifecycle {
   ) {}
 
   /** `spec`: the network to build once it is up (default: the current spec). */
-  async start(choice: BackendChoice, spec: ModelSpec = this.shared.settings.spec): Promise<void> {
+  start(choice: BackendChoice, spec: ModelSpec = this.shared.settings.spec): Promise<void> {
+    const starting = this.startOnce(choice, spec);
+    this.settled = starting;
+    return starting;
+  }
+
+  /**
+   * The backend as it is once any start in progress has ended: a model built or loaded before
+   * then would meet a backend TensorFlow.js has not initialised yet (a file dropped at page load).
+   */
+  async whenSettled(): Promise<ReportedBackend | null> {
+    let seen: Promise<void>;
+    do {
+      seen = this.settled;
+      await seen;
+    } while (seen !== this.settled);
+    return this.state;
+  }
+
+  private async startOnce(choice: BackendChoice, spec: ModelSpec): Promise<void> {
     const { deps, emit } = this.shared;
     const starting = { status: 'starting', requested: choice, active: null, renderer: null, software: false, details: null, note: null, error: null } as const;
     this.state = { ...(this.state ?? starting), status: 'starting', requested: choice, error: null };

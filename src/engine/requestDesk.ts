@@ -124,6 +124,12 @@ export class RequestDesk {
     return null;
   }
 
+  /** Waits for a backend start in progress; a model can only be loaded on a backend that is up. */
+  private async backendReady(): Promise<void> {
+    const backend = await this.backend.whenSettled();
+    if (backend?.status !== 'ready') throw new Error(`The compute backend is not running${backend?.error ? ` (${backend.error})` : ''}: choose another one in the backend menu, then try again.`);
+  }
+
   async answer(request: EngineRequest): Promise<ResponseOf[keyof ResponseOf]> {
     const { slot, runs } = this;
     const { library } = this.shared;
@@ -159,6 +165,7 @@ export class RequestDesk {
       }
       case 'loadSavedModel': {
         runs.requireIdle('load a model');
+        await this.backendReady();
         const { model, metadata } = await library.load(request.id);
         slot.activate(model, metadata, 'saved');
         return null;
@@ -177,12 +184,14 @@ export class RequestDesk {
       }
       case 'importModel': {
         runs.requireIdle('import a model');
+        await this.backendReady();
         const { model, metadata } = await library.import(request.bytes, request.fileName);
         slot.activate(model, metadata, 'imported');
         return null;
       }
       case 'useModel':
         runs.requireIdle('switch models');
+        await this.backendReady();
         if (request.which === 'pretrained') {
           const { model, metadata } = await library.loadPretrained();
           slot.activate(model, metadata, 'pretrained');
