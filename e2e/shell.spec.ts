@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { ClassifyPanel } from './pages/classify';
 import { PlaygroundPage } from './pages/playground';
+import { measureProjectorFit } from './support/projectorFit';
 
 /** Every view: its navigation label, its id in the address, and a heading it shows. */
 const VIEWS = [
@@ -156,20 +158,57 @@ test('on a phone, once the header has scrolled away, a run bar at the bottom tra
   await page.screenshot({ path: 'test-results/phone-run-bar-top.png' });
 });
 
+/**
+ * Waits until `view` has drawn what a projector must show legibly (its charts and diagrams), then
+ * measures: every visible text (HTML and SVG, vega's axes and legends) ≥ 18 px, the page no wider
+ * than the screen, nothing cut off or off the right edge, no empty box, the ten views on one line.
+ */
+async function expectProjectorFit(page: Page, view: (typeof VIEWS)[number]['id']): Promise<string> {
+  const drawn: Record<string, () => Promise<void>> = {
+    train: () => expect(page.getByTestId('batch-accuracy-chart').locator('svg .role-axis-label text').first()).toBeVisible(),
+    model: () => expect(page.getByRole('img', { name: /^Network diagram: Input/ })).toBeVisible(),
+    evaluate: () => expect(page.getByTestId('per-class-accuracy-chart').locator('svg .role-axis-label text').first()).toBeVisible(),
+    classify: async () => {
+      const classify = new ClassifyPanel(page);
+      await classify.drawShirt();
+      await expect(classify.prediction).toContainText('Most likely');
+      await expect(classify.chart.locator('svg .role-axis-label text').first()).toBeVisible();
+    },
+    internals: () => expect(page.getByRole('img', { name: /^Accuracy per epoch: training/ })).toBeVisible(),
+    runs: () => expect(page.getByTestId('runs-overlay-chart').locator('svg .role-axis-label text').first()).toBeVisible(),
+  };
+  await drawn[view]?.();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const fit = await measureProjectorFit(page, 18);
+  expect(fit.smallText, `${view}: text under 18 px`).toEqual([]);
+  expect(fit.overflowX, `${view}: page wider than the screen`).toBeLessThanOrEqual(0);
+  expect(fit.offScreen, `${view}: text past the right edge`).toEqual([]);
+  expect(fit.clipped, `${view}: clipped text`).toEqual([]);
+  expect(fit.emptyBoxes, `${view}: empty boxes`).toEqual([]);
+  const navRows = await new PlaygroundPage(page).nav.getByRole('link').evaluateAll((links) => new Set(links.map((l) => Math.round(l.getBoundingClientRect().top))).size);
+  expect(navRows, 'the ten views on one line').toBe(1);
+  return `${view}: ${fit.measured} texts, smallest ${fit.smallest} px`;
+}
+
 for (const instructor of [false, true]) {
-  test(`axe finds no serious or critical violation on any view${instructor ? ' in instructor mode' : ''}, after a tiny run`, async ({ page }) => {
+  const where = instructor ? ' in instructor mode at 1280×720, where every text is at least 18 px and nothing is wider than the screen, clipped or empty' : '';
+  test(`axe finds no serious or critical violation on any view${where}, after a tiny run`, async ({ page }) => {
+    if (instructor) await page.setViewportSize({ width: 1280, height: 720 });
     const app = new PlaygroundPage(page);
     await app.open(`?${TINY_RUN}&autostart=1${instructor ? '&instructor=1' : ''}`);
     await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
     const counts: string[] = [];
+    const fits: string[] = [];
     for (const view of VIEWS) {
       await app.show(view.label);
       await expect(page.getByRole('heading', { name: view.heading, exact: true, level: 2 })).toBeVisible();
+      if (instructor) fits.push(await expectProjectorFit(page, view.id));
       const results = await new AxeBuilder({ page }).analyze();
       const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       counts.push(`${view.id}: ${results.violations.length} violations (${severe.length} serious/critical), ${results.passes.length} passes`);
       expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), view.label).toEqual([]);
     }
     test.info().annotations.push({ type: 'axe', description: counts.join('; ') });
+    if (instructor) test.info().annotations.push({ type: 'projector text at 1280×720', description: fits.join('; ') });
   });
 }

@@ -130,7 +130,7 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
     encoding: { y, color, size: { field: 'line', type: 'nominal' as const, scale: { domain: [true, false], range: [24, 90] }, legend: null } },
   };
   const fontSize = options.fontSize;
-  const markerFontSize = fontSize === undefined ? 9 : Math.round(fontSize * 0.8);
+  const markerFontSize = fontSize ?? 9;
   const markerLayers = [
     {
       data: { name: MARKERS_DATASET },

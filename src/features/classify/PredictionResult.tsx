@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { useThrottledRender } from '../../components/useThrottledRender';
 import { CLASS_NAMES } from '../../ml/constants';
+import { useAppSelector } from '../../state/hooks';
+import { PROJECTOR_FONT_SIZE } from '../../vis/lineChart';
 import { renderProbabilityBars } from '../../vis/probabilityBars';
 import { adviseOnPrediction, describeTop, topPrediction, type Advice } from './inputAdvice';
 
@@ -19,12 +21,13 @@ export function PredictionResult({ probabilities, inputAdvice, placeholder }: Pr
   const top = probabilities ? topPrediction(probabilities) : null;
   const confidence = top ? adviseOnPrediction(top) : null;
   const advice = confidence ? [...inputAdvice, confidence] : inputAdvice;
+  const fontSize = useAppSelector((s) => (s.ui.instructor ? PROJECTOR_FONT_SIZE : undefined));
 
   useThrottledRender(
     () => {
-      if (chart.current && probabilities) void renderProbabilityBars(chart.current, probabilities, CLASS_NAMES);
+      if (chart.current && probabilities) void renderProbabilityBars(chart.current, probabilities, CLASS_NAMES, fontSize === undefined ? 230 : 300, fontSize);
     },
-    [probabilities],
+    [probabilities, fontSize],
     200,
   );
 

@@ -1,3 +1,4 @@
+import { useProjectorSvgFont } from '../../components/useProjectorSvgFont';
 import type { RunConfig } from '../../ml/config/runConfig';
 import { GAP_OPENING, readGeneralisation, type EpochPoint, type GeneralisationReading } from '../../ml/internals/generalisation';
 import { describeRegularisation } from '../../ml/internals/regularisation';
@@ -26,46 +27,49 @@ function reading(r: GeneralisationReading): string {
 }
 
 const W = 320;
-const H = 160;
-const PAD = { left: 40, right: 12, top: 10, bottom: 42 };
+const H = 150;
 
-/** Train vs validation accuracy per epoch with the gap between them shaded. */
+/** Train vs validation accuracy per epoch with the gap between them shaded; its key in text below. */
 function GapChart({ history }: { history: readonly EpochPoint[] }) {
+  // 10 units normally; on a projector at least 18 px on the screen.
+  const { ref: svgRef, font } = useProjectorSvgFont(W);
+  const fontSize = font(10);
   const points = history.filter((e) => e.valAccuracy !== null);
   if (points.length === 0) return null;
+  const pad = { left: Math.ceil(fontSize * 3.4) + 6, right: 12, top: Math.ceil(fontSize / 2) + 4, bottom: Math.ceil(fontSize * 1.6) + 6 };
   const all = points.flatMap((e) => [e.accuracy, e.valAccuracy as number]);
   const lo = Math.max(0, Math.floor(Math.min(...all) * 10) / 10);
   const hi = Math.min(1, Math.ceil(Math.max(...all) * 10) / 10 || 1);
   const lastEpoch = points[points.length - 1].epoch;
-  const x = (epoch: number) => PAD.left + (lastEpoch === 0 ? (W - PAD.left - PAD.right) / 2 : (epoch / lastEpoch) * (W - PAD.left - PAD.right));
-  const y = (v: number) => PAD.top + (1 - (v - lo) / Math.max(1e-9, hi - lo)) * (H - PAD.top - PAD.bottom);
+  const x = (epoch: number) => pad.left + (lastEpoch === 0 ? (W - pad.left - pad.right) / 2 : (epoch / lastEpoch) * (W - pad.left - pad.right));
+  const y = (v: number) => pad.top + (1 - (v - lo) / Math.max(1e-9, hi - lo)) * (H - pad.top - pad.bottom);
   const line = (get: (e: EpochPoint) => number) => points.map((e, i) => `${i ? 'L' : 'M'}${x(e.epoch).toFixed(1)},${y(get(e)).toFixed(1)}`).join(' ');
   const train = line((e) => e.accuracy);
   const val = line((e) => e.valAccuracy as number);
   const gapArea = `${train} ${[...points].reverse().map((e) => `L${x(e.epoch).toFixed(1)},${y(e.valAccuracy as number).toFixed(1)}`).join(' ')} Z`;
   const last = points[points.length - 1];
   return (
-    <svg className="gap-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Accuracy per epoch: training ${pct(last.accuracy)}, validation ${pct(last.valAccuracy as number)} after epoch ${last.epoch + 1}`}>
-      <line x1={PAD.left} x2={W - PAD.right} y1={y(lo)} y2={y(lo)} className="gap-chart__axis" />
-      <line x1={PAD.left} x2={PAD.left} y1={y(hi)} y2={y(lo)} className="gap-chart__axis" />
-      <text x={PAD.left - 4} y={y(hi) + 4} textAnchor="end">{pct(hi)}</text>
-      <text x={PAD.left - 4} y={y(lo)} textAnchor="end">{pct(lo)}</text>
-      <text x={(W + PAD.left) / 2} y={H - 24} textAnchor="middle">epoch 1 – {lastEpoch + 1}</text>
-      <path d={gapArea} className="gap-chart__gap" />
-      <path d={train} className="gap-chart__train" />
-      <path d={val} className="gap-chart__val" />
-      {points.map((e) => (
-        <g key={e.epoch}>
-          <circle cx={x(e.epoch)} cy={y(e.accuracy)} r={3.5} className="gap-chart__train-dot" />
-          <rect x={x(e.epoch) - 3.5} y={y(e.valAccuracy as number) - 3.5} width={7} height={7} className="gap-chart__val-dot" />
-        </g>
-      ))}
-      <text x={4} y={H - 4} className="gap-chart__label">
-        <tspan className="gap-chart__train-text">● training</tspan>
-        <tspan dx={10} className="gap-chart__val-text">■ validation (dashed)</tspan>
-        <tspan dx={10}>shaded = gap</tspan>
-      </text>
-    </svg>
+    <figure className="gap-chart">
+      <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} style={{ fontSize }} role="img" aria-label={`Accuracy per epoch: training ${pct(last.accuracy)}, validation ${pct(last.valAccuracy as number)} after epoch ${last.epoch + 1}`}>
+        <line x1={pad.left} x2={W - pad.right} y1={y(lo)} y2={y(lo)} className="gap-chart__axis" />
+        <line x1={pad.left} x2={pad.left} y1={y(hi)} y2={y(lo)} className="gap-chart__axis" />
+        <text x={pad.left - 4} y={y(hi) + fontSize * 0.35} textAnchor="end">{pct(hi)}</text>
+        <text x={pad.left - 4} y={y(lo)} textAnchor="end">{pct(lo)}</text>
+        <text x={(W + pad.left) / 2} y={H - 4} textAnchor="middle">epoch 1 – {lastEpoch + 1}</text>
+        <path d={gapArea} className="gap-chart__gap" />
+        <path d={train} className="gap-chart__train" />
+        <path d={val} className="gap-chart__val" />
+        {points.map((e) => (
+          <g key={e.epoch}>
+            <circle cx={x(e.epoch)} cy={y(e.accuracy)} r={3.5} className="gap-chart__train-dot" />
+            <rect x={x(e.epoch) - 3.5} y={y(e.valAccuracy as number) - 3.5} width={7} height={7} className="gap-chart__val-dot" />
+          </g>
+        ))}
+      </svg>
+      <figcaption className="gap-chart__key">
+        <span className="gap-chart__train-text">● training</span> <span className="gap-chart__val-text">■ validation (dashed)</span> <span>shaded = gap</span>
+      </figcaption>
+    </figure>
   );
 }
 

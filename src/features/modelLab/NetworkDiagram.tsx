@@ -1,8 +1,8 @@
+import { useProjectorSvgFont } from '../../components/useProjectorSvgFont';
 import { INPUT_SHAPE, formatShape, type ModelAnalysis, type Shape } from '../../ml/model/analyze';
 import type { LayerSpec } from '../../ml/model/spec';
 
 const WIDTH = 1000;
-const HEIGHT = 215;
 const MAX_BLOCK = 120;
 const TOP = 10;
 
@@ -59,30 +59,36 @@ export function NetworkDiagram({ layers, analysis }: { layers: readonly LayerSpe
   const description = items
     .map((item) => `${item.label}${item.shape ? ` ${formatShape(item.shape)}` : item.problem ? ' (problem)' : ' (unknown)'}`)
     .join(' → ');
-  const fontSize = column < 70 ? 11 : 12;
-  // Many layers: alternate labels on two rows so neighbours do not overlap.
-  const crowded = column < 95;
+  // 11–12 units normally; on a projector at least 18 px on the screen (so larger units when the diagram is scaled down).
+  const { ref: svgRef, font } = useProjectorSvgFont(WIDTH);
+  const fontSize = font(column < 70 ? 11 : 12);
+  const shapeSize = font(fontSize - 1);
+  // Labels that would overlap their neighbours alternate between rows (two, or more for long labels in large type).
+  const widest = Math.max(...items.map((item) => Math.max(item.label.length, item.shape ? formatShape(item.shape).length : 1)));
+  const rows = Math.min(4, Math.max(1, Math.ceil((widest * 0.65 * fontSize + 8) / column)));
+  const rowStep = fontSize + shapeSize + 10;
+  const height = Math.ceil(TOP + MAX_BLOCK + 16 + (rows - 1) * rowStep + 3 + shapeSize + 6);
   return (
     <figure className="network-diagram" tabIndex={0} /* scrolls sideways on a phone: the keyboard can scroll it too */>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Network diagram: ${description}`} preserveAspectRatio="xMidYMid meet">
+      <svg ref={svgRef} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Network diagram: ${description}`} preserveAspectRatio="xMidYMid meet">
         {items.map((item, i) => {
           const cx = column * (i + 0.5);
           const size = item.shape ? blockSize(item.shape, column) : { w: 24, h: 24 };
           const y = TOP + (MAX_BLOCK - size.h) / 2;
-          const labelY = TOP + MAX_BLOCK + 16 + (crowded && i % 2 === 1 ? 2 * fontSize + 10 : 0);
+          const labelY = TOP + MAX_BLOCK + 16 + (i % rows) * rowStep;
           return (
             <g key={item.key} className={`diagram-block diagram-block--${item.kind}${item.problem ? ' diagram-block--problem' : ''}`}>
               {i > 0 && <line x1={column * i - column * 0.15} x2={column * i + column * 0.15} y1={TOP + MAX_BLOCK / 2} y2={TOP + MAX_BLOCK / 2} className="diagram-arrow" />}
               <rect x={cx - size.w / 2} y={y} width={size.w} height={size.h} rx={2} />
               {item.problem && (
-                <text x={cx} y={TOP + MAX_BLOCK / 2 + 5} textAnchor="middle" className="diagram-warning">
+                <text x={cx} y={TOP + MAX_BLOCK / 2 + 5} textAnchor="middle" fontSize={font(16)} className="diagram-warning">
                   !
                 </text>
               )}
               <text x={cx} y={labelY} textAnchor="middle" fontSize={fontSize} className="diagram-label">
                 {item.label}
               </text>
-              <text x={cx} y={labelY + fontSize + 3} textAnchor="middle" fontSize={fontSize - 1} className="diagram-shape">
+              <text x={cx} y={labelY + shapeSize + 3} textAnchor="middle" fontSize={shapeSize} className="diagram-shape">
                 {item.shape ? formatShape(item.shape) : item.problem ? 'problem' : '?'}
               </text>
             </g>
