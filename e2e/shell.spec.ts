@@ -209,6 +209,9 @@ for (const instructor of [false, true]) {
       expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), view.label).toEqual([]);
     }
     test.info().annotations.push({ type: 'axe', description: counts.join('; ') });
-    if (instructor) test.info().annotations.push({ type: 'projector text at 1280×720', description: fits.join('; ') });
+    if (instructor) {
+      console.log(`Projector text at 1280×720: ${fits.join('; ')}`);
+      test.info().annotations.push({ type: 'projector text at 1280×720', description: fits.join('; ') });
+    }
   });
 }
