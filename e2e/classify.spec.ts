@@ -43,6 +43,13 @@ test('draw with the mouse: an untrained model says so, still predicts, and offer
   await expect(classify.steps.getByRole('listitem')).toHaveCount(6);
   await expect(classify.steps).toContainText('2. Inverted');
 
+  // The drawing and its prediction survive a trip to another view.
+  const predicted = (await classify.prediction.textContent()) ?? '';
+  await app.show('Train');
+  await app.show('Classify');
+  await expect(classify.prediction).toHaveText(predicted);
+  await expect(classify.steps.getByRole('listitem')).toHaveCount(6);
+
   // Undo and Clear: back to the empty state, and Undo brings the drawing back.
   await classify.panel.getByRole('button', { name: 'Clear' }).click();
   await expect(classify.prediction).toContainText('Draw a clothing item');

@@ -108,6 +108,22 @@ test('Train is among the first 10 Tab stops, after a skip link', async ({ page }
   test.info().annotations.push({ type: 'Tab stops up to Train', description: stops.join(' | ') });
   expect(stops[0]).toBe('Skip to the current view');
   expect(stops).toContain('Train');
+  // The focus ring stands out from what is around it (WCAG non-text contrast, 3:1): on the header and on the page.
+  const contrast = await page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a: string, b: string) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
+    const focused = document.activeElement as HTMLElement;
+    const ring = getComputedStyle(focused).outlineColor;
+    const header = getComputedStyle(document.querySelector('.app-header')!).backgroundColor;
+    const page = getComputedStyle(document.body).backgroundColor;
+    return { width: parseFloat(getComputedStyle(focused).outlineWidth), header: ratio(ring, header), page: ratio(ring, page) };
+  });
+  expect(contrast.width).toBeGreaterThanOrEqual(2);
+  expect(Math.min(contrast.header, contrast.page)).toBeGreaterThanOrEqual(3);
 });
 
 test('on a phone no view scrolls sideways and the run buttons are thumb-sized', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useProjectorSvgFont } from '../../components/useProjectorSvgFont';
+import { useReadableSvgFont } from '../../components/useReadableSvgFont';
 import type { RunConfig } from '../../ml/config/runConfig';
 import { GAP_OPENING, readGeneralisation, type EpochPoint, type GeneralisationReading } from '../../ml/internals/generalisation';
 import { describeRegularisation } from '../../ml/internals/regularisation';
@@ -32,7 +32,7 @@ const H = 150;
 /** Train vs validation accuracy per epoch with the gap between them shaded; its key in text below. */
 function GapChart({ history }: { history: readonly EpochPoint[] }) {
   // 10 units normally; on a projector at least 18 px on the screen.
-  const { ref: svgRef, font } = useProjectorSvgFont(W);
+  const { ref: svgRef, font } = useReadableSvgFont(W);
   const fontSize = font(10);
   const points = history.filter((e) => e.valAccuracy !== null);
   if (points.length === 0) return null;

@@ -1,4 +1,4 @@
-import { useProjectorSvgFont } from '../../components/useProjectorSvgFont';
+import { useReadableSvgFont } from '../../components/useReadableSvgFont';
 import { INPUT_SHAPE, formatShape, type ModelAnalysis, type Shape } from '../../ml/model/analyze';
 import type { LayerSpec } from '../../ml/model/spec';
 
@@ -60,7 +60,7 @@ export function NetworkDiagram({ layers, analysis }: { layers: readonly LayerSpe
     .map((item) => `${item.label}${item.shape ? ` ${formatShape(item.shape)}` : item.problem ? ' (problem)' : ' (unknown)'}`)
     .join(' → ');
   // 11–12 units normally; on a projector at least 18 px on the screen (so larger units when the diagram is scaled down).
-  const { ref: svgRef, font } = useProjectorSvgFont(WIDTH);
+  const { ref: svgRef, font } = useReadableSvgFont(WIDTH);
   const fontSize = font(column < 70 ? 11 : 12);
   const shapeSize = font(fontSize - 1);
   // Labels that would overlap their neighbours alternate between rows (two, or more for long labels in large type).
