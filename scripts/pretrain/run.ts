@@ -46,7 +46,7 @@ function specFor(options: PretrainOptions): ModelSpec {
 
 async function testScore(model: tf.LayersModel, test: Split): Promise<{ accuracy: number; loss: number; count: number }> {
   const indices = range(0, test.labels.length);
-  const probs = await predictInBatches(model, test.images, indices);
+  const probs = await predictInBatches(model, test.images, indices, { inputScaling: 'unit' }); // the shipped model is trained on pixels ÷ 255
   if (!probs) throw new Error('test evaluation was aborted');
   const score = scorePredictions(probs, test.labels, indices);
   return { accuracy: score.accuracy, loss: score.loss, count: indices.length };

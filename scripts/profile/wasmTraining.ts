@@ -50,6 +50,7 @@ async function main() {
     l2: preset.spec.l2,
     augmentation: preset.spec.augmentation,
     augmentationRng: createRng(2),
+    inputScaling: preset.spec.inputScaling,
   };
   const rng = createRng(3);
   const batch = () => Int32Array.from({ length: batchSize }, () => Math.floor(rng() * 5000));

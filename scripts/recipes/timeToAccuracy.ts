@@ -97,7 +97,7 @@ async function run() {
         lastLoss = e.loss;
       },
       afterEpoch: async (epoch) => {
-        const probs = await predictInBatches(model, test.images, testIndices);
+        const probs = await predictInBatches(model, test.images, testIndices, { inputScaling: preset.spec.inputScaling });
         const { accuracy } = scorePredictions(probs!, test.labels, testIndices);
         epochsOut.push({ epoch: epoch + 1, trainSeconds, trainCpuSeconds, testAccuracy: accuracy, trainLoss: lastLoss });
         console.log(`epoch ${epoch + 1}: ${trainSeconds.toFixed(1)} s training (${trainCpuSeconds.toFixed(1)} s CPU), train loss ${lastLoss.toFixed(4)}, test accuracy ${(100 * accuracy).toFixed(2)}%; load ${load()}`);

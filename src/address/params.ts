@@ -14,6 +14,7 @@ import { PRESET_IDS, presetById, presetWithLayers, type PresetId } from '../ml/m
 import { checkRecipeNumber, type RecipeNumber } from '../ml/model/recipeChecks';
 import { OPTIMIZERS, SIMPLE_CNN, type ModelSpec } from '../ml/model/spec';
 import { SCHEDULES } from '../ml/training/schedules';
+import { INPUT_SCALINGS } from '../ml/data/inputScaling';
 import { parseDecimal, parseFlag } from './queryParser';
 import { DEFAULT_VIEW, parseViewValue, type ViewId } from './viewParam';
 
@@ -197,6 +198,16 @@ const MODEL_PARAMS: readonly AddressParam[] = [
       return on === null ? FLAG_PROBLEM : withSpec(state, { ...state.spec, augmentation: { ...state.spec.augmentation, flip: on } });
     },
     write: ({ spec }) => (spec.augmentation.flip === baseOf(spec).augmentation.flip ? null : flagText(spec.augmentation.flip)),
+  },
+  {
+    key: 'scaling',
+    type: 'choice',
+    part: 'model',
+    parse: (raw, state) => {
+      const inputScaling = choice(INPUT_SCALINGS, raw);
+      return inputScaling === null ? oneOfProblem(INPUT_SCALINGS) : withSpec(state, { ...state.spec, inputScaling });
+    },
+    write: ({ spec }) => (spec.inputScaling === baseOf(spec).inputScaling ? null : spec.inputScaling),
   },
 ];
 

@@ -4,6 +4,7 @@ import { analyzeModel } from '../ml/model/analyze';
 import { PRESETS, presetById } from '../ml/model/presets';
 import { ACTIVATIONS, LAYER_TYPES, SIMPLE_CNN, defaultLayer, type LayerSpec, type ModelSpec } from '../ml/model/spec';
 import { SCHEDULES } from '../ml/training/schedules';
+import { INPUT_SCALINGS } from '../ml/data/inputScaling';
 import { decodeLayers, encodeLayers } from '../ml/config/layerCodec';
 import { DEFAULT_RUN_CONFIG, runConfigProblems, type RunConfig } from '../ml/config/runConfig';
 import { canonicalSearch, parseUrlState, serializeUrlState, type ViewOptions } from './urlState';
@@ -87,6 +88,7 @@ describe('the whole setup round-trips through the URL', () => {
         schedule: pick(SCHEDULES),
         l2: pick([0, 1e-4, 0.01]),
         augmentation: { shift: pick([0, 1, 3]), flip: rng() < 0.5, erase: pick([0, 0.25, 1]) },
+        inputScaling: pick(INPUT_SCALINGS),
       };
       const config: RunConfig = { ...DEFAULT_RUN_CONFIG, seed: Math.floor(rng() * 1e6), validationSplit: pick([0, 0.1, 0.25]), earlyStopping: pick(['off', 'loss', 'val_loss'] as const) };
       expect(roundTrip(config, spec)).toEqual({ config, spec, view: NO_VIEW, problems: [] });

@@ -25,7 +25,7 @@ async function measure(options: { examples: number; batchSize: number; warmupBat
   const images = await pureSheetDecoder.decode(await fetchVerified(fetchOptions.fetch, baseUrl, sheet, () => {}), sheet);
   const labels = await fetchVerified(fetchOptions.fetch, baseUrl, manifest.splits.train.labels, () => {});
   const indices = range(0, options.examples);
-  const xs = imagesTensor(images, indices);
+  const xs = imagesTensor(images, indices, 'unit');
   const ys = labelsTensor(labels, indices);
   console.info('[bench] baseline: data ready, fitting');
   const model = buildModel(SIMPLE_CNN);

@@ -63,7 +63,7 @@ export async function measureTimeToAccuracy(data: FashionMnistData, { spec, conf
   let epochClosed = true;
 
   const score = async (epoch: number) => {
-    const evaluation = await evaluateImages(model, data.test, testIndices);
+    const evaluation = await evaluateImages(model, data.test, testIndices, { inputScaling: spec.inputScaling });
     if (!evaluation) throw new Error('the test evaluation was cut short');
     const { accuracy, loss } = evaluation;
     scores.push({ epoch, examples, trainSeconds, wallSeconds: (performance.now() - started) / 1000, testAccuracy: accuracy, testLoss: loss });

@@ -37,12 +37,12 @@ export async function benchTrain(data: FashionMnistData, options: BenchTrainOpti
       },
     );
     const evalStarted = performance.now();
-    await predictInBatches(model, data.test.images, range(0, options.evalImages));
+    await predictInBatches(model, data.test.images, range(0, options.evalImages), { inputScaling: SIMPLE_CNN.inputScaling });
     const evalMs = performance.now() - evalStarted;
     const predictMs: number[] = [];
     for (let i = 0; i < options.predictCalls + 5; i++) {
       const started = performance.now();
-      await predictProbabilities(model, data.test.image(i));
+      await predictProbabilities(model, data.test.image(i), SIMPLE_CNN.inputScaling);
       if (i >= 5) predictMs.push(performance.now() - started);
     }
     return { backend: tf.getBackend(), batchEndTimes, timeOrigin: performance.timeOrigin, peakBytes, peakTensors, numTensorsPerEpoch, evalMs, predictMs };

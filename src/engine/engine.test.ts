@@ -127,6 +127,31 @@ describe('the engine, driven through its protocol', () => {
     await runEnd(probe, from);
   });
 
+  it('feeds a model trained on raw 0–255 pixels raw pixels: in predictions, the internals and after export and import', async () => {
+    const { connection, probe } = start();
+    await untilReady(probe);
+    connection.send({ type: 'setModelSpec', spec: { ...TINY_CNN, inputScaling: 'raw255' } });
+    const from = probe.mark();
+    connection.send({ type: 'train' });
+    await runEnd(probe, from);
+    expect(probe.of('model').at(-1)!.model.spec?.inputScaling).toBe('raw255');
+    const pixels = probe.of('sheet').find((s) => s.split === 'test')!.pixels.slice(0, 784);
+    // The form moving back to 0–1 changes the next run, not how the trained model is fed.
+    connection.send({ type: 'setModelSpec', spec: TINY_CNN });
+    const predicted = await connection.request({ kind: 'predict', pixels: pixels.slice() });
+    const inspected = await connection.request({ kind: 'inspect', request: { pixels: pixels.slice(), attentionClass: null, attentionMethod: 'saliency', filterLayers: [] } });
+    expect([...inspected.snapshot.activations.layers.at(-1)!.values].map((v) => v.toFixed(4))).toEqual([...predicted].map((v) => v.toFixed(4)));
+    // The run's test evaluation (the one evaluation path) scored test image 0 the same way.
+    const tested = probe.of('testEvaluation').at(-1)!.evaluation!;
+    expect([...tested.probabilities.subarray(0, 10)].map((v) => v.toFixed(4))).toEqual([...predicted].map((v) => v.toFixed(4)));
+    const exported = await connection.request({ kind: 'exportModel' });
+    await connection.request({ kind: 'importModel', bytes: exported.bytes, fileName: exported.fileName });
+    await probe.next('model', (e) => e.model.source === 'imported');
+    expect(probe.of('model').at(-1)!.model.spec?.inputScaling).toBe('raw255');
+    const afterImport = await connection.request({ kind: 'predict', pixels: pixels.slice() });
+    expect([...afterImport].map((v) => v.toFixed(4))).toEqual([...predicted].map((v) => v.toFixed(4)));
+  });
+
   it('answers predict and inspect requests, and refuses a malformed image with a message', async () => {
     const { connection, probe } = start();
     await untilReady(probe);

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_RUN_CONFIG } from '../ml/config/runConfig';
 import { trainConfigFor } from '../ml/config/trainConfig';
 import { range } from '../ml/data/batches';
+import type { InputScaling } from '../ml/data/inputScaling';
 import type { FashionMnistData } from '../ml/data/dataset';
 import { thin, type ArmEpoch, type ArmMap, type ArmResult, type ExperimentArm, type ExperimentPlan, type ExperimentUpdate } from '../ml/experiments/plan';
 import { shiftImages } from '../ml/experiments/shift';
@@ -124,9 +125,10 @@ async function runArm(experimentId: string, arm: ExperimentArm, deps: Experiment
     publish();
     const trainSeconds = (performance.now() - started) / 1000;
     const testCount = Math.min(config.testSize, data.test.availableCount);
-    const evaluation = testCount > 0 ? await evaluateModel(model, data, testCount, -1) : null;
-    const shiftedTest = arm.shiftedTest ? await scoreShifted(model, data, testCount, arm.shiftedTest) : null;
-    const maps = arm.maps ? await readMaps(model, data, arm.maps) : [];
+    const scaling = arm.spec.inputScaling;
+    const evaluation = testCount > 0 ? await evaluateModel(model, scaling, data, testCount, -1) : null;
+    const shiftedTest = arm.shiftedTest ? await scoreShifted(model, scaling, data, testCount, arm.shiftedTest) : null;
+    const maps = arm.maps ? await readMaps(model, scaling, data, arm.maps) : [];
     const after = await readKernel();
     return {
       armId: arm.id,
@@ -152,15 +154,15 @@ async function runArm(experimentId: string, arm: ExperimentArm, deps: Experiment
   }
 }
 
-async function scoreShifted(model: tf.LayersModel, data: FashionMnistData, count: number, shift: number): Promise<ArmResult['shiftedTest']> {
+async function scoreShifted(model: tf.LayersModel, scaling: InputScaling, data: FashionMnistData, count: number, shift: number): Promise<ArmResult['shiftedTest']> {
   const shifted = shiftImages(data.test.images, count, shift);
   const indices = range(0, count);
-  const evaluation = await evaluateImages(model, { images: shifted, labels: data.test.labels }, indices);
+  const evaluation = await evaluateImages(model, { images: shifted, labels: data.test.labels }, indices, { inputScaling: scaling });
   return evaluation ? { accuracy: evaluation.accuracy, shift } : null;
 }
 
-async function readMaps(model: tf.LayersModel, data: FashionMnistData, request: NonNullable<ExperimentArm['maps']>): Promise<ArmMap[]> {
-  const input = pixelsToInput(model, data.test.image(request.image));
+async function readMaps(model: tf.LayersModel, scaling: InputScaling, data: FashionMnistData, request: NonNullable<ExperimentArm['maps']>): Promise<ArmMap[]> {
+  const input = pixelsToInput(model, data.test.image(request.image), scaling);
   try {
     const activations = await extractActivations(model, input);
     return request.layers.map((index) => {

@@ -91,7 +91,9 @@ export class ModelLibrary {
 
   async loadCheckpoint(): Promise<Checkpoint | null> {
     try {
-      return await (await this.open()).loadCheckpoint(RUN_ID);
+      const checkpoint = await (await this.open()).loadCheckpoint(RUN_ID);
+      // Checkpoints written before input scaling was a setting were all trained on pixels ÷ 255.
+      return checkpoint && { ...checkpoint, spec: { ...checkpoint.spec, inputScaling: checkpoint.spec.inputScaling ?? 'unit' } };
     } catch {
       return null;
     }

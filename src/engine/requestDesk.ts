@@ -85,7 +85,7 @@ export class RequestDesk {
     // One evaluation per model: a second request for it (StrictMode, a view shown twice) is answered by the first.
     if (count === 0 || count < testSize || this.evaluatedRevision === revision) return;
     this.evaluatedRevision = revision;
-    const evaluation = await evaluateModel(model, data, count, revision);
+    const evaluation = await evaluateModel(model, slot.builtSpec.inputScaling, data, count, revision);
     if (evaluation && slot.info.revision === revision) this.shared.emit({ type: 'modelEvaluation', evaluation });
   }
 
@@ -136,13 +136,13 @@ export class RequestDesk {
     switch (request.kind) {
       case 'predict': {
         if (!slot.model) throw new Error('No model yet.');
-        return predictProbabilities(slot.model, request.pixels);
+        return predictProbabilities(slot.model, request.pixels, slot.builtSpec.inputScaling);
       }
       case 'inspect': {
         const model = slot.model;
         if (!model) throw new Error('No model yet.');
         const { revision, batchesTrained } = slot.info;
-        const snapshot = await computeInternals(model, request.request);
+        const snapshot = await computeInternals(model, request.request, slot.builtSpec.inputScaling);
         return { snapshot, modelRevision: revision, batchesTrained };
       }
       case 'benchTrain':

@@ -8,6 +8,7 @@ import type { RunConfig } from '../ml/config/runConfig';
 import { trainConfigFor } from '../ml/config/trainConfig';
 import { range } from '../ml/data/batches';
 import type { FashionMnistData } from '../ml/data/dataset';
+import type { InputScaling } from '../ml/data/inputScaling';
 import type { ModelSpec } from '../ml/model/spec';
 import type { TrainingControl } from '../ml/training/control';
 import type { WeightSnapshot } from '../ml/training/earlyStopping';
@@ -139,7 +140,7 @@ async function evaluateEpoch(ctx: RunContext, epoch: number): Promise<void> {
   const count = epochSubsetSize(ctx.config.testSize, ctx.data.test.availableCount);
   if (count === 0) return;
   try {
-    const evaluation = await evaluateImages(ctx.model, ctx.data.test, range(0, count), { signal: ctx.signal, batchSize: EPOCH_EVAL_BATCH });
+    const evaluation = await evaluateImages(ctx.model, ctx.data.test, range(0, count), { signal: ctx.signal, batchSize: EPOCH_EVAL_BATCH, inputScaling: ctx.spec.inputScaling });
     if (!evaluation) return;
     const { indices, probabilities, seconds } = evaluation;
     ctx.emit({ type: 'epochEvaluation', evaluation: { epoch, epochs: ctx.config.epochs, modelRevision: ctx.modelRevision, indices, probabilities, seconds } });
@@ -164,8 +165,8 @@ export async function testEvaluation(
   test: LabelledImages,
   count: number,
   modelRevision: number,
-  trained: TrainedSoFar = { partial: false, epochsCompleted: 0, epochs: 0 },
-  options: PredictOptions = {},
+  trained: TrainedSoFar,
+  options: PredictOptions,
 ): Promise<FinalEvaluation | null> {
   const evaluation = await evaluateImages(model, test, range(0, count), options);
   if (!evaluation) return null;
@@ -173,10 +174,10 @@ export async function testEvaluation(
   return { indices, probabilities, seconds, modelRevision, result: { accuracy, loss, count, seconds, ...trained } };
 }
 
-/** The test evaluation of a loaded model (null if it failed). */
-export async function evaluateModel(model: tf.LayersModel, data: FashionMnistData, count: number, modelRevision: number): Promise<FinalEvaluation | null> {
+/** The test evaluation of a loaded model, fed as it was trained (`scaling`); null if it failed. */
+export async function evaluateModel(model: tf.LayersModel, scaling: InputScaling, data: FashionMnistData, count: number, modelRevision: number): Promise<FinalEvaluation | null> {
   try {
-    return await testEvaluation(model, data.test, count, modelRevision);
+    return await testEvaluation(model, data.test, count, modelRevision, { partial: false, epochsCompleted: 0, epochs: 0 }, { inputScaling: scaling });
   } catch {
     return null;
   }
@@ -198,6 +199,7 @@ async function evaluateOnTestSet(
   try {
     return await testEvaluation(ctx.model, data.test, count, ctx.modelRevision, { partial, epochsCompleted, epochs: ctx.config.epochs }, {
       signal: controller.signal,
+      inputScaling: ctx.spec.inputScaling,
       onProgress: (d) => {
         done = d;
         progress.request();

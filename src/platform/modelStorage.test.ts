@@ -14,7 +14,7 @@ import { captureCheckpoint } from '../ml/training/checkpoint';
 import { ModelStorage, StorageFullError, StorageUnavailableError } from './modelStorage';
 
 const real = loadRealSubset('test', 16);
-const predict = (model: tf.LayersModel) => tf.tidy(() => (model.predict(imagesTensor(real.images, range(0, 16))) as tf.Tensor).dataSync() as Float32Array);
+const predict = (model: tf.LayersModel) => tf.tidy(() => (model.predict(imagesTensor(real.images, range(0, 16), 'unit')) as tf.Tensor).dataSync() as Float32Array);
 
 let storage: ModelStorage;
 

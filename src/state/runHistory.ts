@@ -63,7 +63,8 @@ export function parseRuns(text: string | null): RunRecord[] {
     return [];
   }
   if (!isObject(parsed) || parsed.version !== 1 || !Array.isArray(parsed.runs)) return [];
-  return parsed.runs.filter(isRunRecord);
+  // Runs kept before input scaling was a setting were all trained on pixels ÷ 255.
+  return parsed.runs.filter(isRunRecord).map((run) => ({ ...run, spec: { ...run.spec, inputScaling: run.spec.inputScaling ?? 'unit' } }));
 }
 
 /** The id of a run that ends now: after every run kept, so a reloaded page never reuses one. */

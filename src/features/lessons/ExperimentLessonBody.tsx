@@ -109,32 +109,35 @@ export function ExperimentLessonBody({ lesson, shown, canRunWithoutExpectation, 
 function ResultTable({ results }: { results: readonly ArmResult[] }) {
   const shifted = results.some((r) => r.shiftedTest);
   const last = (r: ArmResult) => r.epochs[r.epochs.length - 1];
+  // Scrolls on its own on a narrow phone, so the page never scrolls sideways.
   return (
-    <table className="lesson__table">
-      <caption className="visually-hidden">Each run's weights and accuracies</caption>
-      <thead>
-        <tr>
-          <th scope="col">Run</th>
-          <th scope="col">Weights</th>
-          <th scope="col">Training acc.</th>
-          <th scope="col">Validation acc.</th>
-          <th scope="col">Test acc.</th>
-          {shifted && <th scope="col">Test, shifted</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {results.map((r) => (
-          <tr key={r.armId}>
-            <th scope="row">{r.label}</th>
-            <td>{count(r.params)}</td>
-            <td>{last(r) ? pct(last(r).accuracy) : '–'}</td>
-            <td>{last(r)?.valAccuracy != null ? pct(last(r).valAccuracy as number) : '–'}</td>
-            <td>{r.test ? pct(r.test.accuracy) : '–'}</td>
-            {shifted && <td>{r.shiftedTest ? pct(r.shiftedTest.accuracy) : '–'}</td>}
+    <div className="lesson__table-wrap" tabIndex={0} role="region" aria-label="Runs compared">
+      <table className="lesson__table">
+        <caption className="visually-hidden">Each run's weights and accuracies</caption>
+        <thead>
+          <tr>
+            <th scope="col">Run</th>
+            <th scope="col">Weights</th>
+            <th scope="col">Training acc.</th>
+            <th scope="col">Validation acc.</th>
+            <th scope="col">Test acc.</th>
+            {shifted && <th scope="col">Test, shifted</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {results.map((r) => (
+            <tr key={r.armId}>
+              <th scope="row">{r.label}</th>
+              <td>{count(r.params)}</td>
+              <td>{last(r) ? pct(last(r).accuracy) : '–'}</td>
+              <td>{last(r)?.valAccuracy != null ? pct(last(r).valAccuracy as number) : '–'}</td>
+              <td>{r.test ? pct(r.test.accuracy) : '–'}</td>
+              {shifted && <td>{r.shiftedTest ? pct(r.shiftedTest.accuracy) : '–'}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -25,7 +25,7 @@ const WHY: Record<(typeof CHANGES)[number], string> = {
 };
 const CHANGES = ['deeper', 'batchNorm', 'sgd', 'augmentation'] as const;
 
-export function improveLesson(size: Sizing = { trainSize: 2000, testSize: 2000, epochs: 2 }): ExperimentLesson {
+export function improveLesson(size: Sizing = { trainSize: 1500, testSize: 2000, epochs: 2 }): ExperimentLesson {
   const config = armConfig({ trainSize: size.trainSize, testSize: size.testSize, epochs: size.epochs, batchSize: 64, seed: 4 });
   return {
     kind: 'experiment',

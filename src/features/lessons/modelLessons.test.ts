@@ -23,7 +23,7 @@ let probabilities: Float32Array;
 beforeAll(async () => {
   await useWasm();
   model = await loadModelFromFiles({ modelJson: readFileSync(join(dir, 'model.json'), 'utf8'), weights: new Uint8Array(readFileSync(join(dir, 'weights.bin'))) });
-  probabilities = (await predictInBatches(model, test.images, range(0, 1000)))!;
+  probabilities = (await predictInBatches(model, test.images, range(0, 1000), { inputScaling: 'unit' }))!;
 }, 300_000);
 afterAll(() => model.dispose());
 

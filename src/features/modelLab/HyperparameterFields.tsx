@@ -1,4 +1,5 @@
 import { BackendPicker } from '../../components/BackendPicker';
+import { INPUT_SCALING_HELP, INPUT_SCALING_LABELS, INPUT_SCALINGS, type InputScaling } from '../../ml/data/inputScaling';
 import { checkRecipeNumber } from '../../ml/model/recipeChecks';
 import { checkNumeric, EARLY_STOPPING_CHOICES, NUMERIC_LIMITS, type EarlyStoppingChoice, type RunConfig } from '../../ml/config/runConfig';
 import { OPTIMIZER_LABELS, OPTIMIZERS, type AugmentationSpec, type ModelSpec, type OptimizerName } from '../../ml/model/spec';
@@ -58,6 +59,25 @@ export function HyperparameterFields({ reporter }: { reporter: (key: string) => 
               />
             );
           })}
+          <div className="field">
+            <label htmlFor="input-scaling-choice">Input scaling</label>
+            <select
+              id="input-scaling-choice"
+              aria-describedby="input-scaling-choice-hint"
+              value={spec.inputScaling}
+              disabled={busy}
+              onChange={(e) => setSpec({ inputScaling: e.target.value as InputScaling })}
+            >
+              {INPUT_SCALINGS.map((s) => (
+                <option key={s} value={s}>
+                  {INPUT_SCALING_LABELS[s]}
+                </option>
+              ))}
+            </select>
+            <span id="input-scaling-choice-hint" className="field__hint">
+              {INPUT_SCALING_HELP}
+            </span>
+          </div>
           <BackendPicker />
         </div>
       </fieldset>

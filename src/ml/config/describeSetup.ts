@@ -7,6 +7,7 @@ import { presetWithLayers } from '../model/presets';
 import { OPTIMIZER_LABELS, type ModelSpec } from '../model/spec';
 import type { RunConfig } from './runConfig';
 import { SCHEDULE_LABELS } from '../training/schedules';
+import { INPUT_SCALING_LABELS } from '../data/inputScaling';
 
 export interface SetupRow {
   readonly label: string;
@@ -38,6 +39,7 @@ export function describeSetup(config: RunConfig, spec: ModelSpec): SetupRow[] {
     { label: 'Learning-rate schedule', value: SCHEDULE_LABELS[spec.schedule] },
     { label: 'L2 weight decay', value: spec.l2 > 0 ? String(spec.l2) : 'off' },
     { label: 'Augmentation', value: describeAugmentation(spec.augmentation) },
+    { label: 'Input scaling', value: INPUT_SCALING_LABELS[spec.inputScaling ?? 'unit'] },
     { label: 'Epochs', value: String(config.epochs) },
     { label: 'Batch size', value: String(config.batchSize) },
     { label: 'Validation split', value: percent(config.validationSplit) },

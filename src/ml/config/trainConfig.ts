@@ -12,6 +12,7 @@ export function trainConfigFor(config: RunConfig, spec: ModelSpec): TrainConfig 
     seed: config.seed,
     l2: spec.l2,
     augmentation: spec.augmentation,
+    inputScaling: spec.inputScaling,
     learningRateSchedule: spec.schedule,
     earlyStopping:
       config.earlyStopping === 'off' ? null : { monitor: config.earlyStopping, patience: config.patience, restoreBestWeights: config.restoreBestWeights },

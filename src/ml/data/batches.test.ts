@@ -32,7 +32,7 @@ describe('batching', () => {
     const images = new Uint8Array(3 * 784);
     images[784 * 2] = 255;
     images[784 * 2 + 1] = 51;
-    const xs = imagesTensor(images, [2, 0]);
+    const xs = imagesTensor(images, [2, 0], 'unit');
     expect(xs.shape).toEqual([2, 28, 28, 1]);
     const values = await xs.data();
     expect([values[0], values[784]]).toEqual([1, 0]);

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIZE, NUM_CLASSES } from '../constants';
 import { shuffleInPlace } from '../random';
+import { scalePixels, type InputScaling } from './inputScaling';
 
 /**
  * One epoch's batches over `indices` (shuffled when rng is given): every example appears
@@ -25,16 +26,15 @@ export function range(from: number, to: number): Int32Array {
 }
 
 /**
- * Gathers images into a float tensor [n, 28, 28, 1] with values in [0, 1]
- * (pixels / 255, the normalisation the models are trained with).
+ * Gathers images into a float tensor [n, 28, 28, 1] with values in [0, 1] (pixels / 255, the
+ * usual normalisation) or, for a model trained on raw pixels ('raw255'), in [0, 255].
  */
-export function imagesTensor(images: Uint8Array, indices: ArrayLike<number>): tf.Tensor4D {
+export function imagesTensor(images: Uint8Array, indices: ArrayLike<number>, scaling: InputScaling): tf.Tensor4D {
   const n = indices.length;
   const buffer = new Float32Array(n * IMAGE_PIXELS);
   for (let b = 0; b < n; b++) {
     const src = indices[b] * IMAGE_PIXELS;
-    const dst = b * IMAGE_PIXELS;
-    for (let p = 0; p < IMAGE_PIXELS; p++) buffer[dst + p] = images[src + p] / 255;
+    scalePixels(images.subarray(src, src + IMAGE_PIXELS), scaling, buffer, b * IMAGE_PIXELS);
   }
   return tf.tensor4d(buffer, [n, IMAGE_SIZE, IMAGE_SIZE, 1]);
 }

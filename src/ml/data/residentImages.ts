@@ -16,6 +16,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIZE } from '../constants';
 import { imagesTensor } from './batches';
+import { scalePixels, type InputScaling } from './inputScaling';
 
 export const DEFAULT_CHUNK_IMAGES = 5000;
 
@@ -34,6 +35,8 @@ export class ResidentImages {
   constructor(
     private readonly images: Uint8Array,
     private readonly available: () => number,
+    /** How the bytes become the model's input (the model's own setting). */
+    private readonly scaling: InputScaling,
     private readonly chunkSize = DEFAULT_CHUNK_IMAGES,
   ) {}
 
@@ -43,8 +46,8 @@ export class ResidentImages {
   }
 
   /**
-   * The images at `indices` as float32 [n, 28, 28, 1] in [0, 1], rows in the order given:
-   * exactly what imagesTensor(images, indices) returns. Call inside tf.tidy (the result
+   * The images at `indices` as float32 [n, 28, 28, 1] (in [0, 1], or [0, 255] for 'raw255'),
+   * rows in the order given: exactly what imagesTensor(images, indices, scaling) returns. Call inside tf.tidy (the result
    * and the temporaries are tidied; the chunks are kept).
    */
   batch(indices: Int32Array): tf.Tensor4D {
@@ -59,7 +62,7 @@ export class ResidentImages {
     const order: number[] = [];
     for (const [chunkIndex, rows] of byChunk) {
       const chunk = this.chunk(chunkIndex);
-      if (!chunk) return imagesTensor(this.images, indices);
+      if (!chunk) return imagesTensor(this.images, indices, this.scaling);
       const local = Int32Array.from(rows, (row) => indices[row] - chunkIndex * this.chunkSize);
       parts.push(tf.gather(chunk, local));
       order.push(...rows);
@@ -81,9 +84,7 @@ export class ResidentImages {
     const total = this.images.length / IMAGE_PIXELS;
     const end = Math.min(start + this.chunkSize, total);
     if (end > this.available() || start >= end) return null;
-    const values = new Float32Array((end - start) * IMAGE_PIXELS);
-    const source = this.images.subarray(start * IMAGE_PIXELS, end * IMAGE_PIXELS);
-    for (let i = 0; i < values.length; i++) values[i] = source[i] / 255;
+    const values = scalePixels(this.images.subarray(start * IMAGE_PIXELS, end * IMAGE_PIXELS), this.scaling);
     // Created inside the caller's tidy: keep it for the following batches.
     const chunk = tf.keep(tf.tensor2d(values, [end - start, IMAGE_PIXELS]));
     this.chunks.set(index, chunk);

@@ -15,7 +15,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
   model = buildModel(SIMPLE_CNN);
   const { images } = loadRealSubset('test', 1);
-  image = imagesTensor(images, [0]);
+  image = imagesTensor(images, [0], 'unit');
 });
 
 afterAll(() => {

@@ -27,7 +27,7 @@ describe('Grad-CAM on a model with a known answer', () => {
   const square = [1, 1] as const;
 
   it('for the class that counts bright pixels, heats exactly the bright square', async () => {
-    const input = pixelsToInput(known, squaresImage([square]));
+    const input = pixelsToInput(known, squaresImage([square]), 'unit');
     const map = await gradCam(known, input, 0);
     input.dispose();
     expect(map.coarse?.layerName).toBe('conv');
@@ -38,7 +38,7 @@ describe('Grad-CAM on a model with a known answer', () => {
   });
 
   it('for the class that counts dark pixels, heats everything but the square', async () => {
-    const input = pixelsToInput(known, squaresImage([square]));
+    const input = pixelsToInput(known, squaresImage([square]), 'unit');
     const map = await gradCam(known, input, 1);
     input.dispose();
     expect(inSquare(hottest(map.heat), square)).toBe(false);
@@ -52,7 +52,7 @@ describe('gradient saliency on a model with a known answer', () => {
   const bottomRight = [5, 5] as const;
 
   it('points at the square in the quadrant each class looks at', async () => {
-    const input = pixelsToInput(known, squaresImage([topLeft, bottomRight]));
+    const input = pixelsToInput(known, squaresImage([topLeft, bottomRight]), 'unit');
     const forTopLeft = await gradientSaliency(known, input, 0);
     const forBottomRight = await gradientSaliency(known, input, 2);
     input.dispose();
@@ -68,7 +68,7 @@ describe('attention maps on the default CNN', () => {
     const model = buildModel(SIMPLE_CNN);
     const pixels = new Uint8Array(784);
     for (let r = 6; r < 22; r++) for (let c = 8; c < 20; c++) pixels[r * 28 + c] = 200;
-    const input = pixelsToInput(model, pixels);
+    const input = pixelsToInput(model, pixels, 'unit');
     await gradCam(model, input, 3); // warm-up
     const before = tf.memory().numTensors;
     const cam = await gradCam(model, input, 3);

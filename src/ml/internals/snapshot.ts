@@ -8,6 +8,7 @@ import { argMax, extractActivations, type Activations } from './activations';
 import { computeAttention, type AttentionMap, type AttentionMethod } from './attention';
 import { readConvFilters, type ConvFilters } from './filters';
 import { inputShapeOf, lastConvIndex } from './forward';
+import { scalePixels, type InputScaling } from '../data/inputScaling';
 
 export interface InternalsRequest {
   /** The image as bytes 0..255, h*w*c of the model's input (784 for Fashion-MNIST). */
@@ -31,18 +32,19 @@ export interface InternalsSnapshot {
 }
 
 /**
- * Bytes 0..255 -> a [1, h, w, c] float tensor in [0, 1] (divide by 255: the same
- * normalisation the network is trained with). The caller disposes it.
+ * Bytes 0..255 -> a [1, h, w, c] float tensor scaled as the network was trained: in [0, 1]
+ * (divided by 255) or, for 'raw255', in [0, 255]. The caller disposes it.
  */
-export function pixelsToInput(model: tf.LayersModel, pixels: Uint8Array): tf.Tensor4D {
+export function pixelsToInput(model: tf.LayersModel, pixels: Uint8Array, scaling: InputScaling): tf.Tensor4D {
   const [h, w, c] = inputShapeOf(model);
   if (pixels.length !== h * w * c) throw new RangeError(`expected ${h * w * c} pixel bytes (${h}×${w}×${c}), got ${pixels.length}`);
-  return tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, h, w, c]);
+  return tf.tensor4d(scalePixels(pixels, scaling), [1, h, w, c]);
 }
 
-export async function computeInternals(model: tf.LayersModel, request: InternalsRequest): Promise<InternalsSnapshot> {
+/** `scaling`: how this model is fed (its own setting, from its spec; never the page's choice). */
+export async function computeInternals(model: tf.LayersModel, request: InternalsRequest, scaling: InputScaling): Promise<InternalsSnapshot> {
   const started = performance.now();
-  const input = pixelsToInput(model, request.pixels);
+  const input = pixelsToInput(model, request.pixels, scaling);
   try {
     const activations = await extractActivations(model, input);
     const output = activations.layers[activations.layers.length - 1].values;

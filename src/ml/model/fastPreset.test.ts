@@ -38,7 +38,7 @@ async function heldOutAfterTraining(id: PresetId) {
     { onBatch: (e) => losses.push(e.loss) },
   );
   const indices = range(0, HELD_OUT);
-  const { loss, accuracy, predictions } = (await evaluateImages(model, test, indices))!;
+  const { loss, accuracy, predictions } = (await evaluateImages(model, test, indices, { inputScaling: 'unit' }))!;
   const score = { loss, accuracy, predictions };
   model.dispose();
   optimizer.dispose();

@@ -96,6 +96,7 @@ export interface AugmentationSpec {
 
 export const NO_AUGMENTATION: AugmentationSpec = { shift: 0, flip: false, erase: 0 };
 
+import type { InputScaling } from '../data/inputScaling';
 import type { ScheduleName } from '../training/schedules';
 
 export interface ModelSpec {
@@ -109,6 +110,8 @@ export interface ModelSpec {
   /** L2 weight decay: λ·Σw² over conv and dense kernels is added to the training loss (0 = off). */
   readonly l2: number;
   readonly augmentation: AugmentationSpec;
+  /** How pixels are fed to the network (data/inputScaling.ts): 0–1 or raw 0–255. */
+  readonly inputScaling: InputScaling;
 }
 
 /** Allowed ranges of the recipe's numbers (the layers' ranges live in validate.ts). */
@@ -138,6 +141,7 @@ export const SIMPLE_CNN: ModelSpec = {
   schedule: 'constant',
   l2: 0,
   augmentation: NO_AUGMENTATION,
+  inputScaling: 'unit',
 };
 
 /** A layer as text with its keys sorted, so equal layers give equal text whatever their key order. */

@@ -5,6 +5,7 @@
  * in the browser's model store, so all three are checked the same way.
  */
 import { z } from '../zod';
+import { INPUT_SCALINGS } from '../data/inputScaling';
 import { layerSchema } from '../model/layerSchema';
 import { OPTIMIZERS, RECIPE_LIMITS, type ModelSpec } from '../model/spec';
 import { SCHEDULES } from '../training/schedules';
@@ -38,6 +39,8 @@ export const modelSpecSchema = z.object({
     flip: z.boolean(),
     erase: z.number().min(RECIPE_LIMITS.erase.min).max(RECIPE_LIMITS.erase.max),
   }),
+  // Models saved before input scaling was a setting were all trained on pixels ÷ 255.
+  inputScaling: z.enum(INPUT_SCALINGS).default('unit'),
 }) satisfies z.ZodType<ModelSpec>;
 
 /** One finished epoch of the run (the trainer's EpochEvent plus optional extras). */

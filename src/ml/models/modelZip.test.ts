@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 function predict(model: tf.LayersModel): Float32Array {
-  return tf.tidy(() => (model.predict(imagesTensor(real.images, range(0, 32))) as tf.Tensor).dataSync() as Float32Array);
+  return tf.tidy(() => (model.predict(imagesTensor(real.images, range(0, 32), 'unit')) as tf.Tensor).dataSync() as Float32Array);
 }
 
 let exported: Uint8Array;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const model = tinyModel();
   // Move the batch-norm statistics off their initial values so they are checked too.
   tf.tidy(() => {
-    model.apply(imagesTensor(real.images, range(0, 32)), { training: true });
+    model.apply(imagesTensor(real.images, range(0, 32), 'unit'), { training: true });
   });
   exported = await exportModelZip(model, sampleMetadata());
   reference = predict(model);

@@ -34,7 +34,7 @@ describe('the shipped pretrained model', () => {
     const model = await loadModelFromFiles({ modelJson, weights });
     expect(model.countParams()).toBe(metadata.parameterCount);
     const test = loadRealSubset('test', 500);
-    const predicted = tf.tidy(() => (model.predict(imagesTensor(test.images, range(0, 500))) as tf.Tensor).argMax(1).dataSync());
+    const predicted = tf.tidy(() => (model.predict(imagesTensor(test.images, range(0, 500), 'unit')) as tf.Tensor).argMax(1).dataSync());
     const correct = Array.from(predicted).filter((p, i) => p === test.labels[i]).length;
     // The recorded accuracy is on all 10,000 test images; 500 of them may differ by a few points.
     expect(correct / 500).toBeGreaterThan(metadata.testAccuracy!.accuracy - 0.05);

@@ -126,12 +126,12 @@ describe('preprocessImage', () => {
     for (const step of [grayscale, normalized, cropped!, fitted!, centred]) {
       expect(grayToRgba(step)).toHaveLength(step.width * step.height * 4);
     }
-    const input = toModelInput(result.pixels);
+    const input = toModelInput(result.pixels, 'unit');
     expect(input).toBeInstanceOf(Float32Array);
     expect(input).toHaveLength(IMAGE_PIXELS);
     expect(Math.max(...input)).toBe(1);
     expect(Math.min(...input)).toBe(0);
-    expect(() => toModelInput(new Uint8Array(10))).toThrow(RangeError);
+    expect(() => toModelInput(new Uint8Array(10), 'unit')).toThrow(RangeError);
     expect(Object.keys(WARNING_MESSAGES).sort()).toEqual(['empty', 'lowContrast', 'tiny']);
   });
 });

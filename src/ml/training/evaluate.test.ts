@@ -30,7 +30,7 @@ describe('evaluateImages', () => {
     [0, 2, 4].forEach((i) => (images[i * IMAGE_PIXELS] = 255));
     const labels = Uint8Array.from([3, 7, 3, 3, 3]); // image 3 is dark (predicted 7): one wrong
     const before = tf.memory().numTensors;
-    const result = (await evaluateImages(model, { images, labels }, range(0, n), { batchSize: 2 }))!;
+    const result = (await evaluateImages(model, { images, labels }, range(0, n), { batchSize: 2, inputScaling: 'unit' }))!;
     expect(tf.memory().numTensors).toBe(before);
     expect(Array.from(result.predictions)).toEqual([3, 7, 3, 7, 3]);
     expect(result.accuracy).toBeCloseTo(4 / 5);
@@ -44,7 +44,7 @@ describe('evaluateImages', () => {
     const model = firstPixelModel();
     const abort = new AbortController();
     abort.abort();
-    expect(await evaluateImages(model, { images: new Uint8Array(IMAGE_PIXELS), labels: new Uint8Array(1) }, range(0, 1), { signal: abort.signal })).toBeNull();
+    expect(await evaluateImages(model, { images: new Uint8Array(IMAGE_PIXELS), labels: new Uint8Array(1) }, range(0, 1), { signal: abort.signal, inputScaling: 'unit' })).toBeNull();
     model.dispose();
   });
 });

@@ -6,9 +6,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../constants';
 import { imagesTensor } from '../data/batches';
+import type { InputScaling } from '../data/inputScaling';
 import { yieldToHost } from './yieldToHost';
 
 export interface PredictOptions {
+  /** How the model is fed: its own setting (a model trained on 0–255 must be scored on 0–255). */
+  readonly inputScaling: InputScaling;
   readonly batchSize?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
@@ -23,7 +26,7 @@ export async function predictInBatches(
   model: tf.LayersModel,
   images: Uint8Array,
   indices: ArrayLike<number>,
-  options: PredictOptions = {},
+  options: PredictOptions,
 ): Promise<Float32Array | null> {
   const batchSize = options.batchSize ?? 256;
   const n = indices.length;
@@ -31,7 +34,7 @@ export async function predictInBatches(
   for (let start = 0; start < n; start += batchSize) {
     if (options.signal?.aborted) return null;
     const batchIndices = Array.prototype.slice.call(indices, start, Math.min(n, start + batchSize)) as number[];
-    const out = tf.tidy(() => model.predict(imagesTensor(images, batchIndices)) as tf.Tensor2D);
+    const out = tf.tidy(() => model.predict(imagesTensor(images, batchIndices, options.inputScaling)) as tf.Tensor2D);
     try {
       probabilities.set(await out.data(), start * NUM_CLASSES);
     } finally {
@@ -91,7 +94,7 @@ export interface ImagesEvaluation extends ScoreSummary {
  * Predicts the images at `indices` in batches and scores them against their labels. Returns
  * null if `options.signal` aborted it. Tensor memory: every batch's tensors are disposed.
  */
-export async function evaluateImages(model: tf.LayersModel, set: LabelledImages, indices: Int32Array, options: PredictOptions = {}): Promise<ImagesEvaluation | null> {
+export async function evaluateImages(model: tf.LayersModel, set: LabelledImages, indices: Int32Array, options: PredictOptions): Promise<ImagesEvaluation | null> {
   const started = performance.now();
   const probabilities = await predictInBatches(model, set.images, indices, options);
   if (!probabilities) return null;

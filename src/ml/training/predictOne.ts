@@ -5,15 +5,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE } from '../constants';
+import type { InputScaling } from '../data/inputScaling';
 import { toModelInput } from '../preprocess';
 
 /**
  * 784 bytes (28x28, 0 = background .. 255) -> Float32Array(10) of class probabilities
- * (softmax output, sums to 1). The input is scaled to [0, 1] as in training, shaped
+ * (softmax output, sums to 1). The input is scaled as the model was trained (`scaling`), shaped
  * [1, 28, 28, 1]; every tensor is disposed, also when the read-back fails.
  */
-export async function predictProbabilities(model: tf.LayersModel, pixels: Uint8Array): Promise<Float32Array> {
-  const input = toModelInput(pixels);
+export async function predictProbabilities(model: tf.LayersModel, pixels: Uint8Array, scaling: InputScaling): Promise<Float32Array> {
+  const input = toModelInput(pixels, scaling);
   const output = tf.tidy(() => model.predict(tf.tensor4d(input, [1, IMAGE_SIZE, IMAGE_SIZE, 1])) as tf.Tensor);
   try {
     return Float32Array.from(await output.data());

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { imagesTensor, labelsTensor, range } from '../data/batches';
 import type { ResidentImages } from '../data/residentImages';
+import type { InputScaling } from '../data/inputScaling';
 import type { AugmentationSpec } from '../model/spec';
 import { augmentImages, isAugmenting } from './augment';
 
@@ -38,16 +39,17 @@ export interface StepSetup {
   readonly l2: number;
   readonly augmentation: AugmentationSpec | undefined;
   readonly augmentationRng: () => number;
+  readonly inputScaling: InputScaling;
 }
 
 /** Runs one step; returns [loss, accuracy] (float32 [2]) for the caller to read and dispose. */
 export function trainStep(setup: StepSetup, images: Uint8Array, labels: Uint8Array, indices: Int32Array): tf.Tensor1D {
   return tf.tidy(() => {
     const xs = isAugmenting(setup.augmentation)
-      ? imagesTensor(augmentImages(images, indices, setup.augmentation, setup.augmentationRng), range(0, indices.length))
+      ? imagesTensor(augmentImages(images, indices, setup.augmentation, setup.augmentationRng), range(0, indices.length), setup.inputScaling)
       : setup.resident
         ? setup.resident.batch(indices)
-        : imagesTensor(images, indices);
+        : imagesTensor(images, indices, setup.inputScaling);
     const ys = labelsTensor(labels, indices);
     // [cross-entropy, accuracy], kept out of minimize's tidy.
     const kept: tf.Scalar[] = [];

@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { epochBatches, range } from '../data/batches';
 import { keepsDataOnDevice, ResidentImages } from '../data/residentImages';
 import { deriveSeed, SEED_STREAM } from '../model/seeds';
+import type { InputScaling } from '../data/inputScaling';
 import type { AugmentationSpec } from '../model/spec';
 import { createRng } from '../random';
 import type { TrainingControl } from './control';
@@ -44,6 +45,8 @@ export interface TrainConfig {
   /** L2 weight decay λ on conv and dense kernels (default 0). */
   readonly l2?: number;
   readonly augmentation?: AugmentationSpec;
+  /** How pixels are fed (the model's setting, data/inputScaling.ts); default 'unit' (÷ 255). */
+  readonly inputScaling?: InputScaling;
   /** How the rate moves over the run (schedules.ts); default constant. Peak: the optimizer's rate at the start. */
   readonly learningRateSchedule?: ScheduleName;
   readonly earlyStopping?: EarlyStoppingConfig | null;
@@ -195,8 +198,9 @@ export async function trainModel(
   }
   const tracker = early ? new EarlyStoppingTracker(early) : null;
   const best = new WeightSnapshot();
+  const inputScaling = config.inputScaling ?? 'unit';
   const resident =
-    (config.keepDataOnDevice ?? keepsDataOnDevice(tf.getBackend())) && !isAugmenting(config.augmentation) ? new ResidentImages(data.images, data.available) : null;
+    (config.keepDataOnDevice ?? keepsDataOnDevice(tf.getBackend())) && !isAugmenting(config.augmentation) ? new ResidentImages(data.images, data.available, inputScaling) : null;
   const step: StepSetup = {
     resident,
     model,
@@ -206,6 +210,7 @@ export async function trainModel(
     l2: config.l2 ?? 0,
     augmentation: config.augmentation,
     augmentationRng,
+    inputScaling,
   };
   const rates = new ScheduledRate(config.learningRateSchedule ?? 'constant', getLearningRate(optimizer), plannedSteps(config.epochs, config.trainSize - valCount, config.batchSize));
   const meter = new ThroughputMeter();
@@ -296,7 +301,7 @@ export async function trainModel(
       if (valCount > 0) {
         callbacks.onPhase?.('validating', epoch);
         const valIndices = range(0, valCount);
-        const score = await evaluateImages(model, data, valIndices, { signal });
+        const score = await evaluateImages(model, data, valIndices, { signal, inputScaling });
         if (!score) return { stopped: true, epochsCompleted: epoch, batchesCompleted, earlyStopping: outcome(false, false) };
         valLoss = score.loss;
         valAccuracy = score.accuracy;
