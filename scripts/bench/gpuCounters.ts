@@ -16,7 +16,7 @@ export interface GpuCountersSection {
   readonly backends: Record<string, { ours: BenchCountersResult | { error: string }; fit: BenchCountersResult | { error: string } }>;
 }
 
-const STEPS: [number, number] = [2, 5];
+const STEPS: [number, number] = [1, 3];
 
 export async function measureGpuCounters(launch: () => Promise<Browser>, openBench: OpenBench, log: (line: string) => void, backends: readonly string[] = ['webgl', 'webgpu']): Promise<GpuCountersSection> {
   const section: GpuCountersSection = { date: new Date().toISOString(), steps: STEPS, backends: {} };

@@ -10,8 +10,8 @@
  * - BENCH_PYTHON: the interpreter with torch (default /usr/bin/python3, Debian's python3-torch)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { BenchHarness } from '../../src/bench/harness';
@@ -56,22 +56,20 @@ export function findNativeSetup(root: string, env: NodeJS.ProcessEnv = process.e
   return { python, script, dataDir };
 }
 
-/** One native epoch of the default CNN (60,000 images, 2 threads): its median training images/s. */
-function runNative(setup: NativeSetup): { examplesPerSec: number; images: number; torch: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'native-anchor-'));
-  try {
-    const out = join(dir, 'r.json');
-    const run = spawnSync(setup.python, [setup.script, '--epochs', '1', '--evals-per-epoch', '0', '--threads', '2', '--out', out], {
-      cwd: resolve(setup.script, '..'),
-      env: { ...process.env, FASHION_MNIST_DIR: setup.dataDir },
-      encoding: 'utf8',
-    });
-    if (run.status !== 0) throw new Error(`native script failed: ${(run.stderr || run.stdout).trim().split('\n').at(-1)}`);
-    const result = JSON.parse(readFileSync(out, 'utf8')) as { torch: string; batches_per_epoch: number; args: { bs: number }; epochs: { median_ex_per_s: number }[] };
-    return { examplesPerSec: result.epochs[0].median_ex_per_s, images: result.batches_per_epoch * result.args.bs, torch: result.torch };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/**
+ * `images` timed training images (after 20 warm-up batches) of the anchor's default CNN, 2 threads,
+ * through nativeSteps.py, which imports the anchor script's data loading, network, initialisers
+ * and optimizer and times each step as the script does (a whole native epoch would take minutes
+ * on a busy machine, and the two sides should cover the same number of images).
+ */
+function runNative(setup: NativeSetup, images: number): { examplesPerSec: number; images: number; torch: string } {
+  const run = spawnSync(setup.python, [join(import.meta.dirname, 'nativeSteps.py'), resolve(setup.script, '..'), '--images', String(images), '--threads', '2'], {
+    env: { ...process.env, FASHION_MNIST_DIR: setup.dataDir },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`native run failed: ${(run.stderr || run.stdout).trim().split('\n').at(-1)}`);
+  const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { torch: string; images: number; median_ex_per_s: number };
+  return { examplesPerSec: result.median_ex_per_s, images: result.images, torch: result.torch };
 }
 
 const loadAverage = () => loadavg().map((l) => Number(l.toFixed(2)));
@@ -79,14 +77,14 @@ const loadAverage = () => loadavg().map((l) => Number(l.toFixed(2)));
 /**
  * `rounds` pairs of (browser, native), one after the other, never at the same time. The browser
  * side is the engine's own training loop in its worker on WASM (batch 64, the same network,
- * optimizer and initialisers), `browserImages` images per round after two warm-up batches.
+ * optimizer and initialisers), `images` images per round on each side after the warm-up batches.
  */
 export async function measureNativeRatio(
   launch: () => Promise<Browser>,
   openBench: OpenBench,
   root: string,
   log: (line: string) => void,
-  { rounds = 2, browserImages = 8192 }: { rounds?: number; browserImages?: number } = {},
+  { rounds = 2, images = 4096 }: { rounds?: number; images?: number } = {},
 ): Promise<NativeRatioSection> {
   const date = new Date().toISOString();
   const setup = findNativeSetup(root);
@@ -104,9 +102,9 @@ export async function measureNativeRatio(
     let nativeImages = 0;
     let details: string | null = null;
     for (let round = 1; round <= rounds; round++) {
-      const ours = await page.evaluate((o) => (window as unknown as { playgroundBench: BenchHarness }).playgroundBench.trainThroughput(o), { examples: browserImages, batchSize: 64, warmupBatches: 2 });
+      const ours = await page.evaluate((o) => (window as unknown as { playgroundBench: BenchHarness }).playgroundBench.trainThroughput(o), { examples: images + 4 * 64, batchSize: 64, warmupBatches: 2 });
       details = ours.details;
-      const native = runNative(setup);
+      const native = runNative(setup, images);
       torch = native.torch;
       nativeImages = native.images;
       measured.push({ browser: ours.examplesPerSec, native: native.examplesPerSec });
@@ -120,7 +118,7 @@ export async function measureNativeRatio(
       browserMedian,
       nativeMedian,
       ratio: browserMedian / nativeMedian,
-      browserImagesPerRound: browserImages,
+      browserImagesPerRound: images,
       nativeImagesPerRound: nativeImages,
       wasmDetails: details,
       torch,
@@ -131,12 +129,15 @@ export async function measureNativeRatio(
   }
 }
 
+const busy = (section: NativeRatioSection) => Math.max(section.loadAverage?.start[0] ?? 0, section.loadAverage?.end[0] ?? 0) > cpus().length;
+
 const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function nativeMarkdown(section: NativeRatioSection): string[] {
   if (section.skipped || section.ratio === undefined || !section.rounds) return [`**Native ratio** (${section.date.slice(0, 10)}): not measured: ${section.skipped ?? 'no result'}.`];
   return [
-    `**Native ratio** (${section.date.slice(0, 10)}): the default CNN (batch 64, Adam) trained in the engine's worker on WebAssembly${section.wasmDetails ? ` (${section.wasmDetails})` : ''} against native PyTorch ${section.torch} on the CPU (\`fmnist_cnn_baseline.py\`, 2 threads), on the same cores, interleaved (browser, native, browser, native…): median training images/s of each round, ${fmt(section.browserImagesPerRound ?? NaN)} images per browser round, ${fmt(section.nativeImagesPerRound ?? NaN)} per native round. Load average ${section.loadAverage?.start.join(', ')} at the start, ${section.loadAverage?.end.join(', ')} at the end.`,
+    `**Native ratio** (${section.date.slice(0, 10)}): the default CNN (batch 64, Adam) trained in the engine's worker on WebAssembly${section.wasmDetails ? ` (${section.wasmDetails})` : ''} against native PyTorch ${section.torch} on the CPU (the network, initialisers, Adam and data of \`fmnist_cnn_baseline.py\`, 2 threads, timed as it times), on the same cores, interleaved (browser, native, browser, native…): median training images/s of each round, ${fmt(section.browserImagesPerRound ?? NaN)} images per browser round, ${fmt(section.nativeImagesPerRound ?? NaN)} per native round. Load average ${section.loadAverage?.start.join(', ')} at the start, ${section.loadAverage?.end.join(', ')} at the end.`,
+    ...(busy(section) ? ['', `The machine was overloaded (load average above its ${cpus().length} cores): native PyTorch's two threads suffer more from that than the browser does, so this ratio says little about a quiet machine.`] : []),
     '',
     '| round | worker (WASM) img/s | PyTorch img/s | ratio |',
     '|---|---|---|---|',

@@ -225,7 +225,8 @@ async function main() {
   } finally {
     stop(server);
   }
-  results.machine.loadAverage = { start: results.machine.loadAverage?.start ?? [], end: loadAverage() };
+  // A section measured alone has its own load averages; the kept rows keep theirs.
+  if (!sectionOnly) results.machine.loadAverage = { start: results.machine.loadAverage?.start ?? [], end: loadAverage() };
   await mkdir(join(root, 'bench'), { recursive: true });
   await writeFile(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   const markdown = toMarkdown(results);

@@ -59,7 +59,14 @@ async function stepRate(spec: ModelSpec, batchSize: number, budgetMs: number): P
 }
 
 /** Probes WASM, WebGPU and WebGL, leaves the chosen one active; null chosen: none measured (the caller falls back). */
-export async function probeBackends(spec: ModelSpec, batchSize: number, platform: BackendPlatform, budgetMs = PROBE_BUDGET_MS): Promise<BackendProbe> {
+export async function probeBackends(
+  spec: ModelSpec,
+  batchSize: number,
+  platform: BackendPlatform,
+  budgetMs = PROBE_BUDGET_MS,
+  /** Images/s of `spec` on the active backend within `budgetMs` (tests replace it). */
+  measure: (spec: ModelSpec, batchSize: number, budgetMs: number) => Promise<number> = stepRate,
+): Promise<BackendProbe> {
   const started = performance.now();
   const order: BackendName[] = ['wasm', 'webgpu', 'webgl'];
   const measurements: ProbeMeasurement[] = [];
@@ -77,7 +84,7 @@ export async function probeBackends(spec: ModelSpec, batchSize: number, platform
     }
     const left = Math.max(0, budgetMs - (performance.now() - started));
     try {
-      measurements.push({ backend, examplesPerSec: await stepRate(spec, batchSize, left / (order.length - i)), software, note: null });
+      measurements.push({ backend, examplesPerSec: await measure(spec, batchSize, left / (order.length - i)), software, note: null });
     } catch (error) {
       measurements.push({ backend, examplesPerSec: null, software, note: `failed: ${(error as Error).message}` });
     }
