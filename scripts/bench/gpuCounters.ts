@@ -45,7 +45,7 @@ export async function measureGpuCounters(launch: () => Promise<Browser>, openBen
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 }) : '–');
-const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KB`;
+const kb = (bytes: number) => (bytes < 1024 ? `${fmt(bytes, 1)} B` : `${fmt(bytes / 1024, 1)} KB`);
 
 function cells(r: BenchCountersResult): string[] {
   const p: BenchStepCounts = r.perStep;

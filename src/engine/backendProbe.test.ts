@@ -63,6 +63,6 @@ describe('probeBackends', () => {
     expect(stepped).toEqual(['wasm', 'webgpu']);
     expect(probe.chosen).toBe('webgpu');
     expect(tf.getBackend()).toBe('webgpu');
-    expect(probe.reason).toBe('WebGPU 3,900 img/s, WASM 1,300; WebGL: software-rendered, not measured: WebGPU');
+    expect(probe.reason).toBe('WebGPU 3,900 img/s, WASM 1,300 (WebGL: software-rendered, not measured): WebGPU');
   });
 });

@@ -21,7 +21,7 @@ describe('chooseByProbe', () => {
   });
 
   it('lists what was not measured, and chooses nothing when nothing was', () => {
-    expect(chooseByProbe([m('wasm', 1300), m('webgpu', null, { note: 'not offered here' })]).reason).toBe('WASM 1,300 img/s; WebGPU: not offered here: WASM');
+    expect(chooseByProbe([m('wasm', 1300), m('webgpu', null, { note: 'not offered here' })]).reason).toBe('WASM 1,300 img/s (WebGPU: not offered here): WASM');
     expect(chooseByProbe([m('wasm', null, { note: 'failed' })])).toEqual({ chosen: null, reason: 'WASM: failed: no backend could be measured' });
     expect(chooseByProbe([m('wasm', 0), m('webgl', Number.NaN)]).chosen).toBeNull();
   });

@@ -48,8 +48,9 @@ export function chooseByProbe(measurements: readonly ProbeMeasurement[]): { chos
   const chosen = candidates[0]?.backend ?? null;
   const parts = measured.map((m, i) => `${PROBE_LABELS[m.backend]} ${rate(m.examplesPerSec!)}${i === 0 ? ' img/s' : ''}${m.software && !eligible(m, measurements) ? ' (software renderer, never chosen over WASM)' : ''}`);
   const skipped = measurements.filter((m) => !measured.includes(m) && m.note).map((m) => `${PROBE_LABELS[m.backend]}: ${m.note}`);
-  const list = [parts.join(', '), ...skipped].filter(Boolean).join('; ');
-  return { chosen, reason: chosen ? `${list}: ${PROBE_LABELS[chosen]}` : `${list || 'nothing measured'}: no backend could be measured` };
+  const others = skipped.length > 0 ? ` (${skipped.join('; ')})` : '';
+  const list = parts.length > 0 ? `${parts.join(', ')}${others}` : skipped.join('; ') || 'nothing measured';
+  return { chosen, reason: chosen ? `${list}: ${PROBE_LABELS[chosen]}` : `${list}: no backend could be measured` };
 }
 
 /**
