@@ -62,6 +62,8 @@ test('the backend badge is a plain name; its panel says each thing once and clos
   const sentences = (await panel.locator(':scope > p').allTextContents()).join(' ').split(/(?<=\.)\s+/);
   expect(new Set(sentences).size).toBe(sentences.length);
   expect(await panel.locator(':scope > p').allTextContents()).not.toContainEqual(expect.stringContaining('SwiftShader'));
+  // The automatic choice was measured: a few training steps per backend, and why it chose (software GPUs never beat WebAssembly).
+  await expect(panel.locator('.backend__probe')).toHaveText(/^Measured on this device with a few training steps of your network: WASM [\d,]+ img\/s \(.*software-rendered, not measured.*\): WASM\.$/);
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
   await expect(summary).toBeFocused();

@@ -1,7 +1,10 @@
 import { lessonsMarkdown, type LessonsSection } from './lessonTimes';
+import { nativeMarkdown, type NativeRatioSection } from './native';
+import { gpuCountersMarkdown, type GpuCountersSection } from './gpuCounters';
 /** Turns bench/results.json into markdown tables, and puts them into the README. */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { BenchTimeToAccuracyResult } from '../../src/protocol/bench';
+import type { BackendProbe } from '../../src/ml/backends/probeChoice';
 import { presetById, type PresetId } from '../../src/ml/model/presets';
 import type { PresetTimings } from '../../src/ml/model/presetTimings';
 
@@ -53,13 +56,19 @@ export interface BenchResults {
   timeToAccuracy?: TimeToAccuracySection;
   /** Each lesson's experiment: training seconds and the numbers its explanation showed. */
   lessons?: LessonsSection;
+  /** WASM in the worker against native PyTorch, interleaved in the same run (native.ts). */
+  native?: NativeRatioSection;
+  /** Per-step counts on WebGL and WebGPU, our loop against stock model.fit (gpuCounters.ts). */
+  gpuCounters?: GpuCountersSection;
+  /** The automatic backend's probe on this machine (what it measured, why it chose). */
+  probe?: BackendProbe | null;
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 
 export function toMarkdown(results: BenchResults): string {
   const lines = [
-    `Measured ${results.date.slice(0, 10)}${results.quick ? ' (quick run)' : ''} on ${results.machine.cpus} cores (${results.machine.cpuModel}), ${results.machine.memoryGiB} GiB, ${results.machine.gpu}; ${results.browser} headless. Default CNN, batch 64; the engine runs ${Object.values(results.backends).some((r) => 'thread' in r && r.thread === 'page') ? 'on the page' : 'in a Web Worker'}. Automatic choice here: **${results.autoBackend ?? '?'}**.`,
+    `Measured ${results.date.slice(0, 10)}${results.quick ? ' (quick run)' : ''} on ${results.machine.cpus} cores (${results.machine.cpuModel}), ${results.machine.memoryGiB} GiB, ${results.machine.gpu}; ${results.browser} headless. Default CNN, batch 64; the engine runs ${Object.values(results.backends).some((r) => 'thread' in r && r.thread === 'page') ? 'on the page' : 'in a Web Worker'}. Automatic choice here: **${results.autoBackend ?? '?'}**${results.probe ? ` (the probe, ${fmt(results.probe.ms)} ms: ${results.probe.reason})` : ''}.`,
     '',
     '| backend | train ex/s (median) | vs `model.fit` + per-batch tfjs-vis charts | Train → first batch | dataset load | 10k-image eval | predict median / p95 | peak memory | peak tensors | tensors after each epoch | longest page task while training (with warm-up) | worst page delay while training | root renders/s | protocol + UI cost per batch |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -80,6 +89,8 @@ export function toMarkdown(results: BenchResults): string {
   }
   const load = results.machine.loadAverage;
   if (load) lines.push('', `Load average (1, 5, 15 min) at the start: ${load.start.join(', ')}; at the end: ${load.end.join(', ')}.`);
+  if (results.native) lines.push('', ...nativeMarkdown(results.native));
+  if (results.gpuCounters) lines.push('', ...gpuCountersMarkdown(results.gpuCounters));
   if (results.timeToAccuracy) lines.push('', ...timeToAccuracyMarkdown(results.timeToAccuracy));
   if (results.lessons) lines.push('', ...lessonsMarkdown(results.lessons));
   return lines.join('\n') + '\n';

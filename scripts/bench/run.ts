@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --quick] [-- --backends=wasm,webgl] [-- --presets=simple,fast] [-- --no-tta | --tta-only | --lessons-only]
+ * npm run bench [-- --quick] [-- --backends=wasm,webgl] [-- --presets=simple,fast] [-- --no-tta | --tta-only | --lessons-only | --native-only | --gpu-counters-only]
  * Builds the app, serves it locally, and for each backend opens headless Chromium and
  * measures training throughput (ours and the model.fit + fitCallbacks baseline), time to
  * the first batch, dataset load, evaluation, prediction latency, memory and the page's
  * responsiveness while it trains; the same with the engine on the page instead of its worker
  * (automatic backend); then each lesson's experiment (full runs) and each preset's time to
- * accuracy on the automatic backend. --lessons-only measures only the lessons.
+ * accuracy on the automatic backend. --lessons-only measures only the lessons; --native-only
+ * only the native ratio (WASM in the worker against native PyTorch, interleaved: native.ts);
+ * --gpu-counters-only only the GPU counters (our loop against model.fit on WebGL and WebGPU: gpuCounters.ts).
  * --no-tta / --tta-only keep the other part of bench/results.json from the last run; with
  * --presets=, the other presets keep their time-to-accuracy rows (dated) from the last run, and
  * with --backends= the other backends keep theirs.
@@ -21,6 +23,8 @@ import type { BackendMeasurement, BenchHarness } from '../../src/bench/harness';
 import { toMarkdown, updateReadme, writePresetTimings, type BenchResults, type TimeToAccuracySection } from './report';
 import { measureEngineOnPage, measureTimeToAccuracy, timeToAccuracySizes } from './extraRuns';
 import { measureLessons } from './lessonTimes';
+import { measureNativeRatio } from './native';
+import { measureGpuCounters } from './gpuCounters';
 import { PRESET_IDS, type PresetId } from '../../src/ml/model/presets';
 import { BACKENDS, sizesFor, type BenchBackend } from './sizes';
 
@@ -30,11 +34,17 @@ const ttaOnly = process.argv.includes('--tta-only');
 // --lessons-only: only the lessons' run times, keeping everything else from the last run.
 const lessonsOnly = process.argv.includes('--lessons-only');
 const noTta = process.argv.includes('--no-tta');
+// --native-only: only the native ratio, keeping everything else from the last run.
+const nativeOnly = process.argv.includes('--native-only');
+// --gpu-counters-only: only the GPU counters, keeping everything else from the last run.
+const countersOnly = process.argv.includes('--gpu-counters-only');
+/** One section alone, keeping the others from the last run. */
+const sectionOnly = nativeOnly || countersOnly;
 const presetsArg = process.argv.find((a) => a.startsWith('--presets='))?.split('=')[1].split(',');
 const only = process.argv.find((a) => a.startsWith('--backends='))?.split('=')[1].split(',');
 // The plain CPU backend needs minutes even for tiny runs: only in full runs or when asked for.
 const backends = (only ?? BACKENDS.filter((b) => !(quick && b === 'cpu'))) as BenchBackend[];
-const PORT = 4471;
+const PORT = Number(process.env.BENCH_PORT ?? 4471);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const DIST = 'bench/.tmp/dist';
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -145,7 +155,7 @@ async function main() {
   const executablePath = findChromium();
   // WebGPU is behind a flag on Linux; with it, Chromium offers a (software) adapter.
   const launch = () => chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] });
-  const previous = ttaOnly || noTta || only || presetsArg || lessonsOnly ? await previousResults() : null;
+  const previous = ttaOnly || noTta || only || presetsArg || lessonsOnly || sectionOnly ? await previousResults() : null;
   const results: BenchResults = {
     date: new Date().toISOString(),
     quick,
@@ -159,25 +169,42 @@ async function main() {
     results.browser = `Chromium ${probe.version()}`;
     const auto = await openBench(probe, '');
     results.autoBackend = auto.ready.backend;
-    log(`automatic choice: ${auto.ready.backend} (WebGL renderer: ${auto.ready.renderer ?? 'none'})`);
+    results.probe = auto.ready.probe;
+    log(`automatic choice: ${auto.ready.backend} (WebGL renderer: ${auto.ready.renderer ?? 'none'})${auto.ready.probe ? `; probe (${auto.ready.probe.ms.toFixed(0)} ms): ${auto.ready.probe.reason}` : ''}`);
     if (auto.ready.renderer) results.machine.gpu = `WebGL renderer: ${auto.ready.renderer}`;
     await probe.close();
 
-    if (lessonsOnly && previous) Object.assign(results, { ...previous, lessons: undefined });
+    if (sectionOnly) {
+      // The other sections (and their dates) stay as the last run left them.
+      if (previous) Object.assign(results, { ...previous, autoBackend: results.autoBackend, probe: results.probe });
+      if (nativeOnly) results.native = await measureNativeRatio(launch, openBench, root, log);
+      if (countersOnly) results.gpuCounters = await measureGpuCounters(launch, openBench, log);
+    } else if (lessonsOnly && previous) Object.assign(results, { ...previous, lessons: undefined });
     else if (ttaOnly && previous) Object.assign(results, { ...previous, timeToAccuracy: undefined });
     else {
       await measureBackends(launch, results);
       keepUnmeasuredBackends(previous, results);
     }
 
-    if (results.autoBackend && !quick && !ttaOnly) {
+    const everything = !sectionOnly && !quick && !ttaOnly && !lessonsOnly && !only;
+    if (everything) {
+      results.gpuCounters = await measureGpuCounters(launch, openBench, log);
+      results.native = await measureNativeRatio(launch, openBench, root, log);
+    } else if (!sectionOnly) {
+      results.gpuCounters = previous?.gpuCounters;
+      results.native = previous?.native;
+    }
+
+    if (sectionOnly) {
+      // Everything else was kept from the last run.
+    } else if (results.autoBackend && !quick && !ttaOnly) {
       const started = new Date().toISOString();
       const loadBefore = loadAverage();
       log(`lessons on ${results.autoBackend}`);
       const lessons = await measureLessons(launch, openBench, results.autoBackend, log);
       results.lessons = { date: started, backend: results.autoBackend, loadAverage: { start: loadBefore, end: loadAverage() }, lessons };
     }
-    if (lessonsOnly) {
+    if (lessonsOnly || sectionOnly) {
       // Everything else was kept from the last run.
     } else if (noTta) results.timeToAccuracy = previous?.timeToAccuracy;
     else if (results.autoBackend) {
@@ -198,7 +225,8 @@ async function main() {
   } finally {
     stop(server);
   }
-  results.machine.loadAverage = { start: results.machine.loadAverage?.start ?? [], end: loadAverage() };
+  // A section measured alone has its own load averages; the kept rows keep theirs.
+  if (!sectionOnly) results.machine.loadAverage = { start: results.machine.loadAverage?.start ?? [], end: loadAverage() };
   await mkdir(join(root, 'bench'), { recursive: true });
   await writeFile(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   const markdown = toMarkdown(results);

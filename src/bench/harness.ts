@@ -6,8 +6,9 @@
  * measures what a user feels meanwhile: its longest tasks, how late it answers, and how
  * often the root component re-renders.
  */
-import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from '../protocol/bench';
+import type { BenchCountersOptions, BenchCountersResult, BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from '../protocol/bench';
 import type { EngineConnection } from '../protocol/connection';
+import type { BackendProbe } from '../ml/backends/probeChoice';
 import { rootRenders } from '../app/renderCount';
 import type { AppState } from '../state/appState';
 import type { AppStore } from '../state/store';
@@ -141,7 +142,7 @@ export function installBenchHarness(store: AppStore, connection: EngineConnectio
       await waitFor(store, (s) => s.data.status === 'ready' && s.backend.status !== 'starting' && s.model.ready);
       const s = store.getState();
       if (s.backend.status === 'error') throw new Error(s.backend.error ?? 'backend failed');
-      return { backend: s.backend.active, renderer: s.backend.renderer, loadMs: (s.data.loadSeconds ?? NaN) * 1000 };
+      return { backend: s.backend.active, renderer: s.backend.renderer, loadMs: (s.data.loadSeconds ?? NaN) * 1000, probe: s.backend.probe ?? null };
     },
     measure: async (options: MeasureOptions): Promise<BackendMeasurement> => {
       const s = store.getState();
@@ -178,6 +179,21 @@ export function installBenchHarness(store: AppStore, connection: EngineConnectio
         rootRendersPerSecond: page.rendersPerSecond,
       };
     },
+    /**
+     * Only the engine's training loop on the default CNN (no evaluation, no page watching): its
+     * median images/s after the warm-up batches, for the native ratio.
+     */
+    trainThroughput: async (options: { examples: number; batchSize: number; warmupBatches: number }) => {
+      console.info(`[bench] the training loop in the engine (${options.examples} examples)`);
+      const engine = await connection.request({ kind: 'benchTrain', options: { ...options, evalImages: options.batchSize, predictCalls: 0 } });
+      const msPerBatch = median(intervals([...engine.batchEndTimes]).slice(options.warmupBatches));
+      return { backend: engine.backend, details: store.getState().backend.details, examplesPerSec: options.batchSize / (msPerBatch / 1000) };
+    },
+    /** What one training step asks of the backend, through our loop or stock model.fit (GPU counters). */
+    counters: (options: BenchCountersOptions): Promise<BenchCountersResult> => {
+      console.info(`[bench] counting ${options.loop === 'ours' ? 'our training loop' : 'stock model.fit'}`);
+      return connection.request({ kind: 'benchCounters', options });
+    },
     /** Every lesson's experiment, trained through the store as a student would: seconds and numbers per lesson. */
     lessons: (): Promise<LessonTiming[]> => measureLessonRuns(store),
     /** One preset's time to accuracy, trained in the engine as the app would train it. */
@@ -190,8 +206,10 @@ export function installBenchHarness(store: AppStore, connection: EngineConnectio
 }
 
 export type BenchHarness = {
-  ready(): Promise<{ backend: string | null; renderer: string | null; loadMs: number }>;
+  ready(): Promise<{ backend: string | null; renderer: string | null; loadMs: number; probe: BackendProbe | null }>;
   measure(o: MeasureOptions): Promise<BackendMeasurement>;
+  trainThroughput(o: { examples: number; batchSize: number; warmupBatches: number }): Promise<{ backend: string; details: string | null; examplesPerSec: number }>;
   timeToAccuracy(o: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult>;
+  counters(o: BenchCountersOptions): Promise<BenchCountersResult>;
   lessons(): Promise<LessonTiming[]>;
 };

@@ -62,6 +62,7 @@ export function BackendBadge() {
           {backend.details && <> ({backend.details})</>}
           {backend.requested === 'auto' ? ', chosen automatically as the fastest that runs here.' : ', as asked for.'}
         </p>
+        {backend.probe && <p className="backend__probe">Measured on this device with a few training steps of your network: {backend.probe.reason}.</p>}
         {text.sentences.length > 0 && <p>{text.sentences.join(' ')}</p>}
         {backend.thread === 'worker' && <p>Training runs in a background thread, so the page stays responsive while it learns.</p>}
         {backend.thread === 'page' && backend.threadNote && <p>{backend.threadNote}</p>}

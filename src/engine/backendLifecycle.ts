@@ -4,11 +4,13 @@
  * and a lost GPU context (its recovery is the engine's: the room only notices and restarts).
  */
 import * as tf from '@tensorflow/tfjs';
-import { activateBackend } from '../ml/backends/activateBackend';
+import { activateBackend, type BackendStatus } from '../ml/backends/activateBackend';
+import { needsReprobe, type BackendProbe } from '../ml/backends/probeChoice';
 import type { BackendChoice } from '../ml/config/runConfig';
 import { analyzeModel } from '../ml/model/analyze';
 import { analyzeModelWithBudget } from '../ml/model/resourceBudget';
 import type { ModelSpec } from '../ml/model/spec';
+import { probeBackends, trainingFlops } from './backendProbe';
 import type { ModelSlot } from './modelSlot';
 import type { EngineShared, ReportedBackend } from './shared';
 
@@ -58,7 +60,9 @@ export class BackendLifecycle {
     this.state = { ...(this.state ?? starting), status: 'starting', requested: choice, error: null };
     emit({ type: 'backend', backend: this.state });
     try {
-      const status = await activateBackend(choice, deps.backendPlatform);
+      // Automatic: measured (backendProbe.ts); the fixed order only where nothing could be measured.
+      const probe: BackendProbe | null = choice === 'auto' ? await probeBackends(spec, this.shared.settings.config.batchSize, deps.backendPlatform) : null;
+      const status: BackendStatus = probe?.chosen ? { requested: choice, active: probe.chosen, fallbackReason: null } : await activateBackend(choice, deps.backendPlatform);
       const gpu = deps.readGpuInfo();
       const details = status.active === 'wasm' ? ((await deps.backendPlatform.describeWasm?.()) ?? null) : null;
       const softwareNote = gpu?.software ? `WebGL is software-rendered here (${gpu.renderer}), so training on it is slow.` : null;
@@ -71,6 +75,7 @@ export class BackendLifecycle {
         details,
         note: [status.fallbackReason, softwareNote].filter(Boolean).join(' ') || null,
         error: null,
+        probe,
       };
       emit({ type: 'backend', backend: this.state });
       this.unwatchDevice();
@@ -96,6 +101,15 @@ export class BackendLifecycle {
       tf.dispose(values);
       slot.publish(trained.batches, trained.about);
     }
+  }
+
+  /**
+   * The automatic choice was measured on another network: probe again when the new one's work
+   * per image differs enough for the choice to change (the caller checks no run is active).
+   */
+  reprobeNeeded(spec: ModelSpec): boolean {
+    const probe = this.state?.probe;
+    return this.state?.requested === 'auto' && this.state.status === 'ready' && probe != null && needsReprobe(probe.flopsPerExample, trainingFlops(spec));
   }
 
   /** Drops the lost backend so that the next start builds it afresh. */

@@ -7,9 +7,11 @@ import type { FashionMnistData } from '../ml/data/dataset';
 import type { EngineRequest, ResponseOf } from '../protocol/messages';
 import { benchTimeToAccuracy } from './benchTimeToAccuracy';
 import { benchTrain } from './benchTrain';
+import { benchCounters } from './benchCounters';
 
-export type BenchRequest = Extract<EngineRequest, { kind: 'benchTrain' | 'benchTimeToAccuracy' }>;
+export type BenchRequest = Extract<EngineRequest, { kind: 'benchTrain' | 'benchTimeToAccuracy' | 'benchCounters' }>;
 
-export function answerBenchRequest(data: FashionMnistData, request: BenchRequest): Promise<ResponseOf['benchTrain'] | ResponseOf['benchTimeToAccuracy']> {
+export function answerBenchRequest(data: FashionMnistData, request: BenchRequest): Promise<ResponseOf['benchTrain'] | ResponseOf['benchTimeToAccuracy'] | ResponseOf['benchCounters']> {
+  if (request.kind === 'benchCounters') return benchCounters(data, request.options);
   return request.kind === 'benchTrain' ? benchTrain(data, request.options) : benchTimeToAccuracy(data, request.options);
 }

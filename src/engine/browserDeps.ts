@@ -5,7 +5,7 @@ import { openDataCache } from '../platform/dataCache';
 import { loseDevice, resetBackend, watchDeviceLoss } from '../platform/deviceLoss';
 import { readWebGlInfo } from '../platform/gpuInfo';
 import { describeWasm, prepareWasm } from '../platform/wasmBackend';
-import { prepareWebGpu } from '../platform/webgpuBackend';
+import { isSoftwareWebGpu, prepareWebGpu } from '../platform/webgpuBackend';
 import type { EngineDeps } from './shared';
 
 export function browserEngineDeps(): EngineDeps {
@@ -13,7 +13,7 @@ export function browserEngineDeps(): EngineDeps {
     fetch: (url, init) => globalThis.fetch(url, init),
     // 'pure' skips the browser's decoder (useful to compare, and for browsers that alter pixels).
     decoders: (choice) => (choice === 'pure' ? [pureSheetDecoder] : [canvasSheetDecoder, pureSheetDecoder]),
-    backendPlatform: { prepareWasm, prepareWebGpu, describeWasm, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false, watchDeviceLoss, resetBackend, loseDevice },
+    backendPlatform: { prepareWasm, prepareWebGpu, describeWasm, isSoftwareWebGl: () => readWebGlInfo()?.software ?? false, isSoftwareWebGpu, watchDeviceLoss, resetBackend, loseDevice },
     readGpuInfo: readWebGlInfo,
     openDataStore: openDataCache,
   };

@@ -164,6 +164,11 @@ export class Engine {
   }
 
   private onModelSpecChanged(spec: ModelSpec): void {
+    // A network different enough may train faster elsewhere: probe again (it builds the model when done).
+    if (this.backend.reprobeNeeded(spec)) {
+      void this.backend.start('auto', spec);
+      return;
+    }
     this.slot.rebuild(spec, this.backend.state, this.backend.analysis(spec));
   }
 

@@ -146,6 +146,7 @@ export class RequestDesk {
         return { snapshot, modelRevision: revision, batchesTrained };
       }
       case 'benchTrain':
+      case 'benchCounters':
       case 'benchTimeToAccuracy': {
         // The production build leaves the benchmark's code out (a constant condition the bundler removes).
         if (import.meta.env.MODE === 'production') throw new Error('This build has no benchmark: run npm run bench.');

@@ -48,3 +48,37 @@ export interface BenchTimeToAccuracyResult {
   /** True when the time cap ended the run before its planned epochs. */
   readonly capped: boolean;
 }
+
+export interface BenchCountersOptions {
+  /** Our training loop (trainModel) or stock TensorFlow.js model.fit, on the default CNN. */
+  readonly loop: 'ours' | 'fit';
+  /** Two run lengths in steps (n1 < n2): per step = (run n2 − run n1) / (n2 − n1). */
+  readonly steps: readonly [number, number];
+}
+
+/** Counts (see ml/backends/stepCounters.ts): kernels, program runs, uploads and read-backs with their bytes. */
+export interface BenchStepCounts {
+  readonly kernels: number;
+  readonly programRuns: number;
+  readonly uploads: number;
+  readonly bytesUploaded: number;
+  readonly reads: number;
+  readonly syncReads: number;
+  readonly bytesRead: number;
+}
+
+export interface BenchCountersResult {
+  readonly backend: string;
+  readonly loop: 'ours' | 'fit';
+  /** GPU programs compiled before training started (while the data loaded), by the first step, and after it (null off the GPU). */
+  readonly programsBeforeTraining: number | null;
+  readonly programsCompiledByFirstStep: number | null;
+  readonly programsCompiledAfterFirstStep: number | null;
+  /** A one-step run on a fresh model: its counts and wall time (compiling included). */
+  readonly firstStep: BenchStepCounts;
+  readonly firstStepMs: number;
+  readonly perStep: BenchStepCounts;
+  /** What a run costs whatever its length (e.g. keeping the images on the device), from the two runs. */
+  readonly perRun: BenchStepCounts;
+  readonly steps: readonly [number, number];
+}

@@ -4,6 +4,7 @@
  * engine's events (src/state/project.ts); nothing here holds a tensor.
  */
 import type { BackendName } from '../ml/backends/activateBackend';
+import type { BackendProbe } from '../ml/backends/probeChoice';
 import type { BackendChoice } from '../ml/config/runConfig';
 import type { LoadProgress } from '../ml/data/loader';
 import type { OfflineCopyState } from '../ml/data/offlineCopy';
@@ -31,6 +32,8 @@ export interface BackendState {
   readonly thread: 'worker' | 'page' | null;
   /** Why the engine runs on the page, when it does. */
   readonly threadNote: string | null;
+  /** The automatic choice's measurements and why it chose (absent unless the choice was automatic). */
+  readonly probe?: BackendProbe | null;
 }
 
 export interface DataState {

@@ -3,7 +3,7 @@
  * Everything crosses as structured-cloneable data; large typed arrays are transferred,
  * not copied (see `transferablesOf`). Bump PROTOCOL_VERSION on any incompatible change.
  */
-import type { BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult, BenchTrainOptions, BenchTrainResult } from './bench';
+import type { BenchCountersOptions, BenchCountersResult, BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult, BenchTrainOptions, BenchTrainResult } from './bench';
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
 import type { ExperimentPlan, ExperimentUpdate } from '../ml/experiments/plan';
 import type { InternalsRequest, InternalsSnapshot } from '../ml/internals/snapshot';
@@ -82,6 +82,8 @@ export type EngineRequest =
   | { readonly kind: 'loseDevice' }
   /** Benchmark only: trains a fresh preset as the app would, scoring the test images after each epoch. */
   | { readonly kind: 'benchTimeToAccuracy'; readonly options: BenchTimeToAccuracyOptions }
+  /** Benchmark only: counts what our loop or stock model.fit asks of the backend per step (GPU counters). */
+  | { readonly kind: 'benchCounters'; readonly options: BenchCountersOptions }
   /** Saves the active model in this browser under `name`. */
   | { readonly kind: 'saveModel'; readonly name: string }
   /** Makes a saved model the active one. */
@@ -116,6 +118,7 @@ export interface ResponseOf {
   readonly inspect: { readonly snapshot: InternalsSnapshot; readonly modelRevision: number; readonly batchesTrained: number };
   readonly benchTrain: BenchTrainResult;
   readonly benchTimeToAccuracy: BenchTimeToAccuracyResult;
+  readonly benchCounters: BenchCountersResult;
   readonly loseDevice: boolean;
 }
 

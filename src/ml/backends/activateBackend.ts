@@ -22,6 +22,8 @@ export interface BackendPlatform {
   prepareWebGpu?(): Promise<void>;
   /** The active WebGL context is emulated on the CPU (SwiftShader, llvmpipe…). */
   isSoftwareWebGl?(): boolean;
+  /** The WebGPU adapter emulates the GPU on the CPU (known once WebGPU was prepared). */
+  isSoftwareWebGpu?(): boolean;
   /** How the active WASM backend runs (SIMD, threads), for the UI. */
   describeWasm?(): Promise<string>;
   /**
@@ -44,7 +46,7 @@ export interface BackendPlatform {
 // for it, and decide about software renderers ourselves (and tell the user).
 tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
 
-async function tryBackend(name: BackendName, platform: BackendPlatform): Promise<string | null> {
+export async function tryBackend(name: BackendName, platform: BackendPlatform): Promise<string | null> {
   try {
     if (name === 'wasm') await platform.prepareWasm?.();
     if (name === 'webgpu') {
