@@ -35,7 +35,7 @@ async function stepRate(spec: ModelSpec, batchSize: number, budgetMs: number): P
   const images = new Uint8Array(batchSize * 784).map((_, i) => (i * 2654435761) >>> 24);
   const labels = new Uint8Array(batchSize).map((_, i) => i % 10);
   const indices = Int32Array.from({ length: batchSize }, (_, i) => i);
-  const setup = { resident: null, model, optimizer, variables: model.trainableWeights.map((w) => w.read() as tf.Variable), kernels: kernelVariables(model), l2: spec.l2, augmentation: undefined, augmentationRng: () => 0.5 };
+  const setup = { resident: null, model, optimizer, variables: model.trainableWeights.map((w) => w.read() as tf.Variable), kernels: kernelVariables(model), l2: spec.l2, inputScaling: spec.inputScaling, augmentation: undefined, augmentationRng: () => 0.5 };
   const step = async () => {
     const metrics = trainStep(setup, images, labels, indices);
     await metrics.data();

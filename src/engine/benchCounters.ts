@@ -56,7 +56,7 @@ async function runOurs(data: FashionMnistData, steps: number): Promise<void> {
 async function runFit(data: FashionMnistData, steps: number): Promise<void> {
   const model = stockModel();
   const indices = range(0, steps * BATCH);
-  const xs = imagesTensor(data.train.images, indices);
+  const xs = imagesTensor(data.train.images, indices, 'unit'); // stock model.fit: the tutorial's 0–1 pixels
   const ys = labelsTensor(data.train.labels, indices);
   try {
     await model.fit(xs, ys, { batchSize: BATCH, epochs: 1, shuffle: true, verbose: 0 });
