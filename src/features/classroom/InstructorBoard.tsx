@@ -3,6 +3,7 @@ import { leaderboard, valueStats } from './aggregate';
 import { ClassCharts } from './ClassCharts';
 import type { ClassSession } from './classSession';
 import { JoinPanel } from './JoinPanel';
+import { SharedModels } from './ShareModel';
 import { StatusLine } from './StatusLine';
 import { useClassSnapshot } from './useClass';
 import { SETTINGS, type VariedSetting } from './variedSetting';
@@ -126,6 +127,7 @@ export function InstructorBoard({ session }: { session: ClassSession }) {
           </table>
         )}
       </section>
+      <SharedModels session={session} students={students} shared={snapshot.shared} info={info} />
       {(snapshot.dropped.length > 0 || snapshot.notes.length > 0) && (
         <section className="panel class-notes" aria-labelledby="class-notes-title">
           <h2 id="class-notes-title">Notes</h2>
