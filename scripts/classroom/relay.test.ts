@@ -118,6 +118,8 @@ describe('class relay', () => {
     student.write((doc) => doc.getMap('model').set('shared', { v: 1, name: 'Ada: Simple CNN', sharedAt: 42, zip }));
     await instructor.waitFor(() => instructor.doc.getMap('shared').has(id), 10_000, 'the relay listing the model');
     expect(instructor.doc.getMap('shared').get(id)).toEqual({ bytes: 900_000, sharedAt: 42, name: 'Ada: Simple CNN' });
+    // Connecting to the model document (an empty sync) is no news: no note.
+    expect([...instructor.doc.getMap<{ text: string }>('notes').values()].map((n) => n.text).join(' ')).not.toMatch(/cannot be used/);
     expect(student.denied).toEqual([]);
     // The class document never holds the weights.
     expect(Y.encodeStateAsUpdate(instructor.doc).byteLength).toBeLessThan(50_000);

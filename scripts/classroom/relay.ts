@@ -211,8 +211,13 @@ class Room {
 
   /** Lists the model document's model in its class document (or notes why it cannot be used). */
   private listSharedModel({ parent, owner }: ModelOf): void {
-    const check = checkSharedModel(this.doc.getMap(MODEL_ROOT).get(MODEL_KEY));
+    const raw = this.doc.getMap(MODEL_ROOT).get(MODEL_KEY);
+    // A sync with nothing in it (the student's page connecting, an empty document) is no news.
+    if (raw === undefined) return;
+    const check = checkSharedModel(raw);
     const shared = parent.doc.getMap(SHARED_ROOT);
+    const listed = shared.get(owner) as { sharedAt?: number } | undefined;
+    if (check.ok && listed?.sharedAt === check.model.sharedAt) return;
     parent.doc.transact(() => {
       if (check.ok) shared.set(owner, { bytes: check.model.zip.byteLength, sharedAt: check.model.sharedAt, name: check.model.name });
       else shared.delete(owner);

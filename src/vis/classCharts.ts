@@ -80,7 +80,7 @@ export function classCurvesSpec(points: readonly ClassCurvePoint[], options: Cla
 
 export function classAccuracySpec(runs: readonly ClassAccuracyPoint[], rows: readonly ClassValueRow[], options: ClassChartOptions) {
   const y = { field: 'value', type: 'nominal' as const, title: options.valueLabel, sort: [...options.values] };
-  const accuracy = (field: string) => ({ field, type: 'quantitative' as const, title: 'Test accuracy', scale: { zero: false }, axis: { format: '.0%' } });
+  const accuracy = (field: string) => ({ field, type: 'quantitative' as const, title: 'Test accuracy', scale: { zero: false }, axis: { format: '.0%', tickMinStep: 0.01 } });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config: config(options.fontSize),

@@ -67,7 +67,7 @@ export function checkSharedModel(raw: unknown): SharedModelCheck {
   return { ok: true, model: parsed.data };
 }
 
-export const formatBytes = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+export const formatBytes = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** The relay's list of shared models in the class document, checked (a malformed row is left out). */
 export function readSharedMetas(doc: Y.Doc): Map<string, SharedMeta> {
