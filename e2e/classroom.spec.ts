@@ -4,12 +4,15 @@
  * students (three contexts of one browser) join by the link and each trains a tiny run; the relay
  * is killed mid-run and started again; a student reloads mid-run; a hostile raw client writes
  * malformed, oversized and other-student entries; the instructor reloads. Nothing is lost.
+ * A student shares their model and the instructor loads it: it classifies as on the student's page.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { KEY_BYTES, randomToken, STUDENT_SECRET_BYTES, studentIdForSecret } from '../src/features/classroom/roomKeys';
 import { RawClassClient } from '../scripts/classroom/rawClient';
 import { ClassroomServer } from './classroomServer';
+import { ClassifyPanel, fixture } from './pages/classify';
+import { PlaygroundPage } from './pages/playground';
 import { recordCsp } from './cspRecorder';
 
 const relay = new ClassroomServer(Number(process.env.E2E_CLASS_PORT ?? 4236));
@@ -33,6 +36,15 @@ async function joinAsStudent(browser: Browser, link: string): Promise<Page> {
   await expect(page).toHaveURL(/trainSize=3000/);
   await expect(page).toHaveURL(/epochs=2/);
   return page;
+}
+
+/** The active model's prediction for one uploaded photo (a single input: the first prediction shown is the final one). */
+async function predictionOf(page: Page): Promise<string> {
+  await new PlaygroundPage(page).show('Classify');
+  const classify = new ClassifyPanel(page);
+  await classify.upload(fixture('trouser-photo.png', 'image/png'));
+  await expect(classify.prediction).toContainText(/Most likely: .+ \(\d+ %\)/);
+  return (await classify.prediction.textContent()) ?? '';
 }
 
 const train = async (page: Page) => {
@@ -89,6 +101,25 @@ test('a class experiment: three students, a relay restart, a reload, a hostile c
   await expect(perValue.getByRole('row', { name: /^0\.5 1 0 / })).toBeVisible();
   await expect(instructor.getByText(/^Final test accuracy by dropout rate: 0: mean \d/)).toBeVisible();
   for (const page of students) await expect(page.getByTestId('class-sent')).toContainText('test accuracy');
+  // Ada shares her model (only now do weights leave her tab); the instructor loads it, and it
+  // classifies a photo exactly as on Ada's page.
+  const ada = students[0];
+  await expect(ada.getByTestId('class-share-status')).toHaveText('Nothing shared yet.');
+  await ada.getByRole('button', { name: 'Share my model' }).click();
+  await expect(ada.getByTestId('class-share-status')).toContainText(/^Shared with the class: Ada: .+, \d+ KB, at /, { timeout: 60_000 });
+  const sharedModels = instructor.getByRole('table', { name: 'Shared models' });
+  await sharedModels.getByRole('button', { name: "Load Ada's model" }).click();
+  await expect(sharedModels.getByRole('status')).toContainText("Ada's model (Ada: ", { timeout: 60_000 });
+  await expect(sharedModels.getByRole('status')).toContainText('is now the active model');
+  const adasPrediction = await predictionOf(ada);
+  await new PlaygroundPage(ada).show('Class');
+  await sharedModels.getByRole('button', { name: 'Classify a drawing with it' }).click();
+  const classify = new ClassifyPanel(instructor);
+  await classify.upload(fixture('trouser-photo.png', 'image/png'));
+  await expect(classify.prediction).toHaveText(adasPrediction);
+  await new PlaygroundPage(instructor).show('Class');
+  await expect(sharedModels.getByRole('row', { name: /^Ada / })).toBeVisible();
+
   // The board and a student's panel pass the accessibility checks.
   for (const page of [instructor, students[0]]) expect((await new AxeBuilder({ page }).include('main').analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
 

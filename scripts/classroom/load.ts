@@ -11,6 +11,8 @@
  * relay's memory (VmRSS) and CPU (/proc, Linux). Results go to bench/classroom-load.json.
  *
  *   npm run classroom:load -- --students=60 --seconds=120 --epoch-seconds=20 --port=4238
+ *   npm run classroom:load -- --profile    # also a CPU profile of the class view while receiving:
+ *                                          # the functions with the most time, printed
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ const STUDENTS = arg('students', 60);
 const SECONDS = arg('seconds', 120);
 const EPOCH_SECONDS = arg('epoch-seconds', 20);
 const PORT = arg('port', 4238);
+const PROFILE = process.argv.includes('--profile');
 const VALUES = [0, 0.25, 0.5];
 const EPOCHS = Math.max(1, Math.floor(SECONDS / EPOCH_SECONDS));
 
@@ -101,6 +104,12 @@ async function main(): Promise<void> {
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ entryTypes: ['longtask'] });
   })()`);
   const longTasksBefore = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
 
   const students = await Promise.all(
     Array.from({ length: STUDENTS }, async (_, i) => {
@@ -132,6 +141,7 @@ async function main(): Promise<void> {
     await sleep(Math.max(0, tick - Date.now()));
   }
   const elapsed = (Date.now() - started) / 1000;
+  if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, elapsed);
   log(`sent ${sent} summaries in ${elapsed.toFixed(0)} s; waiting for the class view`);
   const end = procStats(pid);
   await page.getByRole('heading', { name: `Students: ${STUDENTS} joined, ${STUDENTS} online` }).waitFor({ timeout: 60_000 });
@@ -183,6 +193,42 @@ async function main(): Promise<void> {
   await browser.close();
   relay.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+/** The class view's main-thread time while receiving, by function (self time) and by its callers' chain, from a CPU profile. */
+function printProfile(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, seconds: number): void {
+  const self = new Map<number, number>();
+  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+  const selfByFunction = new Map<string, number>();
+  const totalByFunction = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const node = byId.get(id)!;
+    selfByFunction.set(label(node), (selfByFunction.get(label(node)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const l = label(byId.get(at)!);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      totalByFunction.set(l, (totalByFunction.get(l) ?? 0) + ms);
+    }
+  }
+  const top = (m: Map<string, number>) => [...m].filter(([l]) => !/^\((idle|program|root|garbage collector)\)/.test(l)).sort((a, b) => b[1] - a[1]).slice(0, 25);
+  const busy = [...self].reduce((sum, [id, ms]) => (/^\((idle|root)\)/.test(byId.get(id)!.callFrame.functionName) ? sum : sum + ms), 0);
+  console.error(`[profile] class view busy ${Math.round(busy)} ms in ${Math.round(seconds)} s (${((busy / seconds / 1000) * 100).toFixed(0)}% of the main thread)`);
+  console.error('[profile] self time:');
+  for (const [l, ms] of top(selfByFunction)) console.error(`  ${ms.toFixed(0).padStart(7)} ms  ${l}`);
+  console.error('[profile] total time (with callees):');
+  for (const [l, ms] of top(totalByFunction)) console.error(`  ${ms.toFixed(0).padStart(7)} ms  ${l}`);
 }
 
 main().catch((error) => {

@@ -9,9 +9,15 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 
 const COMPACT_AFTER_RECORDS = 2000;
+/**
+ * Also compacted once the log holds this many bytes more than its last snapshot: a shared model
+ * (about 1 MB) shared again replaces the old one in the document, but the log would keep both.
+ */
+const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
 
 export class RoomLog {
   private records = 0;
+  private bytesSinceSnapshot = 0;
   readonly path: string;
 
   constructor(dir: string, roomId: string) {
@@ -37,12 +43,14 @@ export class RoomLog {
     }
     Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)), 'storage');
     this.records = updates.length;
+    this.bytesSinceSnapshot = at;
     return updates.length;
   }
 
   append(update: Uint8Array, doc: Y.Doc): void {
     appendFileSync(this.path, record(update));
-    if (++this.records >= COMPACT_AFTER_RECORDS) this.compact(doc);
+    this.bytesSinceSnapshot += update.byteLength;
+    if (++this.records >= COMPACT_AFTER_RECORDS || this.bytesSinceSnapshot >= COMPACT_AFTER_BYTES) this.compact(doc);
   }
 
   /** Replaces the log by one snapshot of `doc` (written aside, then renamed over it). */
@@ -51,6 +59,7 @@ export class RoomLog {
     writeFileSync(temporary, record(Y.encodeStateAsUpdate(doc)));
     renameSync(temporary, this.path);
     this.records = 1;
+    this.bytesSinceSnapshot = 0;
   }
 }
 

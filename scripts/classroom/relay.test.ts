@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { KEY_BYTES, randomToken, roomIdForKey, STUDENT_SECRET_BYTES, studentIdForSecret } from '../../src/features/classroom/roomKeys';
 import { RawClassClient } from './rawClient';
 import { ClassRelay } from './relay';
+import { modelRoomName } from '../../src/features/classroom/sharedModel';
 
 // One of the ports set aside for relay tests (127.0.0.1 only).
 const PORT = Number(process.env.CLASSROOM_TEST_PORT ?? 4237);
@@ -105,5 +106,36 @@ describe('class relay', () => {
     expect(later.doc.getMap('roster').size).toBe(2);
     expect([...later.doc.getMap('roster').values()].every((r) => !(r as { online: boolean }).online)).toBe(true);
     later.close();
+  });
+
+  it("keeps a shared model in the student's own document, lists it in the class, and lets only them and the instructor open it", async () => {
+    const secret = randomToken(STUDENT_SECRET_BYTES);
+    const id = await studentIdForSecret(secret);
+    const modelUrl = (params: string) => `ws://127.0.0.1:${PORT}/class-relay/${modelRoomName(room, id)}?${params}`;
+    const instructor = await RawClassClient.connect(url(`key=${key}`));
+    const student = await RawClassClient.connect(modelUrl(`student=${secret}`));
+    const zip = new Uint8Array(900_000).map((_, i) => i % 251);
+    student.write((doc) => doc.getMap('model').set('shared', { v: 1, name: 'Ada: Simple CNN', sharedAt: 42, zip }));
+    await instructor.waitFor(() => instructor.doc.getMap('shared').has(id), 10_000, 'the relay listing the model');
+    expect(instructor.doc.getMap('shared').get(id)).toEqual({ bytes: 900_000, sharedAt: 42, name: 'Ada: Simple CNN' });
+    // Connecting to the model document (an empty sync) is no news: no note.
+    expect([...instructor.doc.getMap<{ text: string }>('notes').values()].map((n) => n.text).join(' ')).not.toMatch(/cannot be used/);
+    expect(student.denied).toEqual([]);
+    // The class document never holds the weights.
+    expect(Y.encodeStateAsUpdate(instructor.doc).byteLength).toBeLessThan(50_000);
+
+    const loader = await RawClassClient.connect(modelUrl(`key=${key}`));
+    expect((loader.doc.getMap('model').get('shared') as { zip: Uint8Array }).zip).toEqual(zip);
+    loader.write((doc) => doc.getMap('model').set('shared', { v: 1, name: 'swapped', sharedAt: 43, zip: new Uint8Array(10) }));
+    await loader.waitFor(() => loader.denied.length === 1, 10_000, "the refusal of the instructor's write");
+    const other = await RawClassClient.connect(modelUrl(`student=${randomToken(STUDENT_SECRET_BYTES)}`));
+    expect(other.closeCode).toBe(4403);
+    // Past the cap, the connection is closed and the class gets a note; the listed model stays.
+    student.sendUpdate(new Uint8Array(5 * 1024 * 1024));
+    await student.waitFor(() => student.closeCode !== null, 20_000, 'the relay closing the connection');
+    const notes = () => [...instructor.doc.getMap<{ text: string }>('notes').values()].map((n) => n.text).join(' ');
+    await instructor.waitFor(() => /larger than 4 MB/.test(notes()), 10_000, 'the note');
+    expect((instructor.doc.getMap('shared').get(id) as { name: string }).name).toBe('Ada: Simple CNN');
+    [instructor, loader, student].forEach((c) => c.close());
   });
 });

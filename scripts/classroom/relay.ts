@@ -7,7 +7,10 @@
  *
  * Connections: `<base>/class-relay/<room id>?key=<instructor key>` or `?student=<student secret>`.
  * A room exists once its instructor has connected (then it is stored); students of an unknown
- * room are turned away.
+ * room are turned away. A student's shared model has a document of its own,
+ * `<room id>.model.<student id>` (src/features/classroom/sharedModel.ts), which only that student
+ * and the instructor may open and only that student may write; once an update to it is stored,
+ * the relay lists the model in the class document's `shared` map.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -19,13 +22,16 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { isInstructorKey, isRoomId, isStudentSecret, roomIdForKey, studentIdForSecret } from '../../src/features/classroom/roomKeys';
 import { RoomLog } from './persistence';
-import { checkUpdate, ownersFromDoc, RELAY_OWNER, ROOTS, type Role } from './updateGuard';
+import { checkSharedModel, MODEL_KEY, MODEL_ROOT, parseModelRoomName, SHARED_ROOT } from '../../src/features/classroom/sharedModel';
+import { CLASS_LAYOUT, checkUpdate, MAX_MODEL_UPDATE_BYTES, modelLayout, ownersFromDoc, RELAY_OWNER, ROOTS, type Layout, type Role } from './updateGuard';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
-/** Largest message accepted; bigger ones close the connection (a summary is a few kB). */
+/** Largest message accepted in a class document; bigger ones close the connection (a summary is a few kB). */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
+/** Largest message accepted in a model document (a shared model, sharedModel.ts). */
+const MAX_MODEL_MESSAGE_BYTES = MAX_MODEL_UPDATE_BYTES + 1024;
 /** Refused updates a connection may send before it is closed. */
 const MAX_REFUSALS = 3;
 const MAX_NOTES = 50;
@@ -51,17 +57,29 @@ interface Connection {
 /** Held updates per connection before the oldest is refused. */
 const MAX_HELD = 64;
 
+/** What makes a model document's room different: its class, its owner, its rules. */
+interface ModelOf {
+  readonly parent: Room;
+  readonly owner: string;
+}
+
 class Room {
   readonly doc = new Y.Doc();
   readonly owners: Map<number, string>;
   readonly connections = new Map<WebSocket, Connection>();
+  readonly layout: Layout;
+  readonly maxMessageBytes: number;
   private noteCounter = 0;
 
   constructor(
     readonly id: string,
     private readonly storage: RoomLog,
     private readonly log?: (line: string) => void,
+    readonly modelOf: ModelOf | null = null,
+    private readonly onEmpty?: () => void,
   ) {
+    this.layout = modelOf ? modelLayout(modelOf.owner) : CLASS_LAYOUT;
+    this.maxMessageBytes = modelOf ? MAX_MODEL_MESSAGE_BYTES : MAX_MESSAGE_BYTES;
     storage.load(this.doc);
     this.owners = ownersFromDoc(this.doc);
     this.owners.set(this.doc.clientID, RELAY_OWNER);
@@ -79,6 +97,7 @@ class Room {
       }
     });
     if (!storage.exists()) storage.compact(this.doc);
+    if (modelOf) return;
     // Whoever was online when the relay stopped is not any more.
     const roster = this.doc.getMap<{ slot: number; joinedAt: number; online: boolean }>(ROOTS.roster);
     this.doc.transact(() => {
@@ -87,12 +106,13 @@ class Room {
   }
 
   get closed(): boolean {
+    if (this.modelOf) return this.modelOf.parent.closed;
     return this.doc.getMap(ROOTS.class).get('closed') === true;
   }
 
   join(socket: WebSocket, role: Role): void {
     this.connections.set(socket, { role, refusals: 0, alive: true, held: [], tainted: new Set() });
-    if (role.kind === 'student') this.setOnline(role.id, true);
+    if (role.kind === 'student' && !this.modelOf) this.setOnline(role.id, true);
     // Our state vector (the client answers with what we miss) and everything we have (step 2 on its step 1).
     send(socket, encodeSync((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
   }
@@ -103,6 +123,11 @@ class Room {
   leave(socket: WebSocket): void {
     const connection = this.connections.get(socket);
     this.connections.delete(socket);
+    if (this.modelOf) {
+      // A model document is opened to share or to load one model: nobody needs it in memory after.
+      if (this.connections.size === 0) this.onEmpty?.();
+      return;
+    }
     if (connection?.role.kind === 'student' && !this.shuttingDown) {
       const id = connection.role.id;
       const stillHere = [...this.connections.values()].some((c) => c.role.kind === 'student' && c.role.id === id);
@@ -121,6 +146,7 @@ class Room {
   }
 
   note(text: string, student: string | null): void {
+    if (this.modelOf) return this.modelOf.parent.note(text, student);
     const notes = this.doc.getMap<{ at: number }>(ROOTS.notes);
     this.doc.transact(() => {
       notes.set(`${Date.now().toString(36)}-${(this.noteCounter++).toString(36)}`, { at: Date.now(), text, student });
@@ -150,7 +176,7 @@ class Room {
     const update = decoding.readVarUint8Array(decoder);
     const clients = [...Y.parseUpdateMeta(update).to.keys()];
     if (clients.some((c) => connection.tainted.has(c))) return 'it builds on an update that was refused';
-    const verdict = checkUpdate(this.doc, this.owners, update, connection.role, this.closed);
+    const verdict = checkUpdate(this.doc, this.owners, update, connection.role, this.closed, this.layout);
     if (!verdict.ok) {
       if (!verdict.missing) {
         clients.forEach((c) => connection.tainted.add(c));
@@ -170,9 +196,10 @@ class Room {
   private apply(socket: WebSocket, connection: Connection, update: Uint8Array, bind: ReadonlyMap<number, string>): void {
     for (const [client, owner] of bind) this.owners.set(client, owner);
     Y.applyUpdate(this.doc, update, socket);
+    if (this.modelOf) this.listSharedModel(this.modelOf);
     // Whatever waited for this update may fit now.
     for (let i = 0; i < connection.held.length; i++) {
-      const verdict = checkUpdate(this.doc, this.owners, connection.held[i], connection.role, this.closed);
+      const verdict = checkUpdate(this.doc, this.owners, connection.held[i], connection.role, this.closed, this.layout);
       if (verdict.ok || !verdict.missing) {
         const [held] = connection.held.splice(i, 1);
         if (verdict.ok) this.apply(socket, connection, held, verdict.bind);
@@ -180,6 +207,22 @@ class Room {
         return;
       }
     }
+  }
+
+  /** Lists the model document's model in its class document (or notes why it cannot be used). */
+  private listSharedModel({ parent, owner }: ModelOf): void {
+    const raw = this.doc.getMap(MODEL_ROOT).get(MODEL_KEY);
+    // A sync with nothing in it (the student's page connecting, an empty document) is no news.
+    if (raw === undefined) return;
+    const check = checkSharedModel(raw);
+    const shared = parent.doc.getMap(SHARED_ROOT);
+    const listed = shared.get(owner) as { sharedAt?: number } | undefined;
+    if (check.ok && listed?.sharedAt === check.model.sharedAt) return;
+    parent.doc.transact(() => {
+      if (check.ok) shared.set(owner, { bytes: check.model.zip.byteLength, sharedAt: check.model.sharedAt, name: check.model.name });
+      else shared.delete(owner);
+    }, RELAY_OWNER);
+    if (!check.ok) parent.note(`The model shared by student ${owner.slice(0, 6)} cannot be used: ${check.problem}.`, owner);
   }
 
   /** Tells the sender and the class why an update was dropped; a persistent offender is disconnected. */
@@ -224,13 +267,16 @@ function encodeSync(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+const formatLimit = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes / 1024} KB`);
+
 function send(socket: WebSocket, message: Uint8Array): void {
   if (socket.readyState === socket.OPEN) socket.send(message);
 }
 
 export class ClassRelay {
   private readonly rooms = new Map<string, Room>();
-  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // The largest message any room takes; each room closes connections that send more than it takes.
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_MODEL_MESSAGE_BYTES });
   private readonly pinger: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: RelayOptions) {
@@ -252,22 +298,31 @@ export class ClassRelay {
     const early: Uint8Array[] = [];
     const queue = (data: Buffer) => early.push(new Uint8Array(data));
     socket.on('message', queue);
-    if (!isRoomId(roomId)) return socket.close(4400, 'not a class id');
+    const model = parseModelRoomName(roomId);
+    if (!isRoomId(roomId) && !model) return socket.close(4400, 'not a class id');
+    const classId = model?.room ?? roomId;
     const key = params.get('key');
     const secret = params.get('student');
     let role: Role;
     if (key !== null) {
-      if (!isInstructorKey(key) || (await roomIdForKey(key)) !== roomId) return socket.close(4401, 'wrong instructor key');
+      if (!isInstructorKey(key) || (await roomIdForKey(key)) !== classId) return socket.close(4401, 'wrong instructor key');
       role = { kind: 'instructor' };
     } else if (secret !== null) {
       if (!isStudentSecret(secret)) return socket.close(4401, 'not a student secret');
       role = { kind: 'student', id: await studentIdForSecret(secret) };
     } else return socket.close(4401, 'a student or instructor link is needed');
-    const room = this.room(roomId, role.kind === 'instructor');
+    if (model && role.kind === 'student' && role.id !== model.student) return socket.close(4403, "only its student and the instructor open a shared model");
+    const room = model ? this.modelRoom(roomId, model.room, model.student) : this.room(roomId, role.kind === 'instructor');
     if (!room) return socket.close(4404, 'no class is open with this id');
     room.join(socket, role);
     this.options.log?.(`${describe(role)} joined class ${roomId.slice(0, 6)}… (${room.connections.size} connected)`);
+    let oversized = false;
     const onMessage = (data: Uint8Array) => {
+      if (data.byteLength > room.maxMessageBytes) {
+        oversized = true;
+        socket.close(1009, 'message too large');
+        return;
+      }
       try {
         const problem = room.receive(socket, data);
         if (problem) room.refuse(socket, problem);
@@ -278,12 +333,11 @@ export class ClassRelay {
     socket.off('message', queue);
     socket.on('message', (data: Buffer) => onMessage(new Uint8Array(data)));
     socket.on('pong', () => room.pong(socket));
-    let oversized = false;
     socket.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') oversized = true;
     });
     socket.on('close', (code) => {
-      if (code === 1009 || oversized) room.note(`The relay closed the connection of ${describe(role)}: a message was larger than ${MAX_MESSAGE_BYTES / 1024} KB.`, role.kind === 'student' ? role.id : null);
+      if (code === 1009 || oversized) room.note(`The relay closed the connection of ${describe(role)}: a message was larger than ${formatLimit(room.maxMessageBytes)}.`, role.kind === 'student' ? role.id : null);
       room.leave(socket);
     });
     early.forEach(onMessage);
@@ -295,6 +349,17 @@ export class ClassRelay {
     const storage = new RoomLog(this.options.dataDir, id);
     if (!storage.exists() && !create) return null;
     const room = new Room(id, storage, this.options.log);
+    this.rooms.set(id, room);
+    return room;
+  }
+
+  /** A student's model document; null when its class was never opened. */
+  private modelRoom(id: string, classId: string, owner: string): Room | null {
+    const loaded = this.rooms.get(id);
+    if (loaded) return loaded;
+    const parent = this.room(classId, false);
+    if (!parent) return null;
+    const room = new Room(id, new RoomLog(this.options.dataDir, id), this.options.log, { parent, owner }, () => this.rooms.delete(id));
     this.rooms.set(id, room);
     return room;
   }

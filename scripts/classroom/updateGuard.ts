@@ -11,6 +11,7 @@
  * so nobody can extend or delete another participant's items under a borrowed client id.
  */
 import * as Y from 'yjs';
+import { MAX_SHARED_MODEL_BYTES, MODEL_KEY, MODEL_ROOT } from '../../src/features/classroom/sharedModel';
 
 export type Role = { readonly kind: 'instructor' } | { readonly kind: 'student'; readonly id: string } | { readonly kind: 'viewer' };
 
@@ -19,6 +20,39 @@ export const RELAY_OWNER = 'relay';
 
 /** Root maps of a class room and who writes each. */
 export const ROOTS = { class: 'class', entries: 'entries', roster: 'roster', notes: 'notes' } as const;
+
+/** Largest update written to a class document (a summary is a few kB). */
+export const MAX_CLASS_UPDATE_BYTES = 256 * 1024;
+/** Largest update written to a model document: the zip's cap and room for its name and Yjs's framing. */
+export const MAX_MODEL_UPDATE_BYTES = MAX_SHARED_MODEL_BYTES + 16 * 1024;
+
+/** A document's rules: how large an update may be, and who may write which key of which root. */
+export interface Layout {
+  readonly maxUpdateBytes: number;
+  /** Why the participant `me` with `role` may not write `key` of `root` (null: they may). */
+  readonly refuse: (role: Role, me: string, root: string, key: string) => string | null;
+}
+
+/** The class document: the instructor writes `class`; each student their own key of `entries`; the relay the rest. */
+export const CLASS_LAYOUT: Layout = {
+  maxUpdateBytes: MAX_CLASS_UPDATE_BYTES,
+  refuse: (role, me, root, key) => {
+    if (role.kind === 'instructor') return root === ROOTS.class ? null : `the instructor writes only the class settings, not ${root}`;
+    if (root !== ROOTS.entries) return root === ROOTS.class ? 'it changes the assignment' : `it writes the relay's ${root}`;
+    return key === me ? null : `it writes student ${key.slice(0, 6)}'s entry`;
+  },
+};
+
+/** A student's model document (sharedModel.ts): only `owner` writes, and only the one model key. */
+export function modelLayout(owner: string): Layout {
+  return {
+    maxUpdateBytes: MAX_MODEL_UPDATE_BYTES,
+    refuse: (role, me, root, key) => {
+      if (role.kind !== 'student' || me !== owner) return "it writes another participant's shared model";
+      return root === MODEL_ROOT && key === MODEL_KEY ? null : `it writes ${root}.${key} in a model document`;
+    },
+  };
+}
 
 /**
  * `missing`: the update builds on data the relay has not received yet (a client's update can
@@ -64,7 +98,8 @@ function placeInDoc(doc: Y.Doc, id: Y.ID): Place {
 }
 
 /** Decides whether `update` from a participant with `role` may be applied to `doc`. */
-export function checkUpdate(doc: Y.Doc, owners: ReadonlyMap<number, string>, update: Uint8Array, role: Role, closed = false): GuardResult {
+export function checkUpdate(doc: Y.Doc, owners: ReadonlyMap<number, string>, update: Uint8Array, role: Role, closed = false, layout: Layout = CLASS_LAYOUT): GuardResult {
+  if (update.byteLength > layout.maxUpdateBytes) return { ok: false, reason: `it is too large (${update.byteLength.toLocaleString('en')} bytes, at most ${layout.maxUpdateBytes.toLocaleString('en')})` };
   let decoded: { structs: (Y.Item | Y.GC | Y.Skip)[]; ds: { clients: Map<number, unknown[]> } };
   try {
     decoded = Y.decodeUpdate(update) as unknown as typeof decoded;
@@ -114,13 +149,8 @@ export function checkUpdate(doc: Y.Doc, owners: ReadonlyMap<number, string>, upd
     const { root, key, problem, missing } = place(struct);
     if (problem) return { ok: false, reason: problem, missing };
     if (key === null) return { ok: false, reason: `it inserts into a list in ${root}` };
-    if (role.kind === 'instructor') {
-      if (root !== ROOTS.class) return { ok: false, reason: `the instructor writes only the class settings, not ${root}` };
-    } else if (root !== ROOTS.entries) {
-      return { ok: false, reason: root === ROOTS.class ? 'it changes the assignment' : `it writes the relay's ${root}` };
-    } else if (key !== me) {
-      return { ok: false, reason: `it writes student ${key.slice(0, 6)}'s entry` };
-    }
+    const refusal = layout.refuse(role, me, root ?? '', key);
+    if (refusal) return { ok: false, reason: refusal };
   }
   // A sync message carries the sender's whole delete set: only deletions of items still alive here count.
   for (const [client, ranges] of deletes) {

@@ -51,6 +51,13 @@ function release(container: HTMLElement): void {
   delete container.dataset.chartRows;
 }
 
+/** The spec without its data, and the renderer: while it is unchanged the view only needs new rows. */
+function layoutKey(spec: SpecWithDatasets, options: DrawChartOptions): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rows are what the key leaves out
+  const { datasets, ...layout } = spec;
+  return JSON.stringify(layout) + (options.renderer ?? 'svg');
+}
+
 /**
  * Draws `spec` into `container` (replacing what it held), or updates the chart already there.
  * A detached container releases its chart instead.
@@ -61,8 +68,8 @@ export function drawChart(container: HTMLElement, spec: SpecWithDatasets, option
       release(container);
       return;
     }
-    const { datasets, ...layout } = spec;
-    const key = JSON.stringify(layout) + (options.renderer ?? 'svg');
+    const { datasets } = spec;
+    const key = layoutKey(spec, options);
     const current = embedded.get(container);
     const empty = Object.values(datasets).every((rows) => rows.length === 0);
     // Emptied after showing rows (a reset, a new run): a fresh view instead of swapping rows.
@@ -96,6 +103,35 @@ export function drawChart(container: HTMLElement, spec: SpecWithDatasets, option
     embedded.set(container, { key, result, host, hasRows: !empty });
     markDrawn(container, datasets);
   });
+}
+
+/** Some rows of one dataset changed: rows `remove` accepts leave, `insert` arrive; `rows` is how many it holds after. */
+export interface RowChange {
+  readonly dataset: string;
+  readonly remove: (row: object) => boolean;
+  readonly insert: readonly object[];
+  readonly rows: number;
+}
+
+/**
+ * Changes only some rows of the chart already in `container`, when it was drawn from a spec with
+ * `spec`'s layout: vega then recomputes only what depends on them (e.g. only the lines of the
+ * runs that changed, each a facet of its own) instead of every row. Resolves false, changing
+ * nothing, when there is no such chart (draw it whole with drawChart).
+ */
+export function changeChartRows(container: HTMLElement, spec: SpecWithDatasets, options: DrawChartOptions, change: RowChange): Promise<boolean> {
+  let changed = false;
+  return enqueue(container, async () => {
+    const current = embedded.get(container);
+    if (!container.isConnected || current?.key !== layoutKey(spec, options) || change.rows === 0) return;
+    const view = current.result.view;
+    view.change(change.dataset, view.changeset().remove(change.remove).insert(change.insert as object[]));
+    await view.runAsync();
+    current.hasRows = true;
+    describeChart(current.host, options.summary);
+    container.dataset.chartRows = String(change.rows);
+    changed = true;
+  }).then(() => changed);
 }
 
 /** Empties the container once pending draws have finished (nothing to show, e.g. after a reset). */

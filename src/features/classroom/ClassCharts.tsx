@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useThrottledRender } from '../../components/useThrottledRender';
 import { PROJECTOR_FONT_SIZE } from '../../vis/lineChart';
-import { renderClassAccuracy, renderClassCurves, type ClassAccuracyPoint, type ClassCurvePoint } from '../../vis/classCharts';
+import { forgetClassCurves, renderClassAccuracy, renderClassCurves, type ClassAccuracyPoint, type ClassRunCurve } from '../../vis/classCharts';
 import { disposeChart } from '../../vis/chartViews';
 import { useAppSelector } from '../../state/hooks';
 import type { ClassStudent, ValueStats } from './aggregate';
@@ -9,8 +9,9 @@ import { thin } from './runSummary';
 import { SETTINGS, type VariedSetting } from './variedSetting';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-/** Points per run on the overlaid curves: 60 runs stay a few thousand marks. */
-const CURVE_POINTS_PER_RUN = 60;
+/** Points on the overlaid curves in all (each run gets its share, 20 to 60): vega's cost grows with them. */
+const CURVE_POINT_BUDGET = 1500;
+const pointsPerRun = (runs: number) => Math.max(20, Math.min(60, Math.floor(CURVE_POINT_BUDGET / Math.max(1, runs))));
 /** The charts redraw at most this often, however fast results arrive (the tables follow every update). */
 const REDRAW_MS = 2000;
 
@@ -31,6 +32,8 @@ export function ClassCharts({ setting, students, stats }: { setting: VariedSetti
   const hasCurves = students.some((s) => (s.entry?.run?.batches.length ?? 0) > 0);
   const curvesRef = useRef<HTMLDivElement>(null);
   const accuracyRef = useRef<HTMLDivElement>(null);
+  /** What the accuracy chart last drew: it is drawn again only when that changes (most updates are curves). */
+  const accuracyDrawn = useRef('');
 
   useThrottledRender(
     () => {
@@ -38,16 +41,26 @@ export function ClassCharts({ setting, students, stats }: { setting: VariedSetti
       const accuracyEl = accuracyRef.current;
       const options = { fontSize, values: labels, valueLabel: info.label };
       if (curvesEl) {
-        const curves: ClassCurvePoint[] = students.flatMap((s) => {
-          const run = s.entry?.run;
-          return run ? thin(run.batches, CURVE_POINTS_PER_RUN).map(([x, loss]) => ({ student: s.id, value: info.format(run.value), x, loss })) : [];
-        });
+        // Each run's version says when its points change: only those runs' lines are redrawn.
         const runsDrawn = students.filter((s) => s.entry?.run).length;
-        void renderClassCurves(curvesEl, curves, { ...options, width: Math.max(280, curvesEl.clientWidth), summary: `Training loss of ${runsDrawn} runs, coloured by ${info.label.toLowerCase()} (${labels.join(', ')}).` });
+        const perRun = pointsPerRun(runsDrawn);
+        const epochs = Math.max(1, ...students.map((s) => s.entry?.run?.settings.epochs ?? 1));
+        const curves: ClassRunCurve[] = students.flatMap((s) => {
+          const run = s.entry?.run;
+          if (!run) return [];
+          const last = run.batches.at(-1);
+          return [{ student: s.id, value: info.format(run.value), version: `${run.id}:${run.batches.length}:${last?.[0]}:${last?.[1]}:${perRun}`, points: thin(run.batches, perRun).map(([x, loss]) => [x, loss] as const) }];
+        });
+        void renderClassCurves(curvesEl, curves, { ...options, epochs, width: Math.max(280, curvesEl.clientWidth), summary: `Training loss of ${runsDrawn} runs, coloured by ${info.label.toLowerCase()} (${labels.join(', ')}).` });
       }
       if (accuracyEl) {
         const runs: ClassAccuracyPoint[] = students.flatMap((s) => (s.entry?.run?.test ? [{ student: s.name, value: info.format(s.entry.run.value), accuracy: s.entry.run.test.accuracy }] : []));
-        void renderClassAccuracy(accuracyEl, runs, rows, { ...options, width: Math.max(280, accuracyEl.clientWidth), summary });
+        const accuracyOptions = { ...options, width: Math.max(280, accuracyEl.clientWidth), summary };
+        const key = JSON.stringify([runs, rows, accuracyOptions]);
+        if (key !== accuracyDrawn.current) {
+          accuracyDrawn.current = key;
+          void renderClassAccuracy(accuracyEl, runs, rows, accuracyOptions);
+        }
       }
     },
     [students, fontSize, labels.join('|')],
@@ -57,7 +70,10 @@ export function ClassCharts({ setting, students, stats }: { setting: VariedSetti
     const curvesEl = curvesRef.current;
     const accuracyEl = accuracyRef.current;
     return () => {
-      if (curvesEl) disposeChart(curvesEl);
+      if (curvesEl) {
+        forgetClassCurves(curvesEl);
+        disposeChart(curvesEl);
+      }
       if (accuracyEl) disposeChart(accuracyEl);
     };
   }, []);

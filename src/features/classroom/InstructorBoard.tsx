@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { leaderboard, valueStats } from './aggregate';
 import { ClassCharts } from './ClassCharts';
 import type { ClassSession } from './classSession';
 import { JoinPanel } from './JoinPanel';
+import { SharedModels } from './ShareModel';
 import { StatusLine } from './StatusLine';
 import { useClassSnapshot } from './useClass';
 import { SETTINGS, type VariedSetting } from './variedSetting';
@@ -18,6 +19,19 @@ function runState(student: ClassStudent): string {
   const { epoch, batch, batchesInEpoch } = run.progress;
   return `training: epoch ${epoch + 1}/${run.settings.epochs}${batchesInEpoch ? `, batch ${batch}/${batchesInEpoch}` : ''}`;
 }
+
+/** One student in the roster: re-rendered only when what it shows changes (the board refreshes twice a second). */
+const RosterRow = memo(function RosterRow({ id, name, online, value, state }: { id: string; name: string; online: boolean; value: string | null; state: string }) {
+  return (
+    <li data-student={id}>
+      <span className={`class-dot ${online ? 'class-dot--on' : ''}`} aria-hidden="true" />
+      <strong>{name}</strong>
+      {value !== null && <span className="class-value"> ({value})</span>}
+      <span className="muted"> · {state}</span>
+      <span className="visually-hidden">{online ? ' (online)' : ' (offline)'}</span>
+    </li>
+  );
+});
 
 /** The projector's class view: who joined, every run live, the leaderboard and the answer per value. */
 export function InstructorBoard({ session }: { session: ClassSession }) {
@@ -56,13 +70,7 @@ export function InstructorBoard({ session }: { session: ClassSession }) {
         ) : (
           <ul aria-label="Students">
             {students.map((s) => (
-              <li key={s.id} data-student={s.id}>
-                <span className={`class-dot ${s.roster?.online ? 'class-dot--on' : ''}`} aria-hidden="true" />
-                <strong>{s.name}</strong>
-                {s.entry?.run && <span className="class-value"> ({info.format(s.entry.run.value)})</span>}
-                <span className="muted"> · {runState(s)}</span>
-                <span className="visually-hidden">{s.roster?.online ? ' (online)' : ' (offline)'}</span>
-              </li>
+              <RosterRow key={s.id} id={s.id} name={s.name} online={s.roster?.online ?? false} value={s.entry?.run ? info.format(s.entry.run.value) : null} state={runState(s)} />
             ))}
           </ul>
         )}
@@ -126,6 +134,7 @@ export function InstructorBoard({ session }: { session: ClassSession }) {
           </table>
         )}
       </section>
+      <SharedModels session={session} students={students} shared={snapshot.shared} info={info} />
       {(snapshot.dropped.length > 0 || snapshot.notes.length > 0) && (
         <section className="panel class-notes" aria-labelledby="class-notes-title">
           <h2 id="class-notes-title">Notes</h2>

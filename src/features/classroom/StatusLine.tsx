@@ -1,9 +1,9 @@
 import type { ClassSession } from './classSession';
-import { useSessionRevision } from './useClass';
+import { useSessionStatus } from './useClass';
 
 /** The relay connection in words (a dropped connection is normal: work goes on and is sent when it is back). */
 export function StatusLine({ session, pending }: { session: ClassSession; pending?: string }) {
-  useSessionRevision(session);
+  useSessionStatus(session);
   const text = session.refusal
     ? session.refusal
     : session.status === 'connected'

@@ -4,6 +4,7 @@ import { useAppSelector, useAppStore } from '../../state/hooks';
 import { assignedValue } from './aggregate';
 import { studentSyncFor } from './ClassHost';
 import type { ClassSession } from './classSession';
+import { ShareMyModel } from './ShareModel';
 import { StatusLine } from './StatusLine';
 import { useClassSnapshot, useSessionRevision } from './useClass';
 import { MAX_NAME_LENGTH } from './schema';
@@ -76,8 +77,9 @@ export function StudentPanel({ session }: { session: ClassSession }) {
         ) : (
           <p className="muted">Nothing yet: train a run.</p>
         )}
-        <p className="muted">Sent: your settings, loss and accuracy per epoch, a thinned loss curve, your test accuracy and confusion matrix, your backend and speed. Never your images, drawings or model.</p>
+        <p className="muted">Sent: your settings, loss and accuracy per epoch, a thinned loss curve, your test accuracy and confusion matrix, your backend and speed. Never your images or drawings, and your model only if you share it below.</p>
       </section>
+      <ShareMyModel session={session} name={name} shared={session.studentId ? (snapshot.shared.get(session.studentId) ?? null) : null} />
       <TrainingCharts />
     </div>
   );

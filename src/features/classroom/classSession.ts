@@ -25,8 +25,9 @@ export class ClassSession {
   constructor(
     readonly link: ClassLink,
     readonly studentId: string | null,
-    params: Record<string, string>,
-    url: string,
+    /** The relay's address and this page's credentials (a shared model's document is opened with them too). */
+    readonly params: Record<string, string>,
+    readonly url: string,
   ) {
     this.provider = new WebsocketProvider(url, link.room, this.doc, { params, disableBc: true, maxBackoffTime: 4000 });
     this.provider.on('status', ({ status }) => {

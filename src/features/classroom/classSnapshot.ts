@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { displayName, type ClassStudent } from './aggregate';
+import { readSharedMetas, type SharedMeta } from './sharedModel';
 import { assignmentSchema, checkEntry, noteSchema, rosterSchema, type Assignment, type EntryCheck, type RelayNote, type RosterEntry } from './schema';
 
 export interface DroppedEntry {
@@ -24,9 +25,11 @@ export interface ClassSnapshot {
   readonly dropped: readonly DroppedEntry[];
   /** Newest first. */
   readonly notes: readonly RelayNote[];
+  /** The models students shared, as the relay lists them (by student id). */
+  readonly shared: ReadonlyMap<string, SharedMeta>;
 }
 
-export const EMPTY_SNAPSHOT: ClassSnapshot = { assignment: null, assignmentProblem: null, closed: false, students: [], dropped: [], notes: [] };
+export const EMPTY_SNAPSHOT: ClassSnapshot = { assignment: null, assignmentProblem: null, closed: false, students: [], dropped: [], notes: [], shared: new Map() };
 
 const checks = new WeakMap<object, { assignment: Assignment | null; check: EntryCheck }>();
 
@@ -75,5 +78,5 @@ export function readSnapshot(doc: Y.Doc): ClassSnapshot {
     if (parsed.success) notes.push(parsed.data);
   }
   notes.sort((a, b) => b.at - a.at);
-  return { assignment, assignmentProblem: lastAssignment.problem, closed: classMap.get('closed') === true, students, dropped, notes };
+  return { assignment, assignmentProblem: lastAssignment.problem, closed: classMap.get('closed') === true, students, dropped, notes, shared: readSharedMetas(doc) };
 }

@@ -24,6 +24,11 @@ export function useSessionRevision(session: ClassSession | null): number {
   );
 }
 
+/** Re-renders only when the connection's state changes, not on every document update (60 a second in a full class). */
+export function useSessionStatus(session: ClassSession): string {
+  return useSyncExternalStore(session.subscribe, () => `${session.status}|${session.everSynced}|${session.refusal ?? ''}`);
+}
+
 const SNAPSHOT_INTERVAL_MS = 500;
 
 /** The class snapshot, recomputed at most every 500 ms however fast updates arrive. */
