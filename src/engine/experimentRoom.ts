@@ -124,7 +124,7 @@ async function runArm(experimentId: string, arm: ExperimentArm, deps: Experiment
     publish();
     const trainSeconds = (performance.now() - started) / 1000;
     const testCount = Math.min(config.testSize, data.test.availableCount);
-    const evaluation = testCount > 0 ? await evaluateModel(model, data, testCount, -1) : null;
+    const evaluation = testCount > 0 ? await evaluateModel(model, data, testCount, -1, arm.spec.flipTta) : null;
     const shiftedTest = arm.shiftedTest ? await scoreShifted(model, data, testCount, arm.shiftedTest) : null;
     const maps = arm.maps ? await readMaps(model, data, arm.maps) : [];
     const after = await readKernel();

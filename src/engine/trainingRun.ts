@@ -139,7 +139,7 @@ async function evaluateEpoch(ctx: RunContext, epoch: number): Promise<void> {
   const count = epochSubsetSize(ctx.config.testSize, ctx.data.test.availableCount);
   if (count === 0) return;
   try {
-    const evaluation = await evaluateImages(ctx.model, ctx.data.test, range(0, count), { signal: ctx.signal, batchSize: EPOCH_EVAL_BATCH });
+    const evaluation = await evaluateImages(ctx.model, ctx.data.test, range(0, count), { signal: ctx.signal, batchSize: EPOCH_EVAL_BATCH, flipTta: ctx.spec.flipTta });
     if (!evaluation) return;
     const { indices, probabilities, seconds } = evaluation;
     ctx.emit({ type: 'epochEvaluation', evaluation: { epoch, epochs: ctx.config.epochs, modelRevision: ctx.modelRevision, indices, probabilities, seconds } });
@@ -170,13 +170,13 @@ export async function testEvaluation(
   const evaluation = await evaluateImages(model, test, range(0, count), options);
   if (!evaluation) return null;
   const { indices, probabilities, seconds, accuracy, loss } = evaluation;
-  return { indices, probabilities, seconds, modelRevision, result: { accuracy, loss, count, seconds, ...trained } };
+  return { indices, probabilities, seconds, modelRevision, result: { accuracy, loss, count, seconds, flipTta: options.flipTta ?? false, ...trained } };
 }
 
 /** The test evaluation of a loaded model (null if it failed). */
-export async function evaluateModel(model: tf.LayersModel, data: FashionMnistData, count: number, modelRevision: number): Promise<FinalEvaluation | null> {
+export async function evaluateModel(model: tf.LayersModel, data: FashionMnistData, count: number, modelRevision: number, flipTta = false): Promise<FinalEvaluation | null> {
   try {
-    return await testEvaluation(model, data.test, count, modelRevision);
+    return await testEvaluation(model, data.test, count, modelRevision, undefined, { flipTta });
   } catch {
     return null;
   }
@@ -198,6 +198,7 @@ async function evaluateOnTestSet(
   try {
     return await testEvaluation(ctx.model, data.test, count, ctx.modelRevision, { partial, epochsCompleted, epochs: ctx.config.epochs }, {
       signal: controller.signal,
+      flipTta: ctx.spec.flipTta,
       onProgress: (d) => {
         done = d;
         progress.request();

@@ -38,6 +38,10 @@ export const modelSpecSchema = z.object({
     flip: z.boolean(),
     erase: z.number().min(RECIPE_LIMITS.erase.min).max(RECIPE_LIMITS.erase.max),
   }),
+  // Models saved before these tricks existed trained and evaluated without them.
+  labelSmoothing: z.number().min(RECIPE_LIMITS.labelSmoothing.min).max(RECIPE_LIMITS.labelSmoothing.max).default(0),
+  weightAverage: z.number().min(RECIPE_LIMITS.weightAverage.min).max(RECIPE_LIMITS.weightAverage.max).default(0),
+  flipTta: z.boolean().default(false),
 }) satisfies z.ZodType<ModelSpec>;
 
 /** One finished epoch of the run (the trainer's EpochEvent plus optional extras). */
