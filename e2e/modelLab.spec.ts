@@ -12,6 +12,7 @@ test('each preset shows its summary, diagram and parameter count, and goes into 
     { name: 'CNN + Dropout', id: 'dropout', params: '225,034', layers: 10, shape: [9, '[batch,128]'] },
     { name: 'Deep VGG-style', id: 'vgg', params: '1,012,618', layers: 13, shape: [6, '[batch,7,7,256]'] },
     { name: 'Fast CNN (CPU)', id: 'fast', params: '169,530', layers: 9, shape: [4, '[batch,11,11,48]'] },
+    { name: 'Wide CNN (CPU, 10 min)', id: 'wide', params: '225,418', layers: 9, shape: [4, '[batch,11,11,64]'] },
     { name: 'Modern', id: 'modern', params: '392,202', layers: 14, shape: [2, '[batch,14,14,32]'] },
   ] as const;
   for (const preset of [...presets.slice(1), presets[0]]) {

@@ -122,7 +122,8 @@ const baseOf = (spec: ModelSpec): ModelSpec => presetOf(spec)?.spec ?? SIMPLE_CN
 const withSpec = (state: AddressState, spec: ModelSpec): AddressState => ({ ...state, spec });
 
 function recipeNumber(key: string, field: RecipeNumber): AddressParam {
-  const read = (spec: ModelSpec) => (field === 'learningRate' || field === 'l2' ? spec[field] : spec.augmentation[field]);
+  const augmenting = field === 'shift' || field === 'erase';
+  const read = (spec: ModelSpec) => (augmenting ? spec.augmentation[field] : spec[field]);
   return {
     key,
     type: 'number',
@@ -132,7 +133,7 @@ function recipeNumber(key: string, field: RecipeNumber): AddressParam {
       const problem = checkRecipeNumber(field, value);
       if (problem) return { problem };
       const { spec } = state;
-      return withSpec(state, field === 'learningRate' || field === 'l2' ? { ...spec, [field]: value } : { ...spec, augmentation: { ...spec.augmentation, [field]: value } });
+      return withSpec(state, augmenting ? { ...spec, augmentation: { ...spec.augmentation, [field]: value } } : { ...spec, [field]: value });
     },
     write: ({ spec }) => (read(spec) === read(baseOf(spec)) ? null : String(read(spec))),
   };
@@ -208,6 +209,18 @@ const MODEL_PARAMS: readonly AddressParam[] = [
       return inputScaling === null ? oneOfProblem(INPUT_SCALINGS) : withSpec(state, { ...state.spec, inputScaling });
     },
     write: ({ spec }) => (spec.inputScaling === baseOf(spec).inputScaling ? null : spec.inputScaling),
+  },
+  recipeNumber('smooth', 'labelSmoothing'),
+  recipeNumber('ema', 'weightAverage'),
+  {
+    key: 'tta',
+    type: 'flag',
+    part: 'model',
+    parse: (raw, state) => {
+      const on = parseFlag(raw);
+      return on === null ? FLAG_PROBLEM : withSpec(state, { ...state.spec, flipTta: on });
+    },
+    write: ({ spec }) => (spec.flipTta === baseOf(spec).flipTta ? null : flagText(spec.flipTta)),
   },
 ];
 

@@ -89,6 +89,9 @@ describe('the whole setup round-trips through the URL', () => {
         l2: pick([0, 1e-4, 0.01]),
         augmentation: { shift: pick([0, 1, 3]), flip: rng() < 0.5, erase: pick([0, 0.25, 1]) },
         inputScaling: pick(INPUT_SCALINGS),
+        labelSmoothing: pick([0, 0.05, 0.1, 0.5]),
+        weightAverage: pick([0, 0.9, 0.99, 0.998, 0.9999]),
+        flipTta: rng() < 0.5,
       };
       const config: RunConfig = { ...DEFAULT_RUN_CONFIG, seed: Math.floor(rng() * 1e6), validationSplit: pick([0, 0.1, 0.25]), earlyStopping: pick(['off', 'loss', 'val_loss'] as const) };
       expect(roundTrip(config, spec)).toEqual({ config, spec, view: NO_VIEW, problems: [] });

@@ -126,7 +126,7 @@ async function runArm(experimentId: string, arm: ExperimentArm, deps: Experiment
     const trainSeconds = (performance.now() - started) / 1000;
     const testCount = Math.min(config.testSize, data.test.availableCount);
     const scaling = arm.spec.inputScaling;
-    const evaluation = testCount > 0 ? await evaluateModel(model, scaling, data, testCount, -1) : null;
+    const evaluation = testCount > 0 ? await evaluateModel(model, scaling, data, testCount, -1, arm.spec.flipTta) : null;
     const shiftedTest = arm.shiftedTest ? await scoreShifted(model, scaling, data, testCount, arm.shiftedTest) : null;
     const maps = arm.maps ? await readMaps(model, scaling, data, arm.maps) : [];
     const after = await readKernel();

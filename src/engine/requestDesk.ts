@@ -85,7 +85,7 @@ export class RequestDesk {
     // One evaluation per model: a second request for it (StrictMode, a view shown twice) is answered by the first.
     if (count === 0 || count < testSize || this.evaluatedRevision === revision) return;
     this.evaluatedRevision = revision;
-    const evaluation = await evaluateModel(model, slot.builtSpec.inputScaling, data, count, revision);
+    const evaluation = await evaluateModel(model, slot.builtSpec.inputScaling, data, count, revision, slot.info.spec?.flipTta ?? false);
     if (evaluation && slot.info.revision === revision) this.shared.emit({ type: 'modelEvaluation', evaluation });
   }
 

@@ -140,7 +140,7 @@ async function evaluateEpoch(ctx: RunContext, epoch: number): Promise<void> {
   const count = epochSubsetSize(ctx.config.testSize, ctx.data.test.availableCount);
   if (count === 0) return;
   try {
-    const evaluation = await evaluateImages(ctx.model, ctx.data.test, range(0, count), { signal: ctx.signal, batchSize: EPOCH_EVAL_BATCH, inputScaling: ctx.spec.inputScaling });
+    const evaluation = await evaluateImages(ctx.model, ctx.data.test, range(0, count), { signal: ctx.signal, batchSize: EPOCH_EVAL_BATCH, inputScaling: ctx.spec.inputScaling, flipTta: ctx.spec.flipTta });
     if (!evaluation) return;
     const { indices, probabilities, seconds } = evaluation;
     ctx.emit({ type: 'epochEvaluation', evaluation: { epoch, epochs: ctx.config.epochs, modelRevision: ctx.modelRevision, indices, probabilities, seconds } });
@@ -171,13 +171,13 @@ export async function testEvaluation(
   const evaluation = await evaluateImages(model, test, range(0, count), options);
   if (!evaluation) return null;
   const { indices, probabilities, seconds, accuracy, loss } = evaluation;
-  return { indices, probabilities, seconds, modelRevision, result: { accuracy, loss, count, seconds, ...trained } };
+  return { indices, probabilities, seconds, modelRevision, result: { accuracy, loss, count, seconds, flipTta: options.flipTta ?? false, ...trained } };
 }
 
 /** The test evaluation of a loaded model, fed as it was trained (`scaling`); null if it failed. */
-export async function evaluateModel(model: tf.LayersModel, scaling: InputScaling, data: FashionMnistData, count: number, modelRevision: number): Promise<FinalEvaluation | null> {
+export async function evaluateModel(model: tf.LayersModel, scaling: InputScaling, data: FashionMnistData, count: number, modelRevision: number, flipTta = false): Promise<FinalEvaluation | null> {
   try {
-    return await testEvaluation(model, data.test, count, modelRevision, { partial: false, epochsCompleted: 0, epochs: 0 }, { inputScaling: scaling });
+    return await testEvaluation(model, data.test, count, modelRevision, { partial: false, epochsCompleted: 0, epochs: 0 }, { inputScaling: scaling, flipTta });
   } catch {
     return null;
   }
@@ -200,6 +200,7 @@ async function evaluateOnTestSet(
     return await testEvaluation(ctx.model, data.test, count, ctx.modelRevision, { partial, epochsCompleted, epochs: ctx.config.epochs }, {
       signal: controller.signal,
       inputScaling: ctx.spec.inputScaling,
+      flipTta: ctx.spec.flipTta,
       onProgress: (d) => {
         done = d;
         progress.request();

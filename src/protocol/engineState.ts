@@ -113,6 +113,8 @@ export interface TestResult {
   /** Epochs completed by the evaluated model. */
   readonly epochsCompleted: number;
   readonly epochs: number;
+  /** Scored with flip test-time augmentation (each image and its mirror averaged). Absent in old records: off. */
+  readonly flipTta?: boolean;
 }
 
 /** Forward passes of a model over test images 0..n-1: the raw material of every evaluation view. */

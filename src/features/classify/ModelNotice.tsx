@@ -63,7 +63,7 @@ export function ModelNotice() {
     return (
       <p className="muted classify-notice">
         Using the model trained in this tab{test.partial ? ' (stopped early)' : ''}: {(test.accuracy * 100).toFixed(1)} % correct on {test.count.toLocaleString('en-US')} test
-        images.
+        images{test.flipTta ? ' (scored with flip test-time augmentation)' : ''}.
       </p>
     );
   }

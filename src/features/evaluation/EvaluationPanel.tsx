@@ -36,6 +36,8 @@ export function EvaluationPanel() {
     opener.current?.focus();
   }, []);
   const data = useAppSelector((s) => s.dataset);
+  // The model's recipe says whether its evaluations average each image with its mirror.
+  const flipTta = useAppSelector((s) => s.model.spec?.flipTta ?? false);
   const { busy: running, endedAt, modelLong } = useAppSelector(selectRunStatus);
   // A model not trained here (or the shipped one on its way) is evaluated as soon as it is in: say so meanwhile.
   const loadedModel = useAppSelector((s) => s.model.source === 'pretrained' || s.model.source === 'saved' || s.model.source === 'imported' || (s.pretrained.status === 'loading' && s.model.batchesTrained === 0));
@@ -50,8 +52,9 @@ export function EvaluationPanel() {
       <div aria-live="polite">
         {result ? (
           <p className="evaluation__source">
-            <strong>{describeSource(result, endedAt)}.</strong> Accuracy {formatPercent(result.report.accuracy)}:{' '}
-            {formatCount(trace(result.matrix))} of {formatCount(result.count)} images correct.
+            <strong>{describeSource(result, endedAt)}.</strong> Accuracy {formatPercent(result.report.accuracy)}
+            {flipTta ? ' with flip test-time augmentation' : ''}: {formatCount(trace(result.matrix))} of {formatCount(result.count)} images correct
+            {flipTta ? ' (each image and its mirror image scored, their answers averaged)' : ''}.
           </p>
         ) : (
           <p className="muted">

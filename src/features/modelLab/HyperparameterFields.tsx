@@ -8,6 +8,7 @@ import { useAppSelector, useAppStore } from '../../state/hooks';
 import { selectBusy } from '../../state/selectors';
 import { AugmentationPreview } from './AugmentationPreview';
 import { SettingField } from './SettingField';
+import { TrainingTricksFields } from './TrainingTricksFields';
 
 type RunKey = 'epochs' | 'batchSize' | 'validationSplit' | 'trainSize' | 'testSize' | 'seed';
 const RUN_FIELDS: { key: RunKey; step: number; hint?: string }[] = [
@@ -133,6 +134,8 @@ export function HyperparameterFields({ reporter }: { reporter: (key: string) => 
           />
         </div>
       </fieldset>
+
+      <TrainingTricksFields spec={spec} busy={busy} setSpec={setSpec} reporter={reporter} />
 
       <fieldset className="setting-group">
         <legend>Early stopping</legend>

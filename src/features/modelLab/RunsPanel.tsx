@@ -121,7 +121,7 @@ export function RunsPanel() {
                       <td>
                         {outcome(run)}
                       </td>
-                      <td className="numeric">{run.test ? `${formatPercent(run.test.accuracy, 2)} of ${run.test.count.toLocaleString('en')}` : '–'}</td>
+                      <td className="numeric">{run.test ? `${formatPercent(run.test.accuracy, 2)} of ${run.test.count.toLocaleString('en')}${run.test.flipTta ? ' (flip TTA)' : ''}` : '–'}</td>
                       <td className="numeric">{run.seconds.toFixed(0)} s</td>
                       <td>
                         <button type="button" className="link-button" onClick={() => store.removeRun(run.id)} aria-label={`Remove ${runName(run)}`}>

@@ -11,6 +11,8 @@ export function trainConfigFor(config: RunConfig, spec: ModelSpec): TrainConfig 
     trainSize: config.trainSize,
     seed: config.seed,
     l2: spec.l2,
+    labelSmoothing: spec.labelSmoothing,
+    weightAverage: spec.weightAverage,
     augmentation: spec.augmentation,
     inputScaling: spec.inputScaling,
     learningRateSchedule: spec.schedule,

@@ -112,6 +112,12 @@ export interface ModelSpec {
   readonly augmentation: AugmentationSpec;
   /** How pixels are fed to the network (data/inputScaling.ts): 0–1 or raw 0–255. */
   readonly inputScaling: InputScaling;
+  /** Label smoothing ε: trains against (1 − ε)·one-hot + ε/10 instead of hard labels (0 = off). */
+  readonly labelSmoothing: number;
+  /** Decay of an exponential moving average of the weights, used to evaluate and predict (0 = off). */
+  readonly weightAverage: number;
+  /** Flip test-time augmentation: evaluations average each image's and its mirror's probabilities . */
+  readonly flipTta: boolean;
 }
 
 /** Allowed ranges of the recipe's numbers (the layers' ranges live in validate.ts). */
@@ -120,7 +126,13 @@ export const RECIPE_LIMITS = {
   l2: { min: 0, max: 0.1, label: 'L2 weight decay' },
   shift: { min: 0, max: 6, label: 'Random shift (pixels)' },
   erase: { min: 0, max: 1, label: 'Random erasing probability' },
+  labelSmoothing: { min: 0, max: 0.5, label: 'Label smoothing' },
+  // 0 is off; otherwise WEIGHT_AVERAGE_MIN_DECAY to 0.9999 (above, the average barely moves in a classroom run).
+  weightAverage: { min: 0, max: 0.9999, label: 'Weight average (EMA) decay' },
 } as const;
+
+/** The lowest weight-average decay other than 0 (off): below it the average is only the last few steps. */
+export const WEIGHT_AVERAGE_MIN_DECAY = 0.9;
 
 /** The output layer every network ends with: one probability per class. */
 export const OUTPUT_LAYER: DenseSpec = { type: 'dense', units: 10, activation: 'softmax' };
@@ -142,6 +154,9 @@ export const SIMPLE_CNN: ModelSpec = {
   l2: 0,
   augmentation: NO_AUGMENTATION,
   inputScaling: 'unit',
+  labelSmoothing: 0,
+  weightAverage: 0,
+  flipTta: false,
 };
 
 /** A layer as text with its keys sorted, so equal layers give equal text whatever their key order. */

@@ -41,6 +41,10 @@ export const modelSpecSchema = z.object({
   }),
   // Models saved before input scaling was a setting were all trained on pixels ÷ 255.
   inputScaling: z.enum(INPUT_SCALINGS).default('unit'),
+  // Models saved before these tricks existed trained and evaluated without them.
+  labelSmoothing: z.number().min(RECIPE_LIMITS.labelSmoothing.min).max(RECIPE_LIMITS.labelSmoothing.max).default(0),
+  weightAverage: z.number().min(RECIPE_LIMITS.weightAverage.min).max(RECIPE_LIMITS.weightAverage.max).default(0),
+  flipTta: z.boolean().default(false),
 }) satisfies z.ZodType<ModelSpec>;
 
 /** One finished epoch of the run (the trainer's EpochEvent plus optional extras). */

@@ -13,6 +13,11 @@ export interface PredictOptions {
   /** How the model is fed: its own setting (a model trained on 0–255 must be scored on 0–255). */
   readonly inputScaling: InputScaling;
   readonly batchSize?: number;
+  /**
+   * Flip test-time augmentation: each image is also predicted mirrored left-right and the two
+   * probability rows are averaged (twice the forward passes, counted in the evaluation time).
+   */
+  readonly flipTta?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -34,7 +39,7 @@ export async function predictInBatches(
   for (let start = 0; start < n; start += batchSize) {
     if (options.signal?.aborted) return null;
     const batchIndices = Array.prototype.slice.call(indices, start, Math.min(n, start + batchSize)) as number[];
-    const out = tf.tidy(() => model.predict(imagesTensor(images, batchIndices, options.inputScaling)) as tf.Tensor2D);
+    const out = tf.tidy(() => predictBatch(model, imagesTensor(images, batchIndices, options.inputScaling), options.flipTta ?? false));
     try {
       probabilities.set(await out.data(), start * NUM_CLASSES);
     } finally {
@@ -44,6 +49,19 @@ export async function predictInBatches(
     await yieldToHost();
   }
   return probabilities;
+}
+
+/**
+ * Class probabilities [b,10] for images [b,28,28,1] (values 0..1). With `flipTta`, the mean of
+ * the probabilities for the images and for their left-right mirrors (rows still sum to 1).
+ */
+export function predictBatch(model: tf.LayersModel, xs: tf.Tensor4D, flipTta: boolean): tf.Tensor2D {
+  return tf.tidy(() => {
+    const probs = model.predict(xs) as tf.Tensor2D;
+    if (!flipTta) return probs;
+    const mirrored = model.predict(tf.reverse(xs, 2)) as tf.Tensor2D;
+    return tf.mul(tf.add(probs, mirrored), 0.5);
+  });
 }
 
 export interface ScoreSummary {

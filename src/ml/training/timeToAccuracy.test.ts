@@ -5,12 +5,12 @@ const score = (epoch: number, testAccuracy: number): EpochScore => ({ epoch, exa
 
 describe('firstReached', () => {
   it('gives the first score at or above each threshold, and null for one never reached', () => {
-    const reached = firstReached([score(1, 0.87), score(2, 0.9), score(3, 0.905), score(4, 0.912)]);
+    const reached = firstReached([score(1, 0.87), score(2, 0.9), score(3, 0.905), score(4, 0.912), score(5, 0.925)]);
     expect(reached).toEqual({
-      '88%': { trainSeconds: 20, wallSeconds: 24, epoch: 2 },
       '90%': { trainSeconds: 20, wallSeconds: 24, epoch: 2 },
       '91%': { trainSeconds: 40, wallSeconds: 48, epoch: 4 },
-      '92%': null,
+      '92%': { trainSeconds: 50, wallSeconds: 60, epoch: 5 },
+      '93%': null,
     });
   });
 

@@ -1,8 +1,9 @@
 /**
  * One optimizer step on one batch: images (augmented if asked) and one-hot labels in,
- * [cross-entropy, accuracy] out, with an optional L2 penalty on the kernels added to the
- * loss that is minimised (the reported loss stays the plain cross-entropy, so runs with
- * and without L2 are comparable).
+ * [cross-entropy, accuracy] out. The loss that is minimised may differ from the one reported:
+ * label smoothing trains against softened targets and an optional L2 penalty on the kernels
+ * is added, but the reported loss stays the plain cross-entropy against the true labels, so
+ * runs with and without these settings are comparable.
  */
 import * as tf from '@tensorflow/tfjs';
 import { imagesTensor, labelsTensor, range } from '../data/batches';
@@ -16,6 +17,17 @@ const EPSILON = 1e-7;
 /** Mean categorical cross-entropy of probabilities [b,10] against one-hot labels [b,10]: a scalar. */
 export function crossEntropy(ys: tf.Tensor2D, probs: tf.Tensor2D): tf.Scalar {
   return tf.neg(tf.mean(tf.sum(tf.mul(ys, tf.log(tf.clipByValue(probs, EPSILON, 1 - EPSILON))), 1)));
+}
+
+/**
+ * Label smoothing (Szegedy et al. 2016): the one-hot targets [b,10] softened to
+ * (1 − ε)·y + ε/10, so the network is not pushed towards infinitely confident scores.
+ * ε = 0 returns the labels unchanged; ε in [0, 1).
+ */
+export function smoothLabels(ys: tf.Tensor2D, epsilon: number): tf.Tensor2D {
+  if (epsilon <= 0) return ys;
+  const classes = ys.shape[1];
+  return tf.add(tf.mul(ys, 1 - epsilon), epsilon / classes);
 }
 
 /** Fraction of rows whose argmax matches the one-hot label: a scalar in [0, 1]. */
@@ -37,6 +49,8 @@ export interface StepSetup {
   readonly variables: tf.Variable[];
   readonly kernels: tf.Variable[];
   readonly l2: number;
+  /** Label smoothing ε (0 = off): the training targets are (1 − ε)·one-hot + ε/10. */
+  readonly labelSmoothing?: number;
   readonly augmentation: AugmentationSpec | undefined;
   readonly augmentationRng: () => number;
   readonly inputScaling: InputScaling;
@@ -59,9 +73,11 @@ export function trainStep(setup: StepSetup, images: Uint8Array, labels: Uint8Arr
         const ce = crossEntropy(ys, probs);
         // A copy: minimize() disposes the value it minimises, which may be `ce` itself.
         kept.push(tf.keep(tf.clone(ce)), tf.keep(batchAccuracy(ys, probs)));
-        if (setup.l2 <= 0 || setup.kernels.length === 0) return ce;
+        const smoothing = setup.labelSmoothing ?? 0;
+        const trained = smoothing > 0 ? crossEntropy(smoothLabels(ys, smoothing), probs) : ce;
+        if (setup.l2 <= 0 || setup.kernels.length === 0) return trained;
         const penalty = tf.addN(setup.kernels.map((k) => tf.sum(tf.square(k))));
-        return tf.add(ce, tf.mul(setup.l2, penalty));
+        return tf.add(trained, tf.mul(setup.l2, penalty));
       },
       false,
       setup.variables,

@@ -24,6 +24,7 @@ import type { ScheduleName } from './schedules';
 import { ThroughputMeter } from './throughput';
 import { isAugmenting } from './augment';
 import { kernelVariables, trainStep, type StepSetup } from './trainStep';
+import { WeightAverage } from './weightAverage';
 import { yieldToHost } from './yieldToHost';
 
 export interface TrainingDataSource {
@@ -44,6 +45,14 @@ export interface TrainConfig {
   readonly seed: number;
   /** L2 weight decay λ on conv and dense kernels (default 0). */
   readonly l2?: number;
+  /** Label smoothing ε (0 or absent = off): trains against (1 − ε)·one-hot + ε/10. */
+  readonly labelSmoothing?: number;
+  /**
+   * Decay of an exponential moving average of the weights (weightAverage.ts; 0 or absent =
+   * off). Validation, afterEpoch (per-epoch tests, checkpoints) and the model left at the end
+   * use the averaged weights; training continues from the trained ones.
+   */
+  readonly weightAverage?: number;
   readonly augmentation?: AugmentationSpec;
   /** How pixels are fed (the model's setting, data/inputScaling.ts); default 'unit' (÷ 255). */
   readonly inputScaling?: InputScaling;
@@ -208,12 +217,19 @@ export async function trainModel(
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     kernels: kernelVariables(model),
     l2: config.l2 ?? 0,
+    labelSmoothing: config.labelSmoothing ?? 0,
     augmentation: config.augmentation,
     augmentationRng,
     inputScaling,
   };
   const rates = new ScheduledRate(config.learningRateSchedule ?? 'constant', getLearningRate(optimizer), plannedSteps(config.epochs, config.trainSize - valCount, config.batchSize));
   const meter = new ThroughputMeter();
+  // A resumed run starts a fresh average from the checkpoint's (averaged) weights.
+  const average = (config.weightAverage ?? 0) > 0 ? new WeightAverage(model, config.weightAverage!) : null;
+  /** Puts the averages in the model (for evaluation and at the end) or takes them out again. */
+  const averagesInModel = (on: boolean) => {
+    if (average && average.inModel !== on) average.swap();
+  };
   let examplesSeen = resume?.examplesSeen ?? 0;
   let batchesCompleted = resume?.batchesCompleted ?? 0;
   const outcome = (stoppedEarly: boolean, restored: boolean): EarlyStoppingOutcome | null =>
@@ -285,6 +301,7 @@ export async function trainModel(
         );
         const indices = batches[b];
         pending.push({ metrics: trainStep(step, data.images, data.labels, indices), batch: b, size: indices.length, learningRate });
+        average?.update();
         examplesSeen += indices.length;
         epochExamples += indices.length;
         batchesCompleted++;
@@ -298,6 +315,7 @@ export async function trainModel(
 
       let valLoss: number | null = null;
       let valAccuracy: number | null = null;
+      averagesInModel(true);
       if (valCount > 0) {
         callbacks.onPhase?.('validating', epoch);
         const valIndices = range(0, valCount);
@@ -332,9 +350,13 @@ export async function trainModel(
         if (restore) best.restore(model);
         return { stopped: false, epochsCompleted: epoch + 1, batchesCompleted, earlyStopping: outcome(true, restore) };
       }
+      if (epoch < config.epochs - 1) averagesInModel(false);
     }
     return { stopped: false, epochsCompleted: config.epochs, batchesCompleted, earlyStopping: outcome(false, false) };
   } finally {
+    // However the run ends, the model keeps the averaged weights (what was evaluated).
+    averagesInModel(true);
+    average?.dispose();
     best.dispose();
     resident?.dispose();
   }
