@@ -135,3 +135,23 @@ describe('lineChartSpec font size', () => {
     expect(y.y.axis.format).toBe('.2~r');
   });
 });
+
+describe('lineChartSpec compiles cleanly', () => {
+  it('vega-lite has nothing to warn about (faint curves, dots, markers, empty or not)', () => {
+    const warnings: unknown[] = [];
+    const logger = {
+      level: () => logger,
+      error: () => logger,
+      warn: (...args: unknown[]) => (warnings.push(args), logger),
+      info: () => logger,
+      debug: () => logger,
+    };
+    const raw = { name: 'loss', group: 'loss', faint: true, points: [{ x: 1, y: 2 }, { x: 2, y: 1.5 }] };
+    const smooth = { name: 'loss (smoothed)', group: 'loss', points: [{ x: 1, y: 2 }, { x: 2, y: 1.8 }] };
+    const epochDots = { name: 'validation', dotsOnly: true, points: [{ x: 2, y: 1.7 }] };
+    for (const series of [[raw, smooth, epochDots], [{ name: 'loss', points: [] }]]) {
+      compile(lineChartSpec(series, { xLabel: 'Batch', yLabel: 'Loss', integerX: true, markers: [{ x: 2, label: 'learning rate 0.01' }] }) as TopLevelSpec, { logger });
+    }
+    expect(warnings).toEqual([]);
+  });
+});

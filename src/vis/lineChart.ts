@@ -117,8 +117,9 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
       color,
       strokeDash: color,
       detail: { field: 'series', type: 'nominal' as const },
-      opacity: { field: 'faint', type: 'nominal' as const, scale: { domain: [false, true], range: [1, 0.28] }, legend: null },
-      strokeWidth: { field: 'faint', type: 'nominal' as const, scale: { domain: [false, true], range: [2.25, 1.25] }, legend: null },
+      // A sort (any: the domain is given) keeps vega-lite from warning about a nominal field on a continuous channel.
+      opacity: { field: 'faint', type: 'nominal' as const, sort: 'ascending' as const, scale: { domain: [false, true], range: [1, 0.28] }, legend: null },
+      strokeWidth: { field: 'faint', type: 'nominal' as const, sort: 'ascending' as const, scale: { domain: [false, true], range: [2.25, 1.25] }, legend: null },
     },
   };
   const dots = {
@@ -127,7 +128,7 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
     // Hidden from assistive technology (axe: svg-img-alt on each unnamed dot): the chart's text summary says the values.
     mark: { type: 'point' as const, filled: true, clip: true, aria: false },
     // Per-epoch values on a batch axis are few and matter: drawn larger than a short curve's dots.
-    encoding: { y, color, size: { field: 'line', type: 'nominal' as const, scale: { domain: [true, false], range: [24, 90] }, legend: null } },
+    encoding: { y, color, size: { field: 'line', type: 'nominal' as const, sort: 'ascending' as const, scale: { domain: [true, false], range: [24, 90] }, legend: null } },
   };
   const fontSize = options.fontSize;
   const markerFontSize = fontSize === undefined ? 9 : Math.round(fontSize * 0.8);
