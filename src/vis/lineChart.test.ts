@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { downsample, lineChartSpec, MARKERS_DATASET, POINTS_DATASET, PROJECTOR_FONT_SIZE, SHOW_POINTS_UP_TO, type Series } from './lineChart';
+import { lineChartSpec, MARKERS_DATASET, POINTS_DATASET, PROJECTOR_FONT_SIZE, SHOW_POINTS_UP_TO, type Series } from './lineChart';
 
 const epochs = (name: string, ys: number[]): Series => ({ name, points: ys.map((y, i) => ({ x: i + 1, y })) });
 const batches = (n: number): Series => ({ name: 'loss', points: Array.from({ length: n }, (_, i) => ({ x: i + 1, y: 2 / (i + 1) })) });
@@ -10,16 +10,6 @@ const options = { xLabel: 'Epoch', yLabel: 'Loss' };
 function compiledDataNames(spec: TopLevelSpec): string[] {
   return (compile(spec).spec.data ?? []).map((d) => d.name);
 }
-
-describe('downsample', () => {
-  it('keeps at most max items, first and last included', () => {
-    const out = downsample(Array.from({ length: 1000 }, (_, i) => i), 10);
-    expect(out).toHaveLength(10);
-    expect(out[0]).toBe(0);
-    expect(out[9]).toBe(999);
-    expect(downsample([1, 2], 10)).toEqual([1, 2]);
-  });
-});
 
 describe('lineChartSpec', () => {
   it('keeps true x values after downsampling', () => {
