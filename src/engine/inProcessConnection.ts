@@ -12,13 +12,7 @@ export function inProcessConnection(deps: EngineDeps, thread: 'worker' | 'page' 
     queueMicrotask(() => void engine?.handle(command));
   });
   engine = new Engine(deps, (event) => queueMicrotask(() => base.deliver(event)), thread);
-  return {
-    send: (command) => base.send(command),
-    listen: (listener) => base.listen(listener),
-    request: (request) => base.request(request),
-    close: () => {
-      base.failAll('The engine was closed.');
-      engine = null;
-    },
-  };
+  return base.connection(() => {
+    engine = null;
+  });
 }

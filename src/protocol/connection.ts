@@ -57,19 +57,24 @@ export class ConnectionBase {
     this.pending.forEach(({ reject }) => reject(new Error(message)));
     this.pending.clear();
   }
+
+  /** The connection callers hold; closing fails what is still pending, then ends the transport. */
+  connection(endTransport: () => void): EngineConnection {
+    return {
+      send: (command) => this.send(command),
+      listen: (listener) => this.listen(listener),
+      request: (request) => this.request(request),
+      close: () => {
+        this.failAll('The engine was closed.');
+        endTransport();
+      },
+    };
+  }
 }
 
 /** The engine in a dedicated worker. */
 export function workerConnection(worker: Worker): EngineConnection {
   const base = new ConnectionBase((command) => worker.postMessage(command));
   worker.onmessage = (message: MessageEvent<EngineEvent>) => base.deliver(message.data);
-  return {
-    send: (command) => base.send(command),
-    listen: (listener) => base.listen(listener),
-    request: (request) => base.request(request),
-    close: () => {
-      base.failAll('The engine was closed.');
-      worker.terminate();
-    },
-  };
+  return base.connection(() => worker.terminate());
 }

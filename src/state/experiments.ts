@@ -3,21 +3,12 @@
  * every finished arm's result, by experiment and arm. Finished arms are only ever added or
  * replaced, so stopping, switching views or a reload (results are restored) loses none.
  */
-import type { ArmResult, ExperimentUpdate } from '../ml/experiments/plan';
-
-export interface ExperimentProgress {
-  readonly armId: string;
-  readonly epoch: number;
-  readonly batch: number;
-  readonly batchesInEpoch: number;
-  readonly epochs: number;
-  readonly examplesPerSecond: number | null;
-}
+import type { ArmProgress, ArmResult, ExperimentUpdate } from '../ml/experiments/plan';
 
 export interface RunningExperiment {
   readonly experimentId: string;
   readonly armIds: readonly string[];
-  readonly progress: ExperimentProgress | null;
+  readonly progress: ArmProgress | null;
 }
 
 export type ExperimentResults = Readonly<Record<string, Readonly<Record<string, ArmResult>>>>;

@@ -4,23 +4,16 @@
  * into stored text and back, checking what it reads: anything malformed is skipped, never
  * shown half-read, and never stops the page from starting.
  */
+import { thin } from '../ml/util/thin';
 import type { RunRecord } from '../protocol/engineState';
 
 export const RUN_HISTORY_KEY = 'fashion-mnist-playground:runs:v1';
 
 /** At most this many runs are kept (the oldest go first). */
 export const MAX_STORED_RUNS = 20;
-/** Curves are thinned to about this many batch points per run, so twenty runs fit well in the storage. */
+/** Curves are thinned to at most this many batch points per run, so twenty runs fit well in the storage. */
 export const MAX_STORED_BATCHES = 1500;
 
-/** Every k-th point, always keeping the last one, so a curve keeps its shape and its end. */
-function thin<T>(points: readonly T[], max: number): readonly T[] {
-  if (points.length <= max) return points;
-  const every = Math.ceil(points.length / max);
-  const kept = points.filter((_, i) => i % every === 0);
-  if (kept[kept.length - 1] !== points[points.length - 1]) kept.push(points[points.length - 1]);
-  return kept;
-}
 
 export function serializeRuns(runs: readonly RunRecord[]): string {
   const kept = runs.slice(-MAX_STORED_RUNS).map((run) => ({ ...run, batches: thin(run.batches, MAX_STORED_BATCHES) }));

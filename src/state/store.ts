@@ -1,19 +1,20 @@
 /**
  * The one UI store: the app state as a projection of the engine's events plus page-only
  * state, and the commands views send. It holds no tensor and computes nothing heavy: every
- * command that needs the model goes to the engine through its connection.
+ * command that needs the model goes to the engine through its connection. The questions with
+ * one answer (predict, save a model…) are in ./engineRequests, which the store extends.
  */
 import type { DrawingHistory } from './drawing';
 import type { EngineConnection } from '../protocol/connection';
 import { canStartRun, isBusyStatus } from '../protocol/readiness';
-import { PROTOCOL_VERSION, type EngineSetup, type ResponseOf } from '../protocol/messages';
+import { PROTOCOL_VERSION, type EngineSetup } from '../protocol/messages';
 import { IMAGE_PIXELS } from '../ml/constants';
 import type { BackendChoice, RunConfig } from '../ml/config/runConfig';
 import type { ExperimentPlan } from '../ml/experiments/plan';
-import type { InternalsRequest } from '../ml/internals/snapshot';
 import type { ModelSpec } from '../ml/model/spec';
 import type { AppShellState } from './appShell';
 import type { AppState, UiState } from './appState';
+import { EngineRequests } from './engineRequests';
 import { withRestoredResults, type ExperimentResults } from './experiments';
 import { projectEvent } from './project';
 import { RunPace } from './runPace';
@@ -31,15 +32,16 @@ export interface StoreOptions {
   readonly now?: () => number;
 }
 
-export class AppStore {
+export class AppStore extends EngineRequests {
   private state: AppState;
   private readonly listeners = new Set<() => void>();
 
   constructor(
     initial: AppState,
-    private readonly engine: EngineConnection,
+    engine: EngineConnection,
     private readonly options: StoreOptions,
   ) {
+    super(engine);
     // The shipped model is fetched as soon as the backend is up: until the engine says otherwise it is on its way,
     // so no view calls the placeholder network "untrained" in between.
     this.state = options.pretrainedUrl && initial.pretrained.status === 'none' ? { ...initial, pretrained: { ...initial.pretrained, status: 'loading' } } : initial;
@@ -219,62 +221,6 @@ export class AppStore {
 
   dismissFailure(): void {
     this.update((s) => ({ ...s, failure: null }));
-  }
-
-  /** 784 bytes (0..255) → 10 class probabilities from the current model. */
-  predict(pixels: Uint8Array): Promise<ResponseOf['predict']> {
-    return this.engine.request({ kind: 'predict', pixels: pixels.slice() });
-  }
-
-  /** Every layer's activations, the heat map and filters of the current model for one image. */
-  inspect(request: InternalsRequest): Promise<ResponseOf['inspect']> {
-    return this.engine.request({ kind: 'inspect', request: { ...request, pixels: request.pixels.slice() } });
-  }
-
-  /** Saves the active model in this browser (the engine answers with its entry, or why not). */
-  saveModel(name: string): Promise<ResponseOf['saveModel']> {
-    return this.engine.request({ kind: 'saveModel', name });
-  }
-
-  loadSavedModel(id: string): Promise<null> {
-    return this.engine.request({ kind: 'loadSavedModel', id });
-  }
-
-  renameSavedModel(id: string, name: string): Promise<null> {
-    return this.engine.request({ kind: 'renameSavedModel', id, name });
-  }
-
-  deleteSavedModel(id: string): Promise<null> {
-    return this.engine.request({ kind: 'deleteSavedModel', id });
-  }
-
-  /** The active model as a zip file's bytes and a file name for the download. */
-  exportModel(): Promise<ResponseOf['exportModel']> {
-    return this.engine.request({ kind: 'exportModel' });
-  }
-
-  /** Checks a model file in the engine; if it is good it becomes the active model. */
-  importModel(bytes: Uint8Array, fileName: string): Promise<null> {
-    return this.engine.request({ kind: 'importModel', bytes, fileName });
-  }
-
-  useModel(which: 'pretrained' | 'run'): Promise<null> {
-    return this.engine.request({ kind: 'useModel', which });
-  }
-
-  /** The interrupted run: resume it, keep it as a saved model, or forget it. */
-  interruptedRunAction(action: 'resume' | 'save' | 'discard'): Promise<null> {
-    return this.engine.request({ kind: 'interruptedRun', action });
-  }
-
-  /** Asks for the active model's test evaluation (a model not trained in this tab); it arrives as state. */
-  evaluateActiveModel(): Promise<null> {
-    return this.engine.request({ kind: 'evaluateActiveModel' });
-  }
-
-  /** After a divergence: the weights from before the run, back in the model. */
-  restoreStartWeights(): Promise<null> {
-    return this.engine.request({ kind: 'restoreStartWeights' });
   }
 
   /** Shows `view` (the only one rendered); opening the internals view also turns its live updates on. */

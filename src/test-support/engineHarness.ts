@@ -108,10 +108,35 @@ export function startTestEngine(options: { config?: Partial<RunConfig>; spec?: M
     readGpuInfo: () => null,
     openStorage: options.openStorage,
   });
-  const probe = new EngineProbe(connection);
+  const timed = answersInTime(connection);
+  const probe = new EngineProbe(timed);
   const config = { ...TINY_CONFIG, ...options.config };
   connection.send({ type: 'init', version: PROTOCOL_VERSION, setup: { config, spec: options.spec ?? TINY_CNN, dataBaseUrl: server.baseUrl, decoder: 'pure', pretrainedUrl: options.pretrainedUrl ?? null } });
-  return { connection, probe, server, config };
+  return { connection: timed, probe, server, config };
+}
+
+/**
+ * The connection with a deadline on every request: an answer that never comes fails the test
+ * naming the request, instead of waiting for the test's own timeout (300 s) without a word.
+ */
+export function answersInTime(connection: EngineConnection, timeoutMs = PROBE_TIMEOUT_MS): EngineConnection {
+  return {
+    ...connection,
+    request: (request) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Waited ${timeoutMs / 1000} s for the engine's answer to a '${request.kind}' request`)), timeoutMs);
+        connection.request(request).then(
+          (answer) => {
+            clearTimeout(timer);
+            resolve(answer);
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            reject(error as Error);
+          },
+        );
+      }),
+  };
 }
 
 /** Waits until the backend is up, every image is loaded and a model is built. */

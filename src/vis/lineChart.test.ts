@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { downsample, lineChartSpec, MARKERS_DATASET, POINTS_DATASET, PROJECTOR_FONT_SIZE, SHOW_POINTS_UP_TO, type Series } from './lineChart';
+import { lineChartSpec, MARKERS_DATASET, POINTS_DATASET, PROJECTOR_FONT_SIZE, SHOW_POINTS_UP_TO, type Series } from './lineChart';
 
 const epochs = (name: string, ys: number[]): Series => ({ name, points: ys.map((y, i) => ({ x: i + 1, y })) });
 const batches = (n: number): Series => ({ name: 'loss', points: Array.from({ length: n }, (_, i) => ({ x: i + 1, y: 2 / (i + 1) })) });
@@ -10,16 +10,6 @@ const options = { xLabel: 'Epoch', yLabel: 'Loss' };
 function compiledDataNames(spec: TopLevelSpec): string[] {
   return (compile(spec).spec.data ?? []).map((d) => d.name);
 }
-
-describe('downsample', () => {
-  it('keeps at most max items, first and last included', () => {
-    const out = downsample(Array.from({ length: 1000 }, (_, i) => i), 10);
-    expect(out).toHaveLength(10);
-    expect(out[0]).toBe(0);
-    expect(out[9]).toBe(999);
-    expect(downsample([1, 2], 10)).toEqual([1, 2]);
-  });
-});
 
 describe('lineChartSpec', () => {
   it('keeps true x values after downsampling', () => {
@@ -133,5 +123,25 @@ describe('lineChartSpec font size', () => {
     expect(y.y.scale).toEqual({ type: 'log' });
     // Two significant digits: "2.4", never "2.415369".
     expect(y.y.axis.format).toBe('.2~r');
+  });
+});
+
+describe('lineChartSpec compiles cleanly', () => {
+  it('vega-lite has nothing to warn about (faint curves, dots, markers, empty or not)', () => {
+    const warnings: unknown[] = [];
+    const logger = {
+      level: () => logger,
+      error: () => logger,
+      warn: (...args: unknown[]) => (warnings.push(args), logger),
+      info: () => logger,
+      debug: () => logger,
+    };
+    const raw = { name: 'loss', group: 'loss', faint: true, points: [{ x: 1, y: 2 }, { x: 2, y: 1.5 }] };
+    const smooth = { name: 'loss (smoothed)', group: 'loss', points: [{ x: 1, y: 2 }, { x: 2, y: 1.8 }] };
+    const epochDots = { name: 'validation', dotsOnly: true, points: [{ x: 2, y: 1.7 }] };
+    for (const series of [[raw, smooth, epochDots], [{ name: 'loss', points: [] }]]) {
+      compile(lineChartSpec(series, { xLabel: 'Batch', yLabel: 'Loss', integerX: true, markers: [{ x: 2, label: 'learning rate 0.01' }] }) as TopLevelSpec, { logger });
+    }
+    expect(warnings).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * series of different lengths could not be overlaid. Drawn through ./chartViews (no eval).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { thin } from '../ml/util/thin';
 import { lineChartSummary } from './chartSummaries';
 import { clearChart, disposeChart, drawChart } from './chartViews';
 
@@ -64,15 +65,6 @@ export const MARKERS_DATASET = 'markers';
 export const SHOW_POINTS_UP_TO = 30;
 const DEFAULT_MAX_POINTS = 400;
 
-/** Keeps at most `max` items (evenly strided, first and last kept); points keep their own x. */
-export function downsample<T>(points: readonly T[], max: number): T[] {
-  if (points.length <= max) return points.slice();
-  const stride = points.length / max;
-  const out: T[] = [];
-  for (let i = 0; i < max - 1; i++) out.push(points[Math.floor(i * stride)]);
-  out.push(points[points.length - 1]);
-  return out;
-}
 
 /**
  * The vega-lite spec for `series` on their true x values. Data lives in named datasets and
@@ -83,7 +75,7 @@ export function downsample<T>(points: readonly T[], max: number): T[] {
  */
 export function lineChartSpec(series: readonly Series[], options: LineChartOptions) {
   const maxPoints = options.maxPoints ?? DEFAULT_MAX_POINTS;
-  const kept = series.map((s) => ({ ...s, points: downsample(s.points, maxPoints) }));
+  const kept = series.map((s) => ({ ...s, points: thin(s.points, maxPoints) }));
   const names = [...new Set(kept.map((s) => s.group ?? s.name))];
   // Dots only where a line alone would not do (a 1-point series draws no line at all): a row
   // field, not a filter on names, so a series growing past the limit keeps the view.
@@ -117,8 +109,9 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
       color,
       strokeDash: color,
       detail: { field: 'series', type: 'nominal' as const },
-      opacity: { field: 'faint', type: 'nominal' as const, scale: { domain: [false, true], range: [1, 0.28] }, legend: null },
-      strokeWidth: { field: 'faint', type: 'nominal' as const, scale: { domain: [false, true], range: [2.25, 1.25] }, legend: null },
+      // A sort (any: the domain is given) keeps vega-lite from warning about a nominal field on a continuous channel.
+      opacity: { field: 'faint', type: 'nominal' as const, sort: 'ascending' as const, scale: { domain: [false, true], range: [1, 0.28] }, legend: null },
+      strokeWidth: { field: 'faint', type: 'nominal' as const, sort: 'ascending' as const, scale: { domain: [false, true], range: [2.25, 1.25] }, legend: null },
     },
   };
   const dots = {
@@ -127,7 +120,7 @@ export function lineChartSpec(series: readonly Series[], options: LineChartOptio
     // Hidden from assistive technology (axe: svg-img-alt on each unnamed dot): the chart's text summary says the values.
     mark: { type: 'point' as const, filled: true, clip: true, aria: false },
     // Per-epoch values on a batch axis are few and matter: drawn larger than a short curve's dots.
-    encoding: { y, color, size: { field: 'line', type: 'nominal' as const, scale: { domain: [true, false], range: [24, 90] }, legend: null } },
+    encoding: { y, color, size: { field: 'line', type: 'nominal' as const, sort: 'ascending' as const, scale: { domain: [true, false], range: [24, 90] }, legend: null } },
   };
   const fontSize = options.fontSize;
   const markerFontSize = fontSize ?? 9;

@@ -1,58 +1,14 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DataLoadError } from './fetchWithProgress';
 import { createDataset, fetchManifest, loadDataset, pureSheetDecoder, type LoadProgress, type SheetDecoder } from './loader';
-import { MAX_FILE_BYTES, parseManifest, type DataManifest } from './manifest';
-import { encodeGrayPng } from './pngCodec';
-import { imagesToSheet, pixelHash, sheetSize } from './sprite';
-
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+import { MAX_FILE_BYTES, parseManifest } from './manifest';
+import { fakeDataServer, syntheticSplit } from '../../test-support/fakeDataServer';
 
 /** A tiny dataset: train = 2 sheets of 3 images, test = 1 sheet of 2 images. */
 function buildServer() {
-  const files = new Map<string, Uint8Array>();
-  const allImages: Record<string, Uint8Array> = {};
-  const split = (name: 'train' | 'test', sheetCounts: number[]) => {
-    const total = sheetCounts.reduce((a, b) => a + b, 0);
-    const images = Uint8Array.from({ length: total * 784 }, (_, i) => (i * 7 + name.length) % 256);
-    allImages[name] = images;
-    const labels = Uint8Array.from({ length: total }, (_, i) => i % 10);
-    files.set(`${name}-labels.bin`, labels);
-    let first = 0;
-    const sheets = sheetCounts.map((count, index) => {
-      const layout = { count, columns: 2 };
-      const part = images.subarray(first * 784, (first + count) * 784);
-      const { width, height } = sheetSize(layout);
-      const png = encodeGrayPng(imagesToSheet(part, layout), width, height);
-      const file = `${name}-${index}.png`;
-      files.set(file, png);
-      const entry = { file, bytes: png.length, sha256: sha(png), first, count, columns: 2, width, height, pixelHash: pixelHash(part) };
-      first += count;
-      return entry;
-    });
-    return { count: total, labels: { file: `${name}-labels.bin`, bytes: total, sha256: sha(labels) }, sheets };
-  };
-  const manifest: DataManifest = parseManifest({
-    version: 1,
-    dataset: 'test',
-    imageSize: 28,
-    classNames: Array.from({ length: 10 }, (_, i) => `c${i}`),
-    license: 'LICENSE.txt',
-    splits: { train: split('train', [3, 3]), test: split('test', [2]) },
-  });
-  files.set('manifest.json', new TextEncoder().encode(JSON.stringify(manifest)));
-  const requested: string[] = [];
-  const overrides = new Map<string, Response | Error>();
-  const fetch = async (url: string) => {
-    const name = url.replace('/data/', '');
-    requested.push(name);
-    const override = overrides.get(name);
-    if (override instanceof Error) throw override;
-    if (override) return override;
-    const body = files.get(name);
-    return body ? new Response(body.slice(), { status: 200 }) : new Response('not found', { status: 404 });
-  };
-  return { manifest, files, fetch, requested, overrides, allImages };
+  const train = syntheticSplit([3, 3], 5);
+  const test = syntheticSplit([2], 4);
+  return { ...fakeDataServer({ train, test }, { columns: 2 }), allImages: { train: train.images, test: test.images } };
 }
 
 const options = (fetch: ReturnType<typeof buildServer>['fetch'], decoders: SheetDecoder[] = [pureSheetDecoder]) => ({

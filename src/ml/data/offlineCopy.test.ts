@@ -2,54 +2,15 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DataLoadError } from './fetchWithProgress';
 import { createDataset, loadDataset, pureSheetDecoder } from './loader';
-import { parseManifest, type DataManifest } from './manifest';
 import { OfflineCopy, dataFiles, isQuotaError, type DataFileStore, type OfflineCopyState } from './offlineCopy';
-import { encodeGrayPng } from './pngCodec';
-import { imagesToSheet, pixelHash, sheetSize } from './sprite';
+import { fakeDataServer, syntheticSplit } from '../../test-support/fakeDataServer';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const BASE = 'http://host/class/data/';
 
 /** A tiny dataset served from memory: train = 2 sheets of 3 images, test = 1 sheet of 2. */
 function tinyServer() {
-  const files = new Map<string, Uint8Array>();
-  const split = (name: 'train' | 'test', sheetCounts: number[]) => {
-    const total = sheetCounts.reduce((a, b) => a + b, 0);
-    const images = Uint8Array.from({ length: total * 784 }, (_, i) => (i * 7 + name.length) % 256);
-    const labels = Uint8Array.from({ length: total }, (_, i) => i % 10);
-    files.set(`${name}-labels.bin`, labels);
-    let first = 0;
-    const sheets = sheetCounts.map((count, index) => {
-      const layout = { count, columns: 2 };
-      const part = images.subarray(first * 784, (first + count) * 784);
-      const { width, height } = sheetSize(layout);
-      const png = encodeGrayPng(imagesToSheet(part, layout), width, height);
-      const file = `${name}-${index}.png`;
-      files.set(file, png);
-      const entry = { file, bytes: png.length, sha256: sha(png), first, count, columns: 2, width, height, pixelHash: pixelHash(part) };
-      first += count;
-      return entry;
-    });
-    return { count: total, labels: { file: `${name}-labels.bin`, bytes: total, sha256: sha(labels) }, sheets };
-  };
-  const manifest: DataManifest = parseManifest({
-    version: 1,
-    dataset: 'test',
-    imageSize: 28,
-    classNames: Array.from({ length: 10 }, (_, i) => `c${i}`),
-    license: 'LICENSE.txt',
-    splits: { train: split('train', [3, 3]), test: split('test', [2]) },
-  });
-  const requested: string[] = [];
-  let online = true;
-  const fetch = async (url: string) => {
-    const name = url.replace(BASE, '');
-    if (!online) throw new TypeError('Failed to fetch');
-    requested.push(name);
-    const body = files.get(name);
-    return body ? new Response(body.slice(), { status: 200 }) : new Response('not found', { status: 404 });
-  };
-  return { manifest, files, fetch, requested, goOffline: () => (online = false) };
+  return fakeDataServer({ train: syntheticSplit([3, 3], 5), test: syntheticSplit([2], 4) }, { baseUrl: BASE, columns: 2 });
 }
 
 /** The Cache API's behaviour in memory; `quotaBytes` makes keep() fail like a full disk. */

@@ -82,31 +82,21 @@ export interface ArmResult {
   readonly message: string | null;
 }
 
+/** Where the arm in training is: what the engine reports and the page shows. */
+export interface ArmProgress {
+  readonly armId: string;
+  /** Epoch (0-based) and batch (1-based) of the last trained batch, and the batches per epoch. */
+  readonly epoch: number;
+  readonly batch: number;
+  readonly batchesInEpoch: number;
+  readonly epochs: number;
+  readonly examplesPerSecond: number | null;
+}
+
 /** What the engine reports while an experiment runs. */
 export type ExperimentUpdate =
   | { readonly kind: 'started'; readonly experimentId: string; readonly armIds: readonly string[] }
-  | {
-      readonly kind: 'progress';
-      readonly experimentId: string;
-      readonly armId: string;
-      /** Epoch (0-based) and batch (1-based) of the last trained batch, and the batches per epoch. */
-      readonly epoch: number;
-      readonly batch: number;
-      readonly batchesInEpoch: number;
-      readonly epochs: number;
-      readonly examplesPerSecond: number | null;
-      readonly lastLoss: number;
-    }
+  | (ArmProgress & { readonly kind: 'progress'; readonly experimentId: string; readonly lastLoss: number })
   | { readonly kind: 'armEnded'; readonly experimentId: string; readonly result: ArmResult }
   /** The experiment ended: every arm ran ('done'), Stop ('stopped'), or a failure ('error'). */
   | { readonly kind: 'ended'; readonly experimentId: string; readonly status: 'done' | 'stopped' | 'error'; readonly message: string | null };
-
-/** Keeps at most `max` items, evenly strided, the last one kept. */
-export function thin<T>(items: readonly T[], max: number): T[] {
-  if (items.length <= max) return items.slice();
-  const out: T[] = [];
-  const stride = items.length / max;
-  for (let i = 0; i < max - 1; i++) out.push(items[Math.floor(i * stride)]);
-  out.push(items[items.length - 1]);
-  return out;
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IMAGE_PIXELS } from '../constants';
 import { shiftImages } from './shift';
-import { thin } from './plan';
 
 describe('shiftImages', () => {
   it('moves every row right by dx and fills the emptied columns with background', () => {
@@ -13,13 +12,3 @@ describe('shiftImages', () => {
   });
 });
 
-describe('thin', () => {
-  it('keeps at most max items, first and last included', () => {
-    const items = Array.from({ length: 1000 }, (_, i) => i);
-    const out = thin(items, 100);
-    expect(out).toHaveLength(100);
-    expect(out[0]).toBe(0);
-    expect(out[99]).toBe(999);
-    expect(thin([1, 2], 5)).toEqual([1, 2]);
-  });
-});

@@ -4,7 +4,7 @@
  * changes land at the next batch, Step runs exactly one batch.
  */
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRealSubset } from '../../test-support/realData';
 import { buildModel, createOptimizer } from '../model/build';
 import { SIMPLE_CNN, type ModelSpec, type OptimizerName } from '../model/spec';
@@ -172,14 +172,18 @@ describe('run control', () => {
     const optimizer = createOptimizer(name, 0.01);
     const control = new TrainingControl();
     control.pause();
-    const run = trainModel(model, optimizer, source, { epochs: 1, batchSize: 16, validationSplit: 0, trainSize: 80, seed: 3 }, {}, { control });
-    const settle = () => new Promise((r) => setTimeout(r, 120));
-    await settle();
+    // The loop says each time a pause has taken effect (onWaiting): the moments to look, not a guessed sleep.
+    let waits = 0;
+    const run = trainModel(model, optimizer, source, { epochs: 1, batchSize: 16, validationSplit: 0, trainSize: 80, seed: 3 }, { onWaiting: () => waits++ }, { control });
+    const untilWaits = (n: number) =>
+      vi.waitUntil(() => waits >= n, { timeout: 60_000, interval: 5 }).catch(() => {
+        throw new Error(`${name}: the loop did not pause for the ${n}th time (paused ${waits} times, ${optimizer.iterations} steps)`);
+      });
+    await untilWaits(1);
     expect(optimizer.iterations).toBe(0);
     for (const expected of [1, 2, 3]) {
       control.step();
-      await settle();
-      await settle();
+      await untilWaits(expected + 1);
       expect(optimizer.iterations).toBe(expected);
     }
     control.resume();
