@@ -26,6 +26,12 @@ export const GEMM_BIAS = 2;
 
 const instances = new WeakMap<WebAssembly.Memory, GemmKernels | null>();
 let fusedAllowed = true;
+let gemmEnabled = true;
+
+/** Turns gemm.wat off altogether (A/B timings against the XNNPACK paths); on by default. */
+export function setGemmEnabled(on: boolean): void {
+  gemmEnabled = on;
+}
 
 /** Turns the fused flavour off (tests of the unfused one, A/B timings); on by default. */
 export function setFusedGemmAllowed(on: boolean): void {
@@ -33,7 +39,7 @@ export function setFusedGemmAllowed(on: boolean): void {
 }
 
 export function gemmKernels(backend: BackendWasm): GemmKernels | null {
-  if (!simdKernelsEnabled()) return null;
+  if (!simdKernelsEnabled() || !gemmEnabled) return null;
   const memory = backendMemory(backend);
   if (memory == null) return null;
   const key = fusedAllowed ? memory : unfusedKey(memory);
