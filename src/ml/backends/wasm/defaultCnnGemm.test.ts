@@ -26,7 +26,7 @@ function gradients(): Float32Array {
   const model = buildModel(SIMPLE_CNN, { seed: 11 });
   const { x, y } = batch();
   const { value, grads } = tf.variableGrads(() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D));
-  const flat = tf.concat(model.trainableWeights.map((w) => grads[w.read().name].flatten()));
+  const flat = tf.concat(model.trainableWeights.map((w) => grads[(w.read() as tf.Variable).name].flatten()));
   const out = flat.dataSync() as Float32Array;
   tf.dispose([value, ...Object.values(grads), flat, x, y]);
   model.dispose();
@@ -53,7 +53,7 @@ describe('the default CNN on wasm with gemm.wat', () => {
     const model = buildModel(SIMPLE_CNN, { seed: 12 });
     const optimizer = createOptimizer('adam', 0.001);
     const { x, y } = batch();
-    const step = () => tf.dispose(optimizer.minimize(() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D), true));
+    const step = () => tf.dispose(optimizer.minimize(() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D), true) ?? []);
     step();
     step();
     const tensors = tf.memory().numTensors;
