@@ -42,8 +42,9 @@
  *   sharing (see aliasing.ts); the engine clones every tensor a gradient needs.
  * AvgPoolGrad is left as is (it matches the cpu backend).
  * Default CNN (Conv 32 -> Pool -> Conv 64 -> Pool -> Dense 128 -> Dense 10,
- * batch 64, Adam), Node, one thread: ~90-100 ms per step (~650-700
- * examples/s); with only Conv2DBackpropFilter added, ~220 ms.
+ * batch 64, Adam), Node, one thread: ~49 ms of CPU per step with gemm.wat (~1,200
+ * examples per CPU second; 66-74 ms with XNNPACK's products; see
+ * bench/wasm-training-profile.md); with only Conv2DBackpropFilter added, ~220 ms.
  *
  * Usage (browser or Node), before training on wasm:
  *   registerWasmTrainingKernels();
