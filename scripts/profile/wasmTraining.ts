@@ -6,6 +6,9 @@
  *   npx tsx scripts/profile/wasmTraining.ts [--preset=simple] [--batch=64] [--steps=30] [--runs=5] [--kernels]
  *     [--calls=Identity,Add]   (with --kernels: each call of these kernels in one step, with shapes)
  *     [--simd=off]             (without the SIMD kernels of src/ml/backends/wasm/simd, for A/B runs)
+ *     [--fused=off]            (gemm.wat without relaxed SIMD's fused multiply-add)
+ *     [--cpu-kernels]          (this process's CPU time per kernel call and shape, summed over
+ *                               the timed steps: steadier than --kernels' wall times on a busy machine)
  *
  * Prints the median step time (wall and this process's CPU time: WASM runs on one thread in
  * Node, so on a busy shared machine CPU time is the steadier figure) and examples/s of each
@@ -13,9 +16,12 @@
  * --kernels, the summed time of each kernel over a few profiled steps (ms per step).
  * The machine is shared: report medians and the load average printed at start and end.
  */
+// Relaxed SIMD (gemm.wat's fused multiply-add) as in browsers; Node 20 has it behind a flag.
+import '../../src/test-support/relaxedSimd';
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from '../../src/ml/backends/wasm/registerWasmTrainingKernels';
+import { setFusedGemmAllowed } from '../../src/ml/backends/wasm/simd/gemmKernels';
 import { setSimdKernelsEnabled } from '../../src/ml/backends/wasm/simd/simdKernels';
 
 import { buildModel, createOptimizer } from '../../src/ml/model/build';
@@ -33,9 +39,40 @@ const runs = Number(arg('runs', '5'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
+/**
+ * Wraps every wasm kernel so that each top-level call adds this process's CPU time to `totals`
+ * under its name and input shapes (a kernel calling another one counts once, as the caller).
+ */
+function timeKernelsOnCpu(totals: Map<string, number>): void {
+  let depth = 0;
+  for (const config of tf.getKernelsForBackend('wasm')) {
+    const inner = config.kernelFunc;
+    tf.unregisterKernel(config.kernelName, 'wasm');
+    tf.registerKernel({
+      ...config,
+      kernelFunc: (args) => {
+        if (depth > 0) return inner(args);
+        depth++;
+        const c0 = process.cpuUsage();
+        try {
+          return inner(args);
+        } finally {
+          const c = process.cpuUsage(c0);
+          depth--;
+          const key = `${config.kernelName} ${Object.values(args.inputs).filter((t) => t != null).map((t) => `[${t!.shape}]`).join(' ')}`;
+          totals.set(key, (totals.get(key) ?? 0) + (c.user + c.system) / 1000);
+        }
+      },
+    });
+  }
+}
+
 async function main() {
   registerWasmTrainingKernels();
+  const cpuTotals = new Map<string, number>();
+  if (process.argv.includes('--cpu-kernels')) timeKernelsOnCpu(cpuTotals);
   setSimdKernelsEnabled(arg('simd', 'on') !== 'off');
+  setFusedGemmAllowed(arg('fused', 'on') !== 'off');
   if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend did not start');
   await tf.ready();
   const preset = presetById(presetId);
@@ -82,6 +119,13 @@ async function main() {
     console.log(`run ${r + 1}: median step ${ms.toFixed(1)} ms (${cpuMs.toFixed(1)} ms CPU), ${perRun[r].toFixed(0)} examples/s (${perRunCpu[r].toFixed(0)} per CPU second)`);
   }
   console.log(`median over runs: ${median(perRun).toFixed(0)} examples/s, ${median(perRunCpu).toFixed(0)} per CPU second; load ${load()}`);
+  if (cpuTotals.size > 0) {
+    const timed = 3 + steps * runs;
+    const rows = [...cpuTotals].sort((a, b) => b[1] - a[1]);
+    const sum = rows.reduce((s, [, ms]) => s + ms, 0);
+    console.log(`kernel CPU ms per step, by input shapes (sum ${(sum / timed).toFixed(1)}):`);
+    for (const [key, ms] of rows.slice(0, 25)) console.log(`  ${(ms / timed).toFixed(2).padStart(6)}  ${key}`);
+  }
 
   if (process.argv.includes('--kernels')) {
     const profiled = 5;

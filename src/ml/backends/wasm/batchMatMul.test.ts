@@ -1,6 +1,8 @@
+import '../../../test-support/relaxedSimd';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
+import { setFusedGemmAllowed } from './simd/gemmKernels';
+import { expectClose, randomArray, runOn, switchBackend, wasmBackend, withAndWithoutSimd } from './testUtils';
 
 interface Case {
   a: number[];
@@ -9,8 +11,9 @@ interface Case {
   transposeB: boolean;
 }
 
-// Transposed batch-1 products take the wrapper's transpose + XNNPACK path;
-// plain and batched ones go straight to the built-in kernel.
+// Batch-1 products with N a multiple of 8 take gemm.wat (operands transposed first where
+// flagged); other transposed batch-1 products the wrapper's transpose + XNNPACK path; plain and
+// batched ones go straight to the built-in kernel; each also without the SIMD kernels.
 const CASES: Case[] = [];
 for (const [transposeA, transposeB] of [
   [false, false],
@@ -18,14 +21,16 @@ for (const [transposeA, transposeB] of [
   [false, true],
   [true, true],
 ]) {
-  const [m, k, n] = [13, 37, 9];
-  const a = transposeA ? [k, m] : [m, k];
-  const b = transposeB ? [n, k] : [k, n];
-  CASES.push({ a, b, transposeA, transposeB });
-  CASES.push({ a: [1, ...a], b: [1, ...b], transposeA, transposeB });
-  CASES.push({ a: [3, ...a], b: [3, ...b], transposeA, transposeB });
-  CASES.push({ a: [1, ...a], b, transposeA, transposeB });
+  for (const [m, k, n] of [[13, 37, 9], [13, 37, 16]]) {
+    const a = transposeA ? [k, m] : [m, k];
+    const b = transposeB ? [n, k] : [k, n];
+    CASES.push({ a, b, transposeA, transposeB });
+    CASES.push({ a: [1, ...a], b: [1, ...b], transposeA, transposeB });
+    CASES.push({ a: [3, ...a], b: [3, ...b], transposeA, transposeB });
+    CASES.push({ a: [1, ...a], b, transposeA, transposeB });
+  }
 }
+CASES.push({ a: [64, 1600], b: [1600, 128], transposeA: false, transposeB: false }); // Dense forward
 CASES.push({ a: [64, 1600], b: [64, 128], transposeA: true, transposeB: false }); // Dense dW
 CASES.push({ a: [64, 128], b: [1600, 128], transposeA: false, transposeB: true }); // Dense dx
 CASES.push({ a: [1, 5], b: [7, 5], transposeA: false, transposeB: true });
@@ -46,14 +51,23 @@ describe('BatchMatMul on wasm (wrapper)', () => {
     })();
     await switchBackend('cpu');
     expect(tf.tidy(() => run().shape)).toEqual(shape);
-    expectClose(await runOn('wasm', run), await runOn('cpu', run), 1e-5);
+    const ref = await runOn('cpu', run);
+    await withAndWithoutSimd(async (path) => {
+      expectClose(await runOn('wasm', run), ref, 1e-5, `${path} fused`);
+      setFusedGemmAllowed(false);
+      try {
+        expectClose(await runOn('wasm', run), ref, 1e-5, `${path} unfused`);
+      } finally {
+        setFusedGemmAllowed(true);
+      }
+    });
   });
 
   it('leaks no tensors or wasm buffers', async () => {
     await switchBackend('wasm');
     const backend = wasmBackend();
     const a = tf.randomNormal([20, 30]);
-    const b = tf.randomNormal([20, 10]);
+    const b = tf.randomNormal([20, 16]);
     tf.dispose(tf.matMul(a, b, true, false));
     const tensors = tf.memory().numTensors;
     const buffers = backend.numDataIds();

@@ -1,6 +1,8 @@
+import '../../../test-support/relaxedSimd';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2DBackpropFilterWasm, type FilterGradStrategy } from './conv2DBackpropFilter';
+import { gemmKernels, setFusedGemmAllowed } from './simd/gemmKernels';
 import { setSimdKernelsEnabled } from './simd/simdKernels';
 import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
 
@@ -33,6 +35,9 @@ const CASES: Case[] = [
   { x: [2, 9, 10, 8], filter: [3, 3, 8, 4], strides: 2, pad: 'same' },
   { x: [2, 7, 6, 4], filter: [5, 5, 4, 4], strides: 1, pad: 'same' },
   { x: [1, 3, 3, 4], filter: [5, 5, 4, 2], strides: 1, pad: 'same' },
+  // Output channels a multiple of 8 (gemm.wat), with channels the SIMD im2col takes and not.
+  { x: [2, 9, 10, 8], filter: [3, 3, 8, 16], strides: 2, pad: 'same' },
+  { x: [3, 7, 6, 6], filter: [5, 5, 6, 8], strides: 1, pad: 'same' },
   // One input channel, 3×3, stride 1 (the 'direct' SIMD kernel), with and without padding.
   { x: [3, 28, 28, 1], filter: [3, 3, 1, 32], strides: 1, pad: 'valid' },
   { x: [2, 9, 8, 1], filter: [3, 3, 1, 8], strides: 1, pad: 'same' },
@@ -52,6 +57,17 @@ describe('Conv2DBackpropFilter on wasm', () => {
     await switchBackend('wasm');
   });
 
+  it('has gemm.wat with fused multiply-adds here (relaxed SIMD) and without', async () => {
+    await switchBackend('wasm');
+    expect(gemmKernels(wasmBackend())?.fused).toBe(true);
+    setFusedGemmAllowed(false);
+    try {
+      expect(gemmKernels(wasmBackend())?.fused).toBe(false);
+    } finally {
+      setFusedGemmAllowed(true);
+    }
+  });
+
   it.each(CASES.map((c, i) => [i, c] as const))('matches cpu, case %i: %o', async (i, c) => {
     const xv = randomArray(c.x, 100 + i);
     const dyv = randomArray(dyShape(c), 200 + i);
@@ -69,6 +85,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
     // one image and of 2-3 images (rows per chunk below one image still take one image).
     const backend = wasmBackend();
     // 'colsT' with the SIMD im2col where the channels allow, and with the JavaScript one.
+    const gemm = c.filter[3] % 8 === 0;
     const variants: [FilterGradStrategy, number | undefined, boolean][] = [
       ['colsT', undefined, true],
       ['dyT', undefined, true],
@@ -76,6 +93,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
       ['colsT', 2 * dyShape(c)[1] * dyShape(c)[2] + 1, true],
       ['colsT', undefined, false],
       ['colsT', 1, false],
+      ...(gemm ? [['gemm', undefined, true], ['gemm', 1, true]] as [FilterGradStrategy, number | undefined, boolean][] : []),
       ...(c.filter[2] === 1 && c.filter[0] === 3 && c.filter[1] === 3 && c.strides === 1 && c.filter[3] % 4 === 0 ? [['direct', undefined, true] as [FilterGradStrategy, undefined, boolean]] : []),
     ];
     for (const [strategy, chunkRows, simd] of variants) {
@@ -87,8 +105,16 @@ describe('Conv2DBackpropFilter on wasm', () => {
         expect(out.shape).toEqual(c.filter);
         expectClose(backend.readSync(out.dataId) as Float32Array, ref, 1e-5, `${strategy} ${chunkRows ?? ''} ${simd ? 'SIMD' : 'JavaScript'}`);
         backend.disposeData(out.dataId);
+        if (strategy === 'gemm') {
+          // gemm.wat's unfused flavour (engines without relaxed SIMD).
+          setFusedGemmAllowed(false);
+          const unfused = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrsOf(c) }, strategy, chunkRows);
+          expectClose(backend.readSync(unfused.dataId) as Float32Array, ref, 1e-5, `gemm unfused ${chunkRows ?? ''}`);
+          backend.disposeData(unfused.dataId);
+        }
       } finally {
         setSimdKernelsEnabled(true);
+        setFusedGemmAllowed(true);
         tf.dispose([x, dy]);
       }
     }
@@ -114,7 +140,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
     tf.dispose(tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs)); // warm up
     const tensors = tf.memory().numTensors;
     const buffers = backend.numDataIds();
-    for (const [strategy, chunkRows] of [['auto'], ['colsT'], ['dyT'], ['colsT', 30]] as [FilterGradStrategy, number?][]) {
+    for (const [strategy, chunkRows] of [['auto'], ['colsT'], ['dyT'], ['colsT', 30], ['gemm'], ['gemm', 30]] as [FilterGradStrategy, number?][]) {
       const out = conv2DBackpropFilterWasm({ inputs: { x, dy }, backend, attrs: attrs as never }, strategy, chunkRows);
       backend.disposeData(out.dataId);
     }

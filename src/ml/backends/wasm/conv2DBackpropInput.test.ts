@@ -1,6 +1,9 @@
+import '../../../test-support/relaxedSimd';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conv2DBackpropInputWasm, type InputGradStrategy } from './conv2DBackpropInput';
+import { setFusedGemmAllowed } from './simd/gemmKernels';
+import { setSimdKernelsEnabled } from './simd/simdKernels';
 import { expectClose, randomArray, runOn, switchBackend, wasmBackend } from './testUtils';
 
 type Pad = 'same' | 'valid' | number;
@@ -26,6 +29,13 @@ const CASES: Case[] = [
   { x: [2, 6, 6, 5], filter: [1, 1, 5, 4], strides: 2, pad: 'valid' },
   { x: [2, 5, 5, 2], filter: [3, 3, 2, 3], strides: 1, pad: 1 },
   { x: [2, 4, 4, 3], filter: [5, 5, 3, 2], strides: 1, pad: 'same' }, // filter larger than image
+  // Input channels a multiple of 8 (gemm.wat): the default CNN's second layer (smaller batch),
+  // padding, strides, a filter wider than the image.
+  { x: [3, 13, 13, 32], filter: [3, 3, 32, 64], strides: 1, pad: 'valid' },
+  { x: [2, 9, 10, 8], filter: [3, 3, 8, 12], strides: 2, pad: 'same' },
+  { x: [2, 7, 6, 16], filter: [5, 5, 16, 4], strides: 1, pad: 'same' },
+  { x: [2, 6, 8, 8], filter: [2, 3, 8, 5], strides: [2, 1], pad: 1 },
+  { x: [1, 3, 3, 8], filter: [5, 5, 8, 8], strides: 1, pad: 'same' },
 ];
 
 function attrsOf(c: Case) {
@@ -57,14 +67,27 @@ describe('Conv2DBackpropInput on wasm', () => {
     const backend = wasmBackend();
     const strides = typeof c.strides === 'number' ? [c.strides, c.strides] : c.strides;
     const strategies: InputGradStrategy[] = strides.every((s) => s === 1) ? ['conv', 'col2im'] : ['col2im'];
-    for (const strategy of strategies) {
+    // gemm.wat with fused multiply-adds and without; 'auto' without any SIMD kernel.
+    const variants: [InputGradStrategy, boolean, boolean][] = [
+      ...strategies.map((s): [InputGradStrategy, boolean, boolean] => [s, true, true]),
+      ...(c.x[3] % 8 === 0 ? [['gemm', true, true], ['gemm', true, false]] as [InputGradStrategy, boolean, boolean][] : []),
+      ['auto', false, true],
+    ];
+    for (const [strategy, simd, fused] of variants) {
       const dy = tf.tensor(dyv, dyShape(c));
       const filter = tf.tensor(wv, c.filter);
-      const out = conv2DBackpropInputWasm({ inputs: { dy, filter }, backend, attrs: attrsOf(c) }, strategy);
-      expect(out.shape).toEqual(c.x);
-      expectClose(backend.readSync(out.dataId) as Float32Array, ref, 1e-5, strategy);
-      backend.disposeData(out.dataId);
-      tf.dispose([dy, filter]);
+      setSimdKernelsEnabled(simd);
+      setFusedGemmAllowed(fused);
+      try {
+        const out = conv2DBackpropInputWasm({ inputs: { dy, filter }, backend, attrs: attrsOf(c) }, strategy);
+        expect(out.shape).toEqual(c.x);
+        expectClose(backend.readSync(out.dataId) as Float32Array, ref, 1e-5, `${strategy} ${simd ? 'SIMD' : 'no SIMD'} ${fused ? 'fused' : 'unfused'}`);
+        backend.disposeData(out.dataId);
+      } finally {
+        setSimdKernelsEnabled(true);
+        setFusedGemmAllowed(true);
+        tf.dispose([dy, filter]);
+      }
     }
   });
 
@@ -88,7 +111,7 @@ describe('Conv2DBackpropInput on wasm', () => {
     tf.dispose(tf.engine().runKernel('Conv2DBackpropInput', { dy, filter }, attrs)); // warm up
     const tensors = tf.memory().numTensors;
     const buffers = backend.numDataIds();
-    for (const strategy of ['auto', 'col2im'] as InputGradStrategy[]) {
+    for (const strategy of ['auto', 'col2im', 'gemm'] as InputGradStrategy[]) {
       const out = conv2DBackpropInputWasm({ inputs: { dy, filter }, backend, attrs: attrs as never }, strategy);
       backend.disposeData(out.dataId);
     }

@@ -17,6 +17,10 @@
  * Otherwise (stride 2, or a single input channel), with M = N*Ho*Wo and K = Fh*Fw*Ci (see im2col.ts):
  *   cols[M, K] = dy[M, Co] · Wᵀ[Co, K]     (XNNPACK matmul, Wᵀ freshly made)
  *   dx         = col2im(cols)              (JS loop over the wasm heap)
+ * 'gemm' (the default where simd/gemm.wat runs and Ci is a multiple of 8, any stride and
+ * padding): filter tap by filter tap, each output row's dy rows times that tap's Wᵀ [Co, Ci]
+ * added into the dx pixels they were read from, no zero-padded work and no col2im buffer:
+ * default CNN's second layer (Node, one thread, CPU time) ~15.7 ms → ~9 with fused multiply-adds.
  */
 import {
   Conv2DBackpropInput,
@@ -27,6 +31,8 @@ import {
   type backend_util,
 } from '@tensorflow/tfjs';
 import { col2im, colsShape } from './im2col';
+import { GEMM_ACCUMULATE, gemmKernels } from './simd/gemmKernels';
+import { pointerOf } from './simd/simdKernels';
 import {
   allocF32,
   assertNhwcNoDilation,
@@ -45,7 +51,7 @@ interface Args {
   attrs: Conv2DBackpropInputAttrs & { dilations?: number | [number, number] };
 }
 
-export type InputGradStrategy = 'auto' | 'conv' | 'col2im';
+export type InputGradStrategy = 'auto' | 'conv' | 'col2im' | 'gemm';
 
 export function conv2DBackpropInputWasm(
   { inputs, backend, attrs }: Args,
@@ -60,6 +66,11 @@ export function conv2DBackpropInputWasm(
   }
   const [m, k] = colsShape(info);
   const co = info.outChannels;
+  if (m > 0 && k > 0 && co > 0 && (strategy === 'gemm' || strategy === 'auto')) {
+    const viaGemm = viaGemmTaps(backend, dy, filter, info);
+    if (viaGemm != null) return viaGemm;
+    if (strategy === 'gemm') throw new Error(`${Conv2DBackpropInput}: 'gemm' needs input channels a multiple of 8 and WebAssembly SIMD`);
+  }
   const fullPad = fullConvPadding(info);
   // Measured: the full convolution wins from 2-3 input channels up (13 vs
   // 17 ms for 64x13x13x32 -> 64), col2im for a single one (3 vs 7 ms).
@@ -90,6 +101,61 @@ export function conv2DBackpropInputWasm(
   } finally {
     release(backend, wT);
     release(backend, cols);
+  }
+}
+
+/**
+ * dx[n, oh·sh − top + fr, ow·sw − left + fc, :] += dy[n, oh, ow, :] · W[fr, fc]ᵀ for every filter
+ * tap (fr, fc), as gemm.wat products of one dy row's in-image pixels [wo', Co] by the tap's
+ * Wᵀ [Co, Ci] (transposed once here), added into dx pixels sw·Ci floats apart. Null where it
+ * does not apply (Ci not a multiple of 8, no WebAssembly SIMD).
+ */
+function viaGemmTaps(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo | null {
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci, outHeight: ho, outWidth: wo, outChannels: co } = info;
+  const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
+  const { top, left } = info.padInfo;
+  const gemm = ci % 8 === 0 ? gemmKernels(backend) : null;
+  if (gemm == null) return null;
+  const dx = allocF32(backend, [n, h, w, ci]);
+  let wT: TensorInfo | null = null;
+  try {
+    wT = allocF32(backend, [fh, fw, co, ci]);
+    const src = heapF32(backend, filter);
+    const dst = heapF32(backend, wT);
+    for (let tap = 0; tap < fh * fw; tap++) {
+      const base = tap * ci * co;
+      for (let j = 0; j < co; j++) for (let i = 0; i < ci; i++) dst[base + j * ci + i] = src[base + i * co + j];
+    }
+    heapF32(backend, dy); // dtype check
+    heapF32(backend, dx).fill(0);
+    const dyPtr = pointerOf(backend, dy);
+    const dxPtr = pointerOf(backend, dx);
+    const wTPtr = pointerOf(backend, wT);
+    for (let fc = 0; fc < fw; fc++) {
+      // Output columns whose input column ow·sw − left + fc lies in [0, w), as in im2col.ts.
+      const owLo = Math.min(wo, Math.max(0, Math.ceil((left - fc) / sw)));
+      const owHi = Math.max(owLo, Math.min(wo, Math.floor((w - 1 + left - fc) / sw) + 1));
+      if (owHi <= owLo) continue;
+      const iwLo = owLo * sw - left + fc;
+      for (let fr = 0; fr < fh; fr++) {
+        const b = wTPtr + (fr * fw + fc) * co * ci * 4;
+        for (let img = 0; img < n; img++) {
+          for (let oh = 0; oh < ho; oh++) {
+            const ih = oh * sh - top + fr;
+            if (ih < 0 || ih >= h) continue;
+            const a = dyPtr + ((img * ho + oh) * wo + owLo) * co * 4;
+            const c = dxPtr + ((img * h + ih) * w + iwLo) * ci * 4;
+            gemm.gemm(a, co, b, ci, c, sw * ci, owHi - owLo, ci, co, GEMM_ACCUMULATE, 0, 0);
+          }
+        }
+      }
+    }
+    return dx;
+  } catch (e) {
+    release(backend, dx);
+    throw e;
+  } finally {
+    release(backend, wT);
   }
 }
 

@@ -35,12 +35,16 @@
  *   (sum.ts, batchNorm.ts, batchNormGrad.ts), matrix transposes (transpose.ts), and bias
  *   additions (add.ts); a first ReLU convolution's filter and bias gradients in one pass
  *   (convReluFilterGrad.ts, taken by model/convBiasRelu.ts).
+ * - simd/gemm.wat, a matrix product with relaxed SIMD's fused multiply-add where the engine has
+ *   it (twice the arithmetic per cycle of XNNPACK's wasm kernels): the filter gradient, the input
+ *   gradient (conv2DBackpropInput.ts) and unpadded FusedConv2D (fusedConv2D.ts, wrapped).
  * - Identity and same-dtype Cast copy their input: replaced by reference-counted
  *   sharing (see aliasing.ts); the engine clones every tensor a gradient needs.
  * AvgPoolGrad is left as is (it matches the cpu backend).
  * Default CNN (Conv 32 -> Pool -> Conv 64 -> Pool -> Dense 128 -> Dense 10,
- * batch 64, Adam), Node, one thread: ~90-100 ms per step (~650-700
- * examples/s); with only Conv2DBackpropFilter added, ~220 ms.
+ * batch 64, Adam), Node, one thread: ~49 ms of CPU per step with gemm.wat (~1,200
+ * examples per CPU second; 66-74 ms with XNNPACK's products; see
+ * bench/wasm-training-profile.md); with only Conv2DBackpropFilter added, ~220 ms.
  *
  * Usage (browser or Node), before training on wasm:
  *   registerWasmTrainingKernels();
@@ -62,6 +66,7 @@ import { captureBuiltins } from './builtinKernel';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
 import { convReluFilterGradConfig } from './convReluFilterGrad';
+import { fusedConv2DConfig } from './fusedConv2D';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { installMeanGradient } from './meanGrad';
 import { installReluGradient, reluGradConfig } from './reluGrad';
@@ -86,6 +91,7 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
   transposeConfig,
   addConfig,
   convReluFilterGradConfig,
+  fusedConv2DConfig,
 ];
 
 /**
@@ -94,11 +100,11 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * already ours are left alone). Returns the names of the kernels this module
  * provides, the same list on every call:
  * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad',
- * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add', 'FashionPlaygroundConvReluFilterGrad'].
+ * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add', 'FashionPlaygroundConvReluFilterGrad', 'FusedConv2D'].
  */
 export function registerWasmTrainingKernels(): string[] {
   // The kernels this module wraps (BatchMatMul, Sum, Mean, Identity, Cast, Tile, FusedBatchNorm,
-  // Transpose, Add): each wrapper module made its handle when imported above.
+  // Transpose, Add, FusedConv2D): each wrapper module made its handle when imported above.
   captureBuiltins();
   installBatchNormGradient();
   installMeanGradient();

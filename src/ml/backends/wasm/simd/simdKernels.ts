@@ -45,6 +45,11 @@ export function setSimdKernelsEnabled(on: boolean): void {
   enabled = on;
 }
 
+/** Whether setSimdKernelsEnabled left them on (gemmKernels.ts follows the same switch). */
+export function simdKernelsEnabled(): boolean {
+  return enabled;
+}
+
 export function simdKernels(backend: BackendWasm): SimdKernels | null {
   if (!enabled) return null;
   const memory = backendMemory(backend);
@@ -66,7 +71,7 @@ export function pointerOf(backend: BackendWasm, info: TensorInfo): number {
 }
 
 /** The emscripten module exposes its memory as `wasmMemory` (threaded build) or `asm.memory`. */
-function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
+export function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
   const module = backend.wasm as unknown as { wasmMemory?: unknown; asm?: { memory?: unknown } };
   const memory = module.wasmMemory ?? module.asm?.memory;
   return memory instanceof WebAssembly.Memory ? memory : null;
