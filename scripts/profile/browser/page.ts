@@ -30,6 +30,7 @@ async function setUp(batchSize: number) {
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     kernels: kernelVariables(model),
     l2: preset.spec.l2,
+    inputScaling: preset.spec.inputScaling,
     augmentation: preset.spec.augmentation,
     augmentationRng: createRng(2),
   };
