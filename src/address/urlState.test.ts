@@ -107,7 +107,7 @@ describe('invalid or tampered URLs are reported and replaced by defaults', () =>
     expect(config).toEqual(DEFAULT_RUN_CONFIG);
     expect(spec).toEqual(SIMPLE_CNN);
     expect(problems).toEqual([
-      'URL parameter preset="resnet" ignored: use one of simple, fast, dropout, vgg, modern.',
+      'URL parameter preset="resnet" ignored: use one of simple, fast, wide, dropout, vgg, modern.',
       'URL parameter optimizer="lbfgs" ignored: use one of adam, sgd, rmsprop, adagrad.',
       'URL parameter lr="-1" ignored: Learning rate must be between 0.000001 and 1.',
       'URL parameter l2="0.5" ignored: L2 weight decay must be between 0 and 0.1.',
