@@ -51,6 +51,8 @@ function epochCurves(history: readonly EpochEvent[], train: (e: EpochEvent) => n
   ];
 }
 
+const BATCH_CURVE_POINTS = 200;
+
 /** Each change is drawn where it took effect: at the first batch trained with the new rate. */
 const rateMarkers = (changes: readonly LearningRateChange[]): Marker[] => changes.map((c) => ({ x: c.step, label: `learning rate ${c.from} → ${c.to}` }));
 
@@ -102,6 +104,9 @@ export function TrainingCharts() {
   // compiling a chart takes 100–300 ms of the page's time, which would otherwise land on the
   // first batches. After that, new points (or none, after a reset) only swap rows.
   const live = { keepEmptyFrame: true, integerX: true, fontSize } as const;
+  // 200 points per batch curve are more than a chart's width shows at once, and half the rows of
+  // the default 400: vega's per-row work on each redraw (once a second) halves with them.
+  const batchChart = { ...live, maxPoints: BATCH_CURVE_POINTS } as const;
   // The whole run's epochs from the start: one point after epoch 1 already sits where the run is going.
   const epochAxis = [1, Math.max(2, plannedEpochs)] as const;
   useThrottledRender(() => {
@@ -112,7 +117,7 @@ export function TrainingCharts() {
         yLabel: logLoss ? 'Loss (log scale)' : 'Loss',
         logY: logLoss,
         markers,
-        ...live,
+        ...batchChart,
       });
     }
     if (batchAcc.current) {
@@ -121,7 +126,7 @@ export function TrainingCharts() {
         yLabel: 'Accuracy',
         yDomain: [0, 1],
         markers,
-        ...live,
+        ...batchChart,
       });
     }
   }, [batches, epochHistory, learningRateChanges, fontSize, logLoss]);

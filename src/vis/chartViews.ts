@@ -36,6 +36,11 @@ function enqueue(container: HTMLElement, task: () => Promise<void> | void): Prom
   return run;
 }
 
+/** Resolves in a later task (not a microtask): lets the browser handle input and paint first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Says on the container how many rows its chart shows once drawn (data-chart-rows), for tests that wait on it. */
 function markDrawn(container: HTMLElement, datasets: SpecWithDatasets['datasets']): void {
   container.dataset.chartRows = String(Object.values(datasets).reduce((sum, rows) => sum + rows.length, 0));
@@ -78,6 +83,12 @@ export function drawChart(container: HTMLElement, spec: SpecWithDatasets, option
     // run after run. Emptying happens between runs, where the 100–300 ms of a new embed do not
     // land on a training batch.
     if (current?.key === key && !(empty && current.hasRows)) {
+      // Each chart's update in a task of its own: the Train view's two live charts redrawn in one
+      // task made one 100–140 ms task a second late in a run (vega's dataflow, through the
+      // CSP-safe expression interpreter, is most of it); two tasks of half that leave the page
+      // room for input in between.
+      await nextTask();
+      if (!container.isConnected || embedded.get(container) !== current) return;
       current.hasRows ||= !empty;
       const view = current.result.view;
       for (const [name, rows] of Object.entries(datasets)) {
