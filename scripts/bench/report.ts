@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { BenchTimeToAccuracyResult } from '../../src/protocol/bench';
 import type { BackendProbe } from '../../src/ml/backends/probeChoice';
 import { presetById, type PresetId } from '../../src/ml/model/presets';
+import { ACCURACY_THRESHOLDS, firstReached, thresholdLabel } from '../../src/ml/training/timeToAccuracy';
 import type { PresetTimings } from '../../src/ml/model/presetTimings';
 
 export interface BackendRow {
@@ -99,7 +100,8 @@ export function toMarkdown(results: BenchResults): string {
 const seconds = (n: number) => `${fmt(n)} s`;
 
 function timeToAccuracyMarkdown(tta: TimeToAccuracySection): string[] {
-  const thresholds = Object.keys(Object.values(tta.presets).find((p): p is BenchTimeToAccuracyResult => !('error' in p))?.reached ?? {});
+  // Recomputed from each row's scores: rows kept from an older run (other thresholds) read alike.
+  const thresholds = ACCURACY_THRESHOLDS.map(thresholdLabel);
   const lines = [
     `**Time to accuracy** (${tta.date.slice(0, 10)}${tta.quick ? ', quick run: a small subset, not comparable' : ''}), on ${tta.backend} in the engine's worker: each preset as the app trains it (its recommended batch size and epochs, else 64 and 5), ${fmt(tta.trainSize)} training images with 10% held out for validation, scored on ${fmt(tta.testSize)} test images after every epoch; at most ${fmt(tta.capSeconds)} s of training each (a preset tuned for a longer budget: that budget + 10%). Times are training only (batches), then in brackets from Train including every evaluation (with flip test-time augmentation, marked TTA, where the recipe uses it: its cost is in the bracketed time). Load average ${tta.loadAverage.start.join(', ')} at the start, ${tta.loadAverage.end.join(', ')} at the end.`,
     '',
@@ -116,7 +118,7 @@ function timeToAccuracyMarkdown(tta: TimeToAccuracySection): string[] {
     const perEpoch = result.scores.map((sc) => `${fmt(sc.epoch, Number.isInteger(sc.epoch) ? 0 : 2)}: ${fmt(100 * sc.testAccuracy, 2)}% (${seconds(sc.trainSeconds)})`).join(' · ');
     const capped = result.capped ? ` (cut at ${seconds(tta.capSeconds)})` : '';
     const reached = thresholds.map((t) => {
-      const r = result.reached[t];
+      const r = firstReached(result.scores)[t];
       return r ? `${seconds(r.trainSeconds)} (${seconds(r.wallSeconds)}), epoch ${fmt(r.epoch, Number.isInteger(r.epoch) ? 0 : 2)}` : 'not reached';
     });
     const when = result.measuredAt && result.measuredAt.slice(0, 10) !== tta.date.slice(0, 10) ? ` (measured ${result.measuredAt.slice(0, 10)})` : '';
