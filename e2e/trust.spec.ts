@@ -159,3 +159,32 @@ test('on a phone after a run, no view scrolls sideways and axe finds nothing ser
     }
   }
 });
+
+test('the Train view explains itself: what will appear before a run, a line on how to read each chart, a smoothed loss over the faint raw one, a log-scale toggle, readable axis numbers', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open(`?${TINY_RUN.replace('epochs=1', 'epochs=2')}`);
+  // Before a run: no bare "appears when training starts", but what will be drawn and how to read it.
+  await expect(page.getByText(/Appears when training starts/)).toHaveCount(0);
+  await expect(page.getByText('Press Train: the curve starts here after the first batch.')).toBeVisible();
+  await expect(page.getByText(/It starts near 2\.3, a guess among 10 classes/)).toBeVisible();
+  await expect(page.getByText(/Early on validation can beat training/)).toBeVisible();
+  await expect(page.getByText(/memorising the training images \(overfitting\)/)).toBeVisible();
+
+  await expect(app.trainButton).toBeEnabled({ timeout: 120_000 });
+  await app.trainButton.click();
+  await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+  const lossChart = page.getByTestId('batch-loss-chart');
+  // Two curves: each batch (faint) and the smoothed trend; the validation values as dots.
+  await expect(lossChart.locator('.mark-line path')).toHaveCount(2);
+  await expect(lossChart.locator('.role-axis-title text').filter({ hasText: /^Loss$/ })).toHaveCount(1);
+  // Axis numbers as a person writes them ("2.4", "0.35"), never "2.415369".
+  const labels = await lossChart.locator('.role-axis-label text').allTextContents();
+  expect(labels.length).toBeGreaterThan(0);
+  for (const label of labels) expect(label).not.toMatch(/\d\.\d{3,}/);
+  await page.getByRole('checkbox', { name: 'log scale' }).check();
+  await expect(lossChart.locator('.role-axis-title text').filter({ hasText: 'Loss (log scale)' })).toHaveCount(1);
+  // After two epochs the per-epoch charts show a point for each.
+  await expect(page.getByTestId('epoch-loss-chart').locator('svg')).toBeVisible();
+  await expect(page.getByText(/Drawn after each epoch/)).toHaveCount(0);
+});
