@@ -11,10 +11,10 @@
  * Writes bench/eta.json (the errors, the machine's load average before and after, the samples).
  * Serves dist/ (built first unless --no-build) with `vite preview` on $ETA_PORT (default 4303).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { servePreview } from './previewServer';
 import { chromium, expect } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import { etaErrors, parseShownDuration, type EtaSample } from './etaErrors';
@@ -27,18 +27,7 @@ const BASE = `http://127.0.0.1:${PORT}/`;
 const QUERY = arg('query') ?? '';
 const log = (line: string) => console.log(`[eta] ${line}`);
 
-async function serve() {
-  if (!process.argv.includes('--no-build')) {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('build failed');
-  }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(BASE).then((r) => r.ok, () => false)) return server;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${BASE}`);
-}
+const serve = () => servePreview(root, PORT);
 
 async function main() {
   const server = await serve();

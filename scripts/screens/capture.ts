@@ -11,9 +11,9 @@
  * Serves dist/ (built first unless --no-build) with `vite preview` on $SCREENS_PORT (default 4303),
  * or shoots the server at --base=<url> (e.g. `npm run dev`'s).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { servePreview } from '../bench/previewServer';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import { measureProjectorFit } from '../../e2e/support/projectorFit';
@@ -46,18 +46,7 @@ const VIEWS = [
   { id: 'class', label: 'Class' },
 ] as const;
 
-async function serve() {
-  if (!process.argv.includes('--no-build')) {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('build failed');
-  }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(BASE).then((r) => r.ok, () => false)) return server;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${BASE}`);
-}
+const serve = () => servePreview(root, PORT);
 
 /** Waits until the view's charts and images have drawn: the page's text stops changing for a second. */
 async function settle(page: Page) {
