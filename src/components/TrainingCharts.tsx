@@ -3,6 +3,7 @@ import type { EpochEvent, LearningRateChange } from '../ml/training/trainer';
 import type { BatchPoint } from '../state/types';
 import { disposeLineChart, PROJECTOR_FONT_SIZE, renderLineChart, type Marker, type Series } from '../vis/lineChart';
 import { useAppSelector } from '../state/hooks';
+import { selectPlannedEpochs } from '../state/selectors';
 import { partialEpochText } from '../state/runStatus';
 import { smoothed } from './smoothing';
 import { useThrottledRender } from './useThrottledRender';
@@ -86,7 +87,7 @@ export function TrainingCharts() {
   const training = useAppSelector((s) => s.training);
   const fontSize = useAppSelector((s) => (s.ui.instructor ? PROJECTOR_FONT_SIZE : undefined));
   const withValidation = useAppSelector((s) => s.config.validationSplit > 0 || s.training.epochHistory.some((e) => e.valLoss !== null));
-  const plannedEpochs = useAppSelector((s) => s.training.epochs);
+  const plannedEpochs = useAppSelector(selectPlannedEpochs);
   const [logLoss, setLogLoss] = useState(false);
   const batchLoss = useRef<HTMLDivElement>(null);
   const batchAcc = useRef<HTMLDivElement>(null);

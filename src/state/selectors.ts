@@ -15,6 +15,12 @@ export const selectCanTrain = (s: AppState): boolean => !selectExperimentBusy(s)
 /** Batches trained plus epochs finished: changes whenever the model's weights have moved on. */
 export const selectTrainingProgressCount = (s: AppState): number => s.training.batches.length + s.training.epochHistory.length;
 
+/**
+ * The epochs the Train view plans its charts for: the running (or last) run's own, or, before
+ * any run, the settings' (a class assignment or the address may have changed them since load).
+ */
+export const selectPlannedEpochs = (s: AppState): number => (s.training.status === 'idle' ? s.config.epochs : s.training.epochs);
+
 export type BudgetedAnalysis = ModelAnalysis & { readonly budget: ResourceEstimate | null };
 
 let lastAnalysis: { key: readonly unknown[]; value: BudgetedAnalysis } | null = null;

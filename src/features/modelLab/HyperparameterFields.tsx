@@ -1,12 +1,12 @@
 import { BackendPicker } from '../../components/BackendPicker';
 import { INPUT_SCALING_HELP, INPUT_SCALING_LABELS, INPUT_SCALINGS, type InputScaling } from '../../ml/data/inputScaling';
-import { checkRecipeNumber } from '../../ml/model/recipeChecks';
 import { checkNumeric, EARLY_STOPPING_CHOICES, NUMERIC_LIMITS, type EarlyStoppingChoice, type RunConfig } from '../../ml/config/runConfig';
 import { OPTIMIZER_LABELS, OPTIMIZERS, type AugmentationSpec, type ModelSpec, type OptimizerName } from '../../ml/model/spec';
 import { SCHEDULE_EXPLANATIONS, SCHEDULE_LABELS, SCHEDULES, type ScheduleName } from '../../ml/training/schedules';
 import { useAppSelector, useAppStore } from '../../state/hooks';
 import { selectBusy } from '../../state/selectors';
 import { AugmentationPreview } from './AugmentationPreview';
+import { RecipeNumberField } from './RecipeNumberField';
 import { SettingField } from './SettingField';
 import { TrainingTricksFields } from './TrainingTricksFields';
 
@@ -96,16 +96,14 @@ export function HyperparameterFields({ reporter }: { reporter: (key: string) => 
               ))}
             </select>
           </div>
-          <SettingField
-            label="Learning rate"
+          <RecipeNumberField
+            name="learningRate"
             value={spec.learningRate}
             step={0.0005}
-            min={0}
             hint={busy ? 'Changes apply from the next batch and are marked on the curves.' : undefined}
             commitOnEnter={busy}
-            validate={(v) => checkRecipeNumber('learningRate', v)}
             onCommit={(learningRate) => setSpec({ learningRate })}
-            onValidity={reporter('learningRate')}
+            reporter={reporter}
           />
           <div className="field">
             <label htmlFor="schedule-choice">Learning-rate schedule</label>
@@ -121,16 +119,14 @@ export function HyperparameterFields({ reporter }: { reporter: (key: string) => 
               {spec.schedule !== 'constant' && ' The learning rate above is the peak; changing it during a run scales the rest of the schedule.'}
             </span>
           </div>
-          <SettingField
-            label="L2 weight decay"
+          <RecipeNumberField
+            name="l2"
             value={spec.l2}
             step={0.0001}
-            min={0}
             hint="λ in λ·Σw² over conv and dense kernels; 0 = off."
             disabled={busy}
-            validate={(v) => checkRecipeNumber('l2', v)}
             onCommit={(l2) => setSpec({ l2 })}
-            onValidity={reporter('l2')}
+            reporter={reporter}
           />
         </div>
       </fieldset>
@@ -181,26 +177,8 @@ export function HyperparameterFields({ reporter }: { reporter: (key: string) => 
         <legend>Data augmentation</legend>
         <div className="augmentation-row">
           <div className="fields">
-            <SettingField
-              label="Random shift (pixels)"
-              value={spec.augmentation.shift}
-              step={1}
-              min={0}
-              disabled={busy}
-              validate={(v) => checkRecipeNumber('shift', v)}
-              onCommit={(shift) => setAugmentation({ shift })}
-              onValidity={reporter('shift')}
-            />
-            <SettingField
-              label="Random erasing probability"
-              value={spec.augmentation.erase}
-              step={0.1}
-              min={0}
-              disabled={busy}
-              validate={(v) => checkRecipeNumber('erase', v)}
-              onCommit={(erase) => setAugmentation({ erase })}
-              onValidity={reporter('erase')}
-            />
+            <RecipeNumberField name="shift" value={spec.augmentation.shift} step={1} disabled={busy} onCommit={(shift) => setAugmentation({ shift })} reporter={reporter} />
+            <RecipeNumberField name="erase" value={spec.augmentation.erase} step={0.1} disabled={busy} onCommit={(erase) => setAugmentation({ erase })} reporter={reporter} />
             <label className="checkbox">
               <input type="checkbox" checked={spec.augmentation.flip} disabled={busy} onChange={(e) => setAugmentation({ flip: e.target.checked })} />
               Horizontal flip

@@ -1,6 +1,5 @@
-import { checkRecipeNumber } from '../../ml/model/recipeChecks';
 import type { ModelSpec } from '../../ml/model/spec';
-import { SettingField } from './SettingField';
+import { RecipeNumberField } from './RecipeNumberField';
 
 /** The fast-training tricks of the recipe, each with the one line that says what it does. */
 export function TrainingTricksFields({
@@ -18,27 +17,23 @@ export function TrainingTricksFields({
     <fieldset className="setting-group">
       <legend>Fast-training tricks</legend>
       <div className="fields">
-        <SettingField
-          label="Label smoothing"
+        <RecipeNumberField
+          name="labelSmoothing"
           value={spec.labelSmoothing}
           step={0.05}
-          min={0}
           hint="Trains towards 90% sure (at 0.1) instead of 100%: less over-confident, often more accurate; 0 = off."
           disabled={busy}
-          validate={(v) => checkRecipeNumber('labelSmoothing', v)}
           onCommit={(labelSmoothing) => setSpec({ labelSmoothing })}
-          onValidity={reporter('labelSmoothing')}
+          reporter={reporter}
         />
-        <SettingField
-          label="Weight average (EMA) decay"
+        <RecipeNumberField
+          name="weightAverage"
           value={spec.weightAverage}
           step={0.001}
-          min={0}
           hint="Evaluates and predicts with a running average of the weights (e.g. 0.99), smoothing out the last steps' noise; 0 = off."
           disabled={busy}
-          validate={(v) => checkRecipeNumber('weightAverage', v)}
           onCommit={(weightAverage) => setSpec({ weightAverage })}
-          onValidity={reporter('weightAverage')}
+          reporter={reporter}
         />
         <label className="checkbox" title="Each test image is also shown mirrored and the two answers are averaged: twice the evaluation time.">
           <input type="checkbox" checked={spec.flipTta} disabled={busy} onChange={(e) => setSpec({ flipTta: e.target.checked })} aria-describedby="flip-tta-hint" />
