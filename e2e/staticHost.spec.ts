@@ -122,7 +122,17 @@ test('a new deployment waits for the user, and never takes over during a trainin
     await app.stopButton.click();
     await expect(banner.getByRole('button', { name: 'Reload' })).toBeEnabled({ timeout: 120_000 });
     await banner.getByRole('button', { name: 'Reload' }).click();
-    await expect(page.locator('meta[name="app-build"]')).toHaveAttribute('content', 'next', { timeout: 120_000 });
+    await expect(page.locator('meta[name="app-build"]'), 'the reloaded page is the next build')
+      .toHaveAttribute('content', 'next', { timeout: 120_000 })
+      .catch(async (error: Error) => {
+        // The rare failure here is not understood yet: say what the service workers were doing.
+        const workers = await page.evaluate(async () => {
+          const r = await navigator.serviceWorker.getRegistration();
+          const describe = (w: ServiceWorker | null | undefined) => (w ? w.state : 'none');
+          return `controller ${navigator.serviceWorker.controller?.state ?? 'none'}, active ${describe(r?.active)}, waiting ${describe(r?.waiting)}, installing ${describe(r?.installing)}, page ${location.href}`;
+        });
+        throw new Error(`${error.message}\nService workers: ${workers}; banner: ${(await banner.allTextContents()).join(' | ')}`);
+      });
     await expect(page.getByRole('heading', { name: 'Fashion-MNIST CNN Playground' })).toBeVisible();
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
   } finally {
