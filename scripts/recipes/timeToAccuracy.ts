@@ -8,6 +8,8 @@
  *     [--layers=conv32k3_max2_conv64k3_bn_max2_flat_dense128_dense10-softmax]   (the URL's layer form)
  *     [--optimizer=adam] [--train=54000]
  *     [--smooth=0.1] [--ema=0.99] [--tta=1|0] [--flip=1|0] [--shift=0]   (override the preset's tricks)
+ *     [--save=dir]   (the final weights, as the app saves them: dir/model.json and dir/weights.bin)
+ *     [--views=1]    (after the last epoch, also scores extra test-time views: ±1-pixel shifts)
  *
  * Epochs and batch size default to the preset's recommendation (else 5 and 64). Prints one
  * line per epoch (cumulative training seconds, evaluation excluded, as wall time and as this
@@ -20,8 +22,8 @@
  * scored both ways, and the first-reached times use the TTA score with the evaluation's CPU
  * time counted in. Appends a JSON summary to --out when given.
  */
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from '../../src/ml/backends/wasm/registerWasmTrainingKernels';
@@ -32,7 +34,9 @@ import { PRESET_IDS, presetById, type PresetId } from '../../src/ml/model/preset
 import { predictInBatches, scorePredictions } from '../../src/ml/training/evaluate';
 import { SCHEDULES, type ScheduleName } from '../../src/ml/training/schedules';
 import { trainModel } from '../../src/ml/training/trainer';
+import { modelToFiles } from '../../src/ml/models/artifacts';
 import { loadOfficial } from './officialData';
+import { scoreShiftViews } from './shiftViews';
 
 const TRAIN_EXAMPLES = 54_000;
 const THRESHOLDS = [0.9, 0.91, 0.92, 0.93];
@@ -141,6 +145,7 @@ async function run() {
         const evalCpuSeconds = spec.flipTta ? cpuSince(evalStart) : 0;
         epochsOut.push({ epoch: epoch + 1, trainSeconds, trainCpuSeconds, testAccuracy: accuracy, plainTestAccuracy: plain, evalCpuSeconds, trainLoss: lastLoss });
         const ttaText = spec.flipTta ? `, with flip TTA ${(100 * accuracy).toFixed(2)}% (${evalCpuSeconds.toFixed(1)} s CPU)` : '';
+        if (epoch + 1 === epochs) await finalExtras(model, test, testIndices, spec.inputScaling);
         console.log(
           `epoch ${epoch + 1}: ${trainSeconds.toFixed(1)} s training (${trainCpuSeconds.toFixed(1)} s CPU), train loss ${lastLoss.toFixed(4)}, test accuracy ${(100 * plain).toFixed(2)}%${ttaText}; load ${load()}`,
         );
@@ -164,6 +169,21 @@ async function run() {
   }
   model.dispose();
   optimizer.dispose();
+}
+
+/** What --save and --views ask for, on the final (averaged, when EMA is on) weights. */
+async function finalExtras(model: tf.LayersModel, test: { images: Uint8Array; labels: Uint8Array }, indices: Int32Array, inputScaling: 'unit' | 'raw255') {
+  const dir = arg('save');
+  if (dir) {
+    const files = await modelToFiles(model);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'model.json'), files.modelJson);
+    await writeFile(join(dir, 'weights.bin'), files.weights);
+    console.log(`saved the final weights in ${dir}`);
+  }
+  if (arg('views') === '1') {
+    for (const line of await scoreShiftViews(model, test, indices, inputScaling)) console.log(line);
+  }
 }
 
 main().catch((e) => {
