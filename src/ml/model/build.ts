@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE } from '../constants';
 import { analyzeModel, layerName, listProblems } from './analyze';
+import { fuseBatchNormTraining } from './batchNormTraining';
 import { fuseConvBiasRelu } from './convBiasRelu';
 import { FusedAdamOptimizer } from './fusedAdam';
 import { SeededDropout } from './seededDropout';
@@ -61,7 +62,8 @@ function toLayer(spec: LayerSpec, index: number, seed: number | undefined): tf.l
     case 'batchNorm':
       // Momentum 0.9 rather than Keras's 0.99: the moving statistics used at test time settle
       // within tens of batches, so short browser runs are not judged on barely-updated ones.
-      return tf.layers.batchNormalization({ name, inputShape, momentum: BATCH_NORM_MOMENTUM });
+      // One kernel each way while training on wasm (see batchNormTraining.ts).
+      return fuseBatchNormTraining(tf.layers.batchNormalization({ name, inputShape, momentum: BATCH_NORM_MOMENTUM }));
   }
 }
 

@@ -7,7 +7,7 @@ import { maxPoolGradConfig } from './maxPoolGrad';
 import { registerWasmTrainingKernels } from './registerWasmTrainingKernels';
 import { switchBackend } from './testUtils';
 
-const NAMES = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad', 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add', 'FashionPlaygroundConvReluFilterGrad', 'FusedConv2D'];
+const NAMES = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad', 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add', 'FashionPlaygroundConvReluFilterGrad', 'FusedConv2D', 'FashionPlaygroundBatchNormTraining', 'FashionPlaygroundBatchNormTrainingGrad'];
 
 describe('registerWasmTrainingKernels', () => {
   afterEach(() => {

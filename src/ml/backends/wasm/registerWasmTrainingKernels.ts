@@ -27,6 +27,9 @@
  *   one pass gives all five (batchNormGrad.ts; the gradient is replaced for every backend,
  *   the others keep tfjs-core's). Mean's gradient over leading axes (the moments') is a
  *   block repeat of dy / N instead of a fill and two full-size passes (meanGrad.ts).
+ * - A BatchNormalization layer's training step (moments, normalisation, and the whole gradient
+ *   with the moments' paths) as one kernel each way (batchNormTraining.ts, taken by
+ *   model/batchNormTraining.ts) instead of tf.moments + FusedBatchNorm and autodiff through both.
  * - SIMD kernels (simd/kernels.wat, run in place on the backend's memory; each falls back
  *   where WebAssembly SIMD is missing): MaxPoolGrad's 2×2 windows (maxPoolGrad.ts), Relu's
  *   gradient in one pass instead of Step and Multiply (reluGrad.ts), and Adam's update in one
@@ -62,6 +65,7 @@ import { castConfig, identityConfig } from './aliasing';
 import { batchMatMulConfig } from './batchMatMul';
 import { batchNormConfig } from './batchNorm';
 import { batchNormGradConfig, installBatchNormGradient } from './batchNormGrad';
+import { batchNormTrainingConfig, batchNormTrainingGradConfig } from './batchNormTraining';
 import { captureBuiltins } from './builtinKernel';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
@@ -92,6 +96,8 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
   addConfig,
   convReluFilterGradConfig,
   fusedConv2DConfig,
+  batchNormTrainingConfig,
+  batchNormTrainingGradConfig,
 ];
 
 /**
@@ -100,7 +106,8 @@ const TRAINING_KERNELS: readonly KernelConfig[] = [
  * already ours are left alone). Returns the names of the kernels this module
  * provides, the same list on every call:
  * ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Identity', 'Cast', 'Mean', 'Tile', 'FusedBatchNorm', 'FashionPlaygroundBatchNormGrad',
- * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add', 'FashionPlaygroundConvReluFilterGrad', 'FusedConv2D'].
+ * 'FashionPlaygroundAdamUpdate', 'FashionPlaygroundReluGrad', 'Transpose', 'Add', 'FashionPlaygroundConvReluFilterGrad', 'FusedConv2D',
+ * 'FashionPlaygroundBatchNormTraining', 'FashionPlaygroundBatchNormTrainingGrad'].
  */
 export function registerWasmTrainingKernels(): string[] {
   // The kernels this module wraps (BatchMatMul, Sum, Mean, Identity, Cast, Tile, FusedBatchNorm,

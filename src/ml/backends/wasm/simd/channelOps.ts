@@ -52,3 +52,29 @@ export function scaleShiftSimd(
     release(backend, params);
   }
 }
+
+/** out[r, c] = x[r, c]·a[c] + z[r, c]·b[c] + d[c]. */
+export function scaleShift2Simd(
+  backend: BackendWasm,
+  simd: SimdKernels,
+  x: TensorInfo,
+  z: TensorInfo,
+  out: TensorInfo,
+  rows: number,
+  cols: number,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  d: ArrayLike<number>,
+): void {
+  const params = allocF32(backend, [3 * cols]);
+  try {
+    const view = heapF32(backend, params);
+    view.set(a);
+    view.set(b, cols);
+    view.set(d, 2 * cols);
+    for (const t of [x, z, out]) heapF32(backend, t); // dtype checks
+    simd.scaleShift2(pointerOf(backend, x), pointerOf(backend, z), pointerOf(backend, params), pointerOf(backend, out), rows, cols);
+  } finally {
+    release(backend, params);
+  }
+}

@@ -387,6 +387,30 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rLoop))))
 
+;; y[r, c] = x[r, c]·a[c] + z[r, c]·b[c] + d[c], cols a multiple of 4; params holds a, b and d
+  ;; (cols floats each): batch norm's whole input gradient in one pass (dy·A + x·B + D).
+  (func (export "scaleShift2") (param $x i32) (param $z i32) (param $params i32) (param $y i32) (param $rows i32) (param $cols i32)
+    (local $rowBytes i32) (local $r i32) (local $j i32) (local $o i32)
+    (local.set $rowBytes (i32.shl (local.get $cols) (i32.const 2)))
+    (block $rDone
+      (loop $rLoop
+        (br_if $rDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $j (i32.const 0))
+        (block $jDone
+          (loop $jLoop
+            (br_if $jDone (i32.ge_u (local.get $j) (local.get $rowBytes)))
+            (local.set $o (i32.add (i32.mul (local.get $r) (local.get $rowBytes)) (local.get $j)))
+            (v128.store (i32.add (local.get $y) (local.get $o))
+              (f32x4.add
+                (f32x4.add
+                  (f32x4.mul (v128.load (i32.add (local.get $x) (local.get $o))) (v128.load (i32.add (local.get $params) (local.get $j))))
+                  (f32x4.mul (v128.load (i32.add (local.get $z) (local.get $o))) (v128.load (i32.add (i32.add (local.get $params) (local.get $rowBytes)) (local.get $j)))))
+                (v128.load (i32.add (i32.add (local.get $params) (i32.shl (local.get $rowBytes) (i32.const 1))) (local.get $j)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $jLoop)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rLoop))))
+
   ;; y[cols, rows] = x[rows, cols]^T with rows and cols multiples of 4, in 4x4 blocks
   ;; transposed in registers. Row blocks outer, so x is read front to back; y is written as
   ;; `cols` sequential streams.

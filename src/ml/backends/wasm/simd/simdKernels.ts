@@ -25,6 +25,8 @@ export interface SimdKernels {
   sumRowProducts(x: number, y: number, acc: number, rows: number, cols: number): void;
   /** y[r, c] = x[r, c]·params[c] + params[cols + c]; cols a multiple of 4. */
   scaleShift(x: number, params: number, y: number, rows: number, cols: number): void;
+  /** y[r, c] = x[r, c]·params[c] + z[r, c]·params[cols + c] + params[2·cols + c]; cols a multiple of 4. */
+  scaleShift2(x: number, z: number, params: number, y: number, rows: number, cols: number): void;
   /** y[cols, rows] = x[rows, cols]ᵀ; rows and cols multiples of 4. */
   transpose(x: number, y: number, rows: number, cols: number): void;
   /**
