@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import type { GpuAdamReport } from '../src/test-support/gpuAdamCheck';
+import { CHROMIUM_ARGS, findChromium } from './browser';
+
+// WebGPU is behind a flag on Linux; with it, Chromium offers a (software) adapter.
+test.use({ launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } });
+
+// Our GPU training kernels against the cpu backend, in the browser (WebGL and WebGPU do not run
+// under Node; here both are SwiftShader). The development server serves the check module
+// (src/test-support/gpuAdamCheck.ts) as it serves the app's sources; any page of its origin can
+// import it, so the app itself is not started.
+for (const backend of ['webgl', 'webgpu'] as const) {
+  test(`the fused Adam on ${backend} matches tfjs-core's Adam on cpu, in one kernel per variable, without read-backs or recompiles`, async ({ page }) => {
+    await page.goto('/icons/favicon-32.png');
+    const report: GpuAdamReport = await page.evaluate(
+      async ({ name, url }) => {
+        const check = (await import(/* @vite-ignore */ url)) as typeof import('../src/test-support/gpuAdamCheck');
+        return check.checkFusedAdamOn(name);
+      },
+      { name: backend, url: '/src/test-support/gpuAdamCheck.ts' },
+    );
+    console.info(`${backend}: ${JSON.stringify(report)}`);
+    expect(report.backend).toBe(backend);
+    // One step's three outputs, and five steps of weights and moments, within float32 roundings.
+    expect(report.kernelError).toBeLessThan(1e-5);
+    // tfjs-core's Adam on the same GPU gives the same numbers; against cpu both may stray as far
+    // as the GPU's own division and square root do (SwiftShader's WebGL: 1e-5 to 3e-4 after 5 steps, varying between runs).
+    expect(report.againstStockOnGpu).toBeLessThan(1e-5);
+    expect(report.optimizerError).toBeLessThanOrEqual(Math.max(1e-5, 1.5 * report.stockOptimizerError));
+    expect(report.optimizerError).toBeLessThan(1e-2);
+    // One ADAM_UPDATE per variable (4 here) and tfjs-core's two β-power multiplies; no element-wise chain.
+    expect(report.stepKernels.filter((k) => k === 'FashionPlaygroundAdamUpdate')).toHaveLength(4);
+    expect(report.stepKernels.filter((k) => k !== 'FashionPlaygroundAdamUpdate')).toEqual(['Multiply', 'Multiply']);
+    expect(report.programsCompiledLater).toBe(0);
+    expect(report.syncReads).toBe(0);
+    expect(report.tensors[1]).toBe(report.tensors[0]);
+  });
+}
