@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { GpuAdamReport } from '../src/test-support/gpuAdamCheck';
+import type { WarmupCheckReport } from '../src/test-support/gpuWarmupCheck';
 import { CHROMIUM_ARGS, findChromium } from './browser';
 
 // WebGPU is behind a flag on Linux; with it, Chromium offers a (software) adapter.
@@ -36,3 +37,20 @@ for (const backend of ['webgl', 'webgpu'] as const) {
     expect(report.tensors[1]).toBe(report.tensors[0]);
   });
 }
+
+// The app compiles the training step's programs while the data loads (src/engine/shaderWarmup.ts):
+// after that warm-up step, a real run of the default CNN compiles nothing new.
+test('after the shader warm-up on webgl, a real run of the default CNN compiles no new program', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto('/icons/favicon-32.png');
+  const report: WarmupCheckReport = await page.evaluate(
+    async ({ url }) => {
+      const check = (await import(/* @vite-ignore */ url)) as typeof import('../src/test-support/gpuWarmupCheck');
+      return check.checkWarmupOn('webgl');
+    },
+    { url: '/src/test-support/gpuWarmupCheck.ts' },
+  );
+  console.info(`warm-up: ${JSON.stringify(report)}`);
+  expect(report.warmupPrograms).toBeGreaterThan(50);
+  expect(report.compiledByRun).toBe(0);
+});
