@@ -11,7 +11,7 @@ test.use({ launchOptions: { executablePath: findChromium(), args: [...CHROMIUM_A
 // (src/test-support/gpuAdamCheck.ts) as it serves the app's sources; any page of its origin can
 // import it, so the app itself is not started.
 for (const backend of ['webgl', 'webgpu'] as const) {
-  test(`the fused Adam on ${backend} matches tfjs-core's Adam on cpu, in one kernel per variable, without read-backs or recompiles`, async ({ page }) => {
+  test(`the fused Adam and ReLU gradient on ${backend} match tfjs-core's on cpu, one kernel per variable, without read-backs or recompiles`, async ({ page }) => {
     await page.goto('/icons/favicon-32.png');
     const report: GpuAdamReport = await page.evaluate(
       async ({ name, url }) => {
@@ -35,6 +35,8 @@ for (const backend of ['webgl', 'webgpu'] as const) {
     expect(report.programsCompiledLater).toBe(0);
     expect(report.syncReads).toBe(0);
     expect(report.tensors[1]).toBe(report.tensors[0]);
+    // ReLU's gradient in one kernel: exactly dy or 0.
+    expect(report.reluGradError).toBe(0);
   });
 }
 

@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import { ADAM_UPDATE, type AdamUpdateAttrs } from '../ml/backends/adamUpdateOp';
 import { registerGpuTrainingKernels } from '../ml/backends/gpu/registerGpuTrainingKernels';
+import { RELU_GRAD } from '../ml/backends/wasm/reluGrad';
 import { FusedAdamOptimizer } from '../ml/model/fusedAdam';
 
 const SHAPES = [[3, 3, 2, 4], [7], [5, 13], [1]];
@@ -34,6 +35,8 @@ export interface GpuAdamReport {
   programsCompiledLater: number | null;
   /** Synchronous read-backs during steps 2–5 (0 expected). */
   syncReads: number;
+  /** RELU_GRAD (dy where x > 0) against tfjs-core's mul(dy, step(x)) on cpu, [2, 13, 13, 8] with zeros in x. */
+  reluGradError: number;
   /** tf.memory().numTensors after step 2 and after step 5. */
   tensors: [number, number];
 }
@@ -100,6 +103,10 @@ export async function checkFusedAdamOn(backend: 'webgl' | 'webgpu'): Promise<Gpu
   const want = inputs.map(({ shape, w, g, m, v }) => tf.tidy(() => referenceUpdate(...[w, g, m, v].map((x) => tf.tensor(x, shape)) as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor], ATTRS).map((t) => t.dataSync() as Float32Array)));
   const training = trainingInputs(5);
   const reference = await trainSteps(() => tf.train.adam(0.01), training);
+  const reluShape = [2, 13, 13, 8];
+  const reluX = values(reluShape, 7).map((x, i) => (i % 5 === 0 ? 0 : x));
+  const reluDy = values(reluShape, 8);
+  const reluWant = tf.tidy(() => tf.mul(tf.tensor(reluDy, reluShape), tf.step(tf.tensor(reluX, reluShape))).dataSync() as Float32Array);
 
   if (!(await tf.setBackend(backend))) throw new Error(`${backend} did not start`);
   await tf.ready();
@@ -114,6 +121,10 @@ export async function checkFusedAdamOn(backend: 'webgl' | 'webgpu'): Promise<Gpu
     tf.dispose(outs);
     got.forEach((out, k) => (kernelError = Math.max(kernelError, relError(out, want[i][k]))));
   }
+
+  const reluOut = tf.tidy(() => tf.engine().runKernel(RELU_GRAD, { dy: tf.tensor(reluDy, reluShape), x: tf.tensor(reluX, reluShape) }) as tf.Tensor);
+  const reluGradError = relError(await reluOut.data(), reluWant);
+  reluOut.dispose();
 
   const engine = tf.engine() as unknown as { runKernel: (name: string, ...rest: unknown[]) => unknown };
   const gpu = tf.backend() as unknown as { readSync: (id: object) => unknown; binaryCache?: object; pipelineCache?: object };
@@ -167,6 +178,7 @@ export async function checkFusedAdamOn(backend: 'webgl' | 'webgpu'): Promise<Gpu
     stepKernels,
     programsCompiledLater: after === null || programsAtStep3 === null ? null : after - programsAtStep3,
     syncReads,
+    reluGradError,
     tensors,
   };
 }

@@ -17,6 +17,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { ADAM_UPDATE, type AdamUpdateAttrs } from '../backends/adamUpdateOp';
+import { activeGpuHasKernel } from '../backends/gpu/activeGpu';
 import { activeBackendHasSimd } from '../backends/wasm/simd/simdKernels';
 
 /** The AdamOptimizer fields tfjs-core declares private (plain properties at run time). */
@@ -42,9 +43,7 @@ interface Powers {
 
 /** True when the active backend takes ADAM_UPDATE: WebGL, WebGPU, wasm with the SIMD kernels. */
 export function fusedAdamAvailable(): boolean {
-  const backend = tf.getBackend();
-  if (backend === 'wasm') return activeBackendHasSimd();
-  return (backend === 'webgl' || backend === 'webgpu') && tf.getKernel(ADAM_UPDATE, backend) != null;
+  return activeBackendHasSimd() || activeGpuHasKernel(ADAM_UPDATE);
 }
 
 /** tfjs's Optimizer answers `instanceof` by duck typing (any optimizer passes), hence this test. */

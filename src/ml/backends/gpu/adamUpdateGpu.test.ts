@@ -9,6 +9,8 @@ import { ADAM_UPDATE, type AdamUpdateAttrs, adamUniforms } from '../adamUpdateOp
 import { AdamWebglProgram, adamUpdateWebgl } from './adamUpdateWebgl';
 import { AdamWebgpuProgram, adamUpdateWebgpu } from './adamUpdateWebgpu';
 import { registerGpuTrainingKernels } from './registerGpuTrainingKernels';
+import { RELU_GRAD } from '../wasm/reluGrad';
+import { ReluGradWebglProgram, ReluGradWebgpuProgram } from './reluGradGpu';
 
 const attrs = (step: number, learningRate = 0.001): AdamUpdateAttrs => ({
   beta1: 0.9,
@@ -89,8 +91,19 @@ describe('the fused Adam GPU programs', () => {
     expect(() => adamUpdateWebgpu({ inputs: bad, backend: { runWebGPUProgram: () => info([4], 'x') }, attrs: attrs(1) })).toThrow(/shapes differ/);
   });
 
-  it('registers the op for webgl and webgpu, idempotently', () => {
-    expect(registerGpuTrainingKernels()).toEqual([`${ADAM_UPDATE}/webgl`, `${ADAM_UPDATE}/webgpu`]);
-    expect(registerGpuTrainingKernels()).toHaveLength(2);
+  it('registers the ops for webgl and webgpu, idempotently', () => {
+    const names = [`${ADAM_UPDATE}/webgl`, `${ADAM_UPDATE}/webgpu`, `${RELU_GRAD}/webgl`, `${RELU_GRAD}/webgpu`];
+    expect(registerGpuTrainingKernels()).toEqual(names);
+    expect(registerGpuTrainingKernels()).toEqual(names);
+  });
+});
+
+describe('the ReLU gradient GPU programs', () => {
+  it('mask dy by x > 0 in one program, packed or not, and as one WebGPU pipeline', () => {
+    expect(new ReluGradWebglProgram([4, 8], true).userCode).toContain('getDYAtOutCoords() * vec4(greaterThan(getXAtOutCoords(), vec4(0.0)))');
+    expect(new ReluGradWebglProgram([4, 8], false).userCode).toContain('getXAtOutCoords() > 0.0 ? getDYAtOutCoords() : 0.0');
+    const webgpu = new ReluGradWebgpuProgram([64, 26, 26, 32]);
+    expect(webgpu.dispatch).toEqual([Math.ceil((64 * 26 * 26 * 32) / 64), 1, 1]);
+    expect(webgpu.getUserCode()).toContain('select(0.0, getDYByOutputIndex(index), x > 0.0)');
   });
 });
