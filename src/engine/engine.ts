@@ -189,6 +189,7 @@ export class Engine {
     const { shared } = this;
     const where = this.runs.abandonForDeviceLoss();
     this.slot.forget();
+    this.shared.warmup.abandon();
     this.backend.resetAfterLoss();
     const interrupted = await shared.library.interruptedRun();
     const next = interrupted

@@ -40,4 +40,17 @@ describe('the shader warm-up', () => {
     await expect(warmup.whenDone()).resolves.toBeNull();
     expect(warmup.running).toBe(false);
   });
+
+  it('stops being waited for when the GPU is lost (a read-back on a lost context may never return)', async () => {
+    const warmup = new ShaderWarmup();
+    let release = () => {};
+    // A warm-up stuck behind a read-back that never returns, played by a gate that stays shut.
+    (warmup as unknown as { current: Promise<unknown> }).current = new Promise<void>((resolve) => (release = resolve)).then(() => null);
+    warmup.start('webgl', TINY_CNN, TINY_CONFIG);
+    expect(warmup.running).toBe(true);
+    warmup.abandon();
+    expect(warmup.running).toBe(false);
+    await expect(warmup.whenDone()).resolves.toBeNull();
+    release();
+  });
 });

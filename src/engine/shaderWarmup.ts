@@ -32,6 +32,8 @@ export function compiledPrograms(): number | null {
 export class ShaderWarmup {
   private current: Promise<WarmupReport | null> = Promise.resolve(null);
   private pending = 0;
+  /** Bumped by abandon(): a warm-up of an older generation no longer counts. */
+  private generation = 0;
   last: WarmupReport | null = null;
 
   /** A warm-up is queued or running. */
@@ -42,8 +44,23 @@ export class ShaderWarmup {
   /** Queues a warm-up for the running backend's network and recipe (GPU backends only). */
   start(backend: string, spec: ModelSpec, config: RunConfig): void {
     if (backend !== 'webgl' && backend !== 'webgpu') return;
+    const generation = this.generation;
     this.pending++;
-    this.current = this.current.then(() => this.run(backend, spec, config)).finally(() => this.pending--);
+    this.current = this.current
+      .then(() => (generation === this.generation ? this.run(backend, spec, config) : null))
+      .finally(() => {
+        if (generation === this.generation) this.pending--;
+      });
+  }
+
+  /**
+   * The GPU context is lost: a read-back in flight on it may never return, so nobody waits for
+   * the warm-up any more (whatever is queued is dropped; a step in flight ends, or not, unseen).
+   */
+  abandon(): void {
+    this.generation++;
+    this.pending = 0;
+    this.current = Promise.resolve(null);
   }
 
   /** The latest warm-up's report once it has ended (null: none ran). */
