@@ -1,5 +1,5 @@
 /**
- * Shader warm-up: two training steps on a throw-away copy of the network, fed zeros, so that a
+ * Shader warm-up: a training step on a throw-away copy of the network, fed zeros, so that a
  * GPU backend compiles the step's programs (WebGL shaders, WebGPU pipelines) before the user
  * presses Train — while the dataset is still downloading. Compiled programs are cached by the
  * backend under a key made of their source and shapes, so the real run's first step finds
@@ -17,11 +17,12 @@ import type { ModelSpec } from '../model/spec';
 import { trainModel, type TrainConfig } from './trainer';
 
 /**
- * Two steps: the second meets the weights and moments as the update left them (packed GPU
- * textures of other layouts than the initial uploads), which some programs' keys depend on —
- * e.g. WebGL's packed reshape of the first convolution's [3, 3, 1, 32] kernel.
+ * One step. A second step would meet the weights and moments as the update left them (GPU
+ * textures of other layouts than the initial uploads) and compile the one program whose key
+ * depends on that (WebGL's packed reshape of the first convolution's [3, 3, 1, 32] kernel),
+ * but it costs a whole step's GPU time, which a Train click pressed meanwhile waits for.
  */
-export const WARMUP_STEPS = 2;
+export const WARMUP_STEPS = 1;
 
 /** Runs WARMUP_STEPS training steps of `spec` as `config` would; resolves when their results are read back. */
 export async function warmUpTrainingStep(spec: ModelSpec, config: TrainConfig, signal?: AbortSignal): Promise<void> {
