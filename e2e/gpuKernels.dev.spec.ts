@@ -58,3 +58,19 @@ test('after the shader warm-up on webgl, a real run of the default CNN compiles 
   expect(report.compiledByRun).toBeLessThanOrEqual(1);
   for (const key of report.missed) expect(key).toMatch(/^ReshapePackedProgram/);
 });
+
+// Batches gathered from the images kept on the device (src/ml/data/residentImages.ts) compile
+// their programs in the first batch only, however the batch falls across the chunks.
+test('gathering batches from the resident chunks on webgl compiles programs only at first', async ({ page }) => {
+  await page.goto('/icons/favicon-32.png');
+  const compiled: number[] = await page.evaluate(
+    async ({ url }) => {
+      const check = (await import(/* @vite-ignore */ url)) as typeof import('../src/test-support/gpuBatchCheck');
+      return check.compiledPerBatch(12);
+    },
+    { url: '/src/test-support/gpuBatchCheck.ts' },
+  );
+  console.info(`programs compiled per batch: ${compiled.join(', ')}`);
+  expect(compiled[0]).toBeGreaterThan(0);
+  expect(compiled.slice(1).reduce((a, b) => a + b, 0)).toBe(0);
+});
