@@ -190,9 +190,11 @@ export function installBenchHarness(store: AppStore, connection: EngineConnectio
       return { backend: engine.backend, details: store.getState().backend.details, examplesPerSec: options.batchSize / (msPerBatch / 1000) };
     },
     /** What one training step asks of the backend, through our loop or stock model.fit (GPU counters). */
-    counters: (options: BenchCountersOptions): Promise<BenchCountersResult> => {
+    counters: async (options: BenchCountersOptions): Promise<BenchCountersResult> => {
+      // Ours: first the app's own path, as a student meets it right after the data loaded.
+      const firstBatchFromClickMs = options.loop === 'ours' ? await measureFirstBatch(store) : null;
       console.info(`[bench] counting ${options.loop === 'ours' ? 'our training loop' : 'stock model.fit'}`);
-      return connection.request({ kind: 'benchCounters', options });
+      return { ...(await connection.request({ kind: 'benchCounters', options })), firstBatchFromClickMs };
     },
     /** Every lesson's experiment, trained through the store as a student would: seconds and numbers per lesson. */
     lessons: (): Promise<LessonTiming[]> => measureLessonRuns(store),

@@ -11,6 +11,7 @@ import { exportModelZip } from '../ml/models/modelZip';
 import { sampleMetadata, tinyModel } from '../ml/models/testFixtures';
 import type { EngineEvent } from '../protocol/messages';
 import { startTestEngine, TINY_CNN } from '../test-support/engineHarness';
+import { ShaderWarmup } from './shaderWarmup';
 import { BackendLifecycle } from './backendLifecycle';
 import type { ModelSlot } from './modelSlot';
 import type { EngineShared, ReportedBackend } from './shared';
@@ -49,6 +50,7 @@ function lifecycle() {
     deps: { backendPlatform: {}, readGpuInfo: () => null },
     emit: (event: EngineEvent) => events.push(event),
     settings: { spec: TINY_CNN },
+    warmup: new ShaderWarmup(),
   } as unknown as EngineShared;
   const onReady = vi.fn();
   return { backend: new BackendLifecycle(shared, {} as ModelSlot, onReady, () => undefined), events, onReady };

@@ -59,6 +59,8 @@ export class BackendLifecycle {
     const starting = { status: 'starting', requested: choice, active: null, renderer: null, software: false, details: null, note: null, error: null } as const;
     this.state = { ...(this.state ?? starting), status: 'starting', requested: choice, error: null };
     emit({ type: 'backend', backend: this.state });
+    // A warm-up step in flight runs on the backend it started on: let it end first.
+    if (this.shared.warmup.running) await this.shared.warmup.whenDone();
     try {
       // Automatic: measured (backendProbe.ts); the fixed order only where nothing could be measured.
       const probe: BackendProbe | null = choice === 'auto' ? await probeBackends(spec, this.shared.settings.config.batchSize, deps.backendPlatform) : null;

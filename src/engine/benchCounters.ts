@@ -16,6 +16,7 @@ import { buildModel, createOptimizer } from '../ml/model/build';
 import { SIMPLE_CNN } from '../ml/model/spec';
 import { trainModel } from '../ml/training/trainer';
 import type { BenchCountersOptions, BenchCountersResult } from '../protocol/bench';
+import type { ShaderWarmup } from './shaderWarmup';
 
 const BATCH = 64;
 
@@ -66,8 +67,10 @@ async function runFit(data: FashionMnistData, steps: number): Promise<void> {
   }
 }
 
-export async function benchCounters(data: FashionMnistData, options: BenchCountersOptions): Promise<BenchCountersResult> {
+export async function benchCounters(data: FashionMnistData, options: BenchCountersOptions, shaderWarmup?: ShaderWarmup): Promise<BenchCountersResult> {
   const run = options.loop === 'ours' ? runOurs : runFit;
+  // What the warm-up compiled counts as "before training"; its step must not be counted as ours.
+  const warmup = (await shaderWarmup?.whenDone()) ?? null;
   const [n1, n2] = options.steps;
   const counters = new BackendCounters();
   try {
@@ -96,6 +99,7 @@ export async function benchCounters(data: FashionMnistData, options: BenchCounte
       perStep: step,
       perRun: fixed,
       steps: [n1, n2],
+      warmup: warmup && { programs: warmup.programsAfter - warmup.programsBefore, ms: warmup.ms, error: warmup.error },
     };
   } finally {
     counters.uninstall();

@@ -8,10 +8,11 @@ import type { EngineRequest, ResponseOf } from '../protocol/messages';
 import { benchTimeToAccuracy } from './benchTimeToAccuracy';
 import { benchTrain } from './benchTrain';
 import { benchCounters } from './benchCounters';
+import type { ShaderWarmup } from './shaderWarmup';
 
 export type BenchRequest = Extract<EngineRequest, { kind: 'benchTrain' | 'benchTimeToAccuracy' | 'benchCounters' }>;
 
-export function answerBenchRequest(data: FashionMnistData, request: BenchRequest): Promise<ResponseOf['benchTrain'] | ResponseOf['benchTimeToAccuracy'] | ResponseOf['benchCounters']> {
-  if (request.kind === 'benchCounters') return benchCounters(data, request.options);
+export function answerBenchRequest(data: FashionMnistData, request: BenchRequest, warmup: ShaderWarmup): Promise<ResponseOf['benchTrain'] | ResponseOf['benchTimeToAccuracy'] | ResponseOf['benchCounters']> {
+  if (request.kind === 'benchCounters') return benchCounters(data, request.options, warmup);
   return request.kind === 'benchTrain' ? benchTrain(data, request.options) : benchTimeToAccuracy(data, request.options);
 }

@@ -24,6 +24,7 @@ import { ModelLibrary } from './modelLibrary';
 import { ModelSlot } from './modelSlot';
 import { RequestDesk } from './requestDesk';
 import { RunRoom } from './runRoom';
+import { ShaderWarmup } from './shaderWarmup';
 import type { Emit, EngineDeps, EngineShared } from './shared';
 
 export type { Emit, EngineDeps, GpuReading } from './shared';
@@ -45,7 +46,7 @@ export class Engine {
   ) {
     const emit = (event: EngineEvent): void => emitRaw(event, transferablesOf(event));
     // Settings, data and library are set by init, before any other command is handled.
-    this.shared = { deps, emit, settings: {} as EngineShared['settings'], data: null, library: null as unknown as ModelLibrary };
+    this.shared = { deps, emit, settings: {} as EngineShared['settings'], data: null, library: null as unknown as ModelLibrary, warmup: new ShaderWarmup() };
     this.slot = new ModelSlot(this.shared);
     this.backend = new BackendLifecycle(this.shared, this.slot, (spec) => this.onBackendReady(spec), (reason) => void this.recoverFromDeviceLoss(reason));
     this.runs = new RunRoom(this.shared, this.slot, this.backend, () => this.experiments.running);
@@ -146,8 +147,15 @@ export class Engine {
   }
 
   private onBackendReady(spec: ModelSpec): void {
-    this.slot.rebuild(spec, this.backend.state, this.backend.analysis(spec));
+    this.rebuildAndWarmUp(spec);
     this.runs.maybeAutostart();
+  }
+
+  /** Builds the network and, on a GPU backend, compiles its training step while the data loads. */
+  private rebuildAndWarmUp(spec: ModelSpec): void {
+    this.slot.rebuild(spec, this.backend.state, this.backend.analysis(spec));
+    const active = this.backend.state?.status === 'ready' ? this.backend.state.active : null;
+    if (active && this.slot.model) this.shared.warmup.start(active, spec, this.shared.settings.config);
   }
 
   /** Architecture and recipe for the next run; a new learning rate also reaches the current run. */
@@ -169,7 +177,7 @@ export class Engine {
       void this.backend.start('auto', spec);
       return;
     }
-    this.slot.rebuild(spec, this.backend.state, this.backend.analysis(spec));
+    this.rebuildAndWarmUp(spec);
   }
 
   /**
@@ -181,6 +189,7 @@ export class Engine {
     const { shared } = this;
     const where = this.runs.abandonForDeviceLoss();
     this.slot.forget();
+    this.shared.warmup.abandon();
     this.backend.resetAfterLoss();
     const interrupted = await shared.library.interruptedRun();
     const next = interrupted

@@ -154,7 +154,7 @@ export class RequestDesk {
         if (!data) throw new Error('The dataset is not loaded.');
         if (request.kind === 'benchTimeToAccuracy') runs.requireIdle('measure time to accuracy');
         const { answerBenchRequest } = await import('./benchRequests');
-        return answerBenchRequest(data, request);
+        return answerBenchRequest(data, request, this.shared.warmup);
       }
       case 'loseDevice':
         return this.shared.deps.backendPlatform.loseDevice?.() ?? false;

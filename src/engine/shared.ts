@@ -11,6 +11,7 @@ import type { BackendState } from '../protocol/engineState';
 import type { EngineEvent, EngineSetup } from '../protocol/messages';
 import type { DataDeps, DataLoading } from './dataLoading';
 import type { ModelLibrary } from './modelLibrary';
+import type { ShaderWarmup } from './shaderWarmup';
 
 export interface GpuReading {
   readonly renderer: string;
@@ -45,4 +46,6 @@ export interface EngineShared {
   data: DataLoading | null;
   /** Saved models, the pretrained model and the run's checkpoint (from init on). */
   library: ModelLibrary;
+  /** Compiles the training step's GPU programs while the data loads (shaderWarmup.ts). */
+  readonly warmup: ShaderWarmup;
 }

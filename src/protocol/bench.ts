@@ -81,4 +81,8 @@ export interface BenchCountersResult {
   /** What a run costs whatever its length (e.g. keeping the images on the device), from the two runs. */
   readonly perRun: BenchStepCounts;
   readonly steps: readonly [number, number];
+  /** The shader warm-up while the data loaded (engine/shaderWarmup.ts; null: none ran, e.g. WASM). */
+  readonly warmup?: { readonly programs: number; readonly ms: number; readonly error: string | null } | null;
+  /** Train clicked through the store (data loaded, warm-up maybe still running) → first batch shown (ours only). */
+  readonly firstBatchFromClickMs?: number | null;
 }

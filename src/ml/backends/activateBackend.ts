@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import type { BackendChoice } from '../config/runConfig';
+import { registerGpuTrainingKernels } from './gpu/registerGpuTrainingKernels';
 
 export type BackendName = 'webgl' | 'webgpu' | 'wasm' | 'cpu';
 
@@ -49,6 +50,7 @@ tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
 export async function tryBackend(name: BackendName, platform: BackendPlatform): Promise<string | null> {
   try {
     if (name === 'wasm') await platform.prepareWasm?.();
+    if (name === 'webgl' || name === 'webgpu') registerGpuTrainingKernels();
     if (name === 'webgpu') {
       if (!platform.prepareWebGpu) return 'WebGPU support is not bundled in this build.';
       await platform.prepareWebGpu();

@@ -58,17 +58,25 @@ export class ResidentImages {
       if (rows) rows.push(row);
       else byChunk.set(chunk, [row]);
     }
+    // Every chunk's gather takes as many indices as the batch has rows (padded by repeating its
+    // first), so the parts are [n, 784] whatever the split: GPU programs are keyed by their
+    // shapes, and parts of varying sizes made the concatenation compile a new shader almost
+    // every batch. Gathering the padding rows costs far less than a compile.
+    const n = indices.length;
     const parts: tf.Tensor2D[] = [];
-    const order: number[] = [];
+    const position = new Int32Array(n);
     for (const [chunkIndex, rows] of byChunk) {
       const chunk = this.chunk(chunkIndex);
       if (!chunk) return imagesTensor(this.images, indices, this.scaling);
-      const local = Int32Array.from(rows, (row) => indices[row] - chunkIndex * this.chunkSize);
+      const local = new Int32Array(n).fill(indices[rows[0]] - chunkIndex * this.chunkSize);
+      rows.forEach((row, j) => {
+        local[j] = indices[row] - chunkIndex * this.chunkSize;
+        position[row] = parts.length * n + j;
+      });
       parts.push(tf.gather(chunk, local));
-      order.push(...rows);
     }
     const gathered = parts.length === 1 ? parts[0] : tf.concat(parts, 0);
-    return tf.reshape(restoreOrder(gathered, order), [indices.length, IMAGE_SIZE, IMAGE_SIZE, 1]);
+    return tf.reshape(inBatchOrder(gathered, position), [n, IMAGE_SIZE, IMAGE_SIZE, 1]);
   }
 
   /** Frees every chunk. */
@@ -92,10 +100,8 @@ export class ResidentImages {
   }
 }
 
-/** Rows came out grouped by chunk (`order[k]` = the row asked for at position k): put them back. */
-function restoreOrder(gathered: tf.Tensor2D, order: readonly number[]): tf.Tensor2D {
-  if (order.every((row, position) => row === position)) return gathered;
-  const inverse = new Int32Array(order.length);
-  order.forEach((row, position) => (inverse[row] = position));
-  return tf.gather(gathered, inverse);
+/** Row k of the batch is row `position[k]` of the gathered parts ([parts · n, 784]): picks them. */
+function inBatchOrder(gathered: tf.Tensor2D, position: Int32Array): tf.Tensor2D {
+  if (gathered.shape[0] === position.length && position.every((p, k) => p === k)) return gathered;
+  return tf.gather(gathered, position);
 }

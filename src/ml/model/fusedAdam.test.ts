@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAM_UPDATE } from '../backends/wasm/adamUpdate';
+import { ADAM_UPDATE } from '../backends/adamUpdateOp';
 import { setSimdKernelsEnabled } from '../backends/wasm/simd/simdKernels';
 import { expectClose, randomArray, switchBackend } from '../backends/wasm/testUtils';
 import { FusedAdamOptimizer } from './fusedAdam';
@@ -87,5 +87,54 @@ describe('FusedAdamOptimizer', () => {
     expect(tf.memory().numTensors).toBe(before);
     optimizer.dispose();
     v.dispose();
+  });
+
+  it('mirrors β₁ᵗ, β₂ᵗ without reading them back at each step, and follows them when set from outside', async () => {
+    await switchBackend('wasm');
+    const make = (name: string) => tf.variable(tf.ones([6]), true, `${name}_${Math.random()}`);
+    const [a, b] = [make('adamMirrorA'), make('adamMirrorB')];
+    const backend = tf.backend() as unknown as { readSync: (id: object) => unknown };
+    const readSync = backend.readSync;
+    let syncReads = 0;
+    backend.readSync = function (this: unknown, id: object) {
+      syncReads++;
+      return readSync.call(this, id);
+    };
+    const fused = new FusedAdamOptimizer(0.05);
+    const core = tf.train.adam(0.05);
+    const gradients = Array.from({ length: 7 }, (_, i) => randomArray([6], 300 + i));
+    const step = (i: number) =>
+      tf.tidy(() => {
+        const g = tf.tensor(gradients[i], [6]);
+        fused.applyGradients([{ name: a.name, tensor: g }]);
+        core.applyGradients([{ name: b.name, tensor: g }]);
+      });
+    syncReads = 0;
+    try {
+      for (let i = 0; i < 3; i++) step(i);
+      expect(syncReads).toBe(0);
+      // A checkpoint's way: setWeights, then the running β powers assigned from outside.
+      const weights = await core.getWeights();
+      await fused.setWeights(weights.map((w) => ({ name: w.name.replace(b.name, a.name), tensor: w.tensor })));
+      tf.dispose(weights.filter((w) => w.name === 'iter').map((w) => w.tensor)); // the rest are core's own variables
+      const fields = (o: tf.Optimizer) => o as unknown as { accBeta1: tf.Variable; accBeta2: tf.Variable };
+      tf.tidy(() => fields(fused).accBeta1.assign(tf.scalar(fields(core).accBeta1.dataSync()[0])));
+      await fused.readPowers();
+      syncReads = 0; // (wasm's data() reads through readSync)
+      for (let i = 3; i < 6; i++) step(i);
+      expect(syncReads).toBe(0);
+      expectClose(a.dataSync(), b.dataSync(), 1e-6, 'after outside assignment');
+      // Assigned again without readPowers: the next step reads them once, synchronously.
+      tf.tidy(() => fields(fused).accBeta2.assign(tf.scalar(fields(core).accBeta2.dataSync()[0])));
+      syncReads = 0;
+      step(6);
+      expect(syncReads).toBe(2);
+      expectClose(a.dataSync(), b.dataSync(), 1e-6, 'after a silent assignment');
+    } finally {
+      backend.readSync = readSync;
+      fused.dispose();
+      core.dispose();
+      tf.dispose([a, b]);
+    }
   });
 });

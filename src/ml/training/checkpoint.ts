@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, createOptimizer } from '../model/build';
+import { isFusedAdam } from '../model/fusedAdam';
 import { SeededDropout } from '../model/seededDropout';
 import type { ModelSpec } from '../model/spec';
 import type { BatchPoint, EpochRecord } from '../models/metadata';
@@ -132,6 +133,8 @@ export async function restoreCheckpoint(checkpoint: Checkpoint): Promise<{ model
       const value = checkpoint.optimizer.biasCorrection[field];
       if (value !== undefined) tf.tidy(() => variable.assign(tf.scalar(value)));
     }
+    // The fused Adam mirrors β₁ᵗ, β₂ᵗ in JavaScript: read them now rather than in the first step.
+    if (isFusedAdam(optimizer)) await optimizer.readPowers();
     setLearningRate(optimizer, checkpoint.optimizer.learningRate);
     return { model, optimizer };
   } catch (error) {

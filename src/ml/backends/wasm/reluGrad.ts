@@ -11,10 +11,12 @@
  * is 0. The forward pass has already turned the loss NaN by then, which is what the divergence
  * check watches.
  *
- * `installReluGradient()` replaces Relu's registered gradient for every backend; only wasm
- * with the SIMD kernels and float32 takes this kernel, everything else calls tfjs-core's.
+ * `installReluGradient()` replaces Relu's registered gradient for every backend; wasm with the
+ * SIMD kernels, WebGL and WebGPU (gpu/reluGradGpu.ts) take this kernel for float32, everything
+ * else calls tfjs-core's.
  */
 import { cast, engine, type KernelConfig, type KernelFunc, mul, Relu, step, type Tensor, type TensorInfo } from '@tensorflow/tfjs';
+import { activeGpuHasKernel } from '../gpu/activeGpu';
 import { replaceGradient } from './replaceGradient';
 import { activeBackendHasSimd, pointerOf, simdKernels } from './simd/simdKernels';
 import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAccess';
@@ -50,14 +52,19 @@ export const reluGradConfig: KernelConfig = {
   kernelFunc: reluGradWasm as unknown as KernelFunc,
 };
 
+/** The active backend runs RELU_GRAD: wasm with SIMD, or a GPU backend with it registered. */
+function backendTakesReluGrad(): boolean {
+  return activeBackendHasSimd() || activeGpuHasKernel(RELU_GRAD);
+}
+
 function takesSimdPath(dy: Tensor, x: Tensor): boolean {
-  return x.dtype === 'float32' && dy.dtype === 'float32' && dy.shape.join() === x.shape.join() && activeBackendHasSimd();
+  return x.dtype === 'float32' && dy.dtype === 'float32' && dy.shape.join() === x.shape.join() && backendTakesReluGrad();
 }
 
 /**
  * The gradient through a ReLU on any backend: dy where x > 0, else 0. `x` may be the ReLU's
- * input or its output (both are > 0 at the same places). One SIMD pass on wasm, tfjs-core's
- * mul(dy, step(x)) elsewhere.
+ * input or its output (both are > 0 at the same places). One kernel on wasm (SIMD), WebGL and
+ * WebGPU, tfjs-core's mul(dy, step(x)) elsewhere.
  */
 export function reluBackward(dy: Tensor, x: Tensor): Tensor {
   if (takesSimdPath(dy, x)) return engine().runKernel(RELU_GRAD, { dy, x }) as Tensor;
