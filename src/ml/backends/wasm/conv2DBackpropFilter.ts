@@ -18,8 +18,8 @@
  * Measured (batch 64, 3x3, single thread): 13x13x32 -> 64 channels 'colsT'
  * 16.6 ms vs 'dyT' 25.2 ms; 28x28x1 -> 32 channels 'dyT' 4.7 ms vs 'colsT'
  * 6.4 ms. The right-hand side is always a buffer made here (see matMulFresh).
- * 'gemm' (the default where simd/gemm.wat runs and Co is a multiple of 8): the 'colsT' product
- * with gemm.wat, a few images at a time, reading dy where it lies (no copy) and adding into dW:
+ * 'gemm' (the default where simd/gemm.wat runs and Co is a multiple of 8; conv2DBackpropFilterGemm.ts,
+ * split over two threads where the gemm helper runs): the 'colsT' product with gemm.wat, a few images at a time, reading dy where it lies (no copy) and adding into dW:
  * default CNN's second layer (Node, one thread, CPU time) ~16 ms → ~9 with fused multiply-adds.
  */
 import {
@@ -32,7 +32,7 @@ import {
 } from '@tensorflow/tfjs';
 import { colsShape, im2col, im2colTransposed } from './im2col';
 import { canIm2colTransposedSimd, im2colTransposedSimd } from './simd/im2colTransposedSimd';
-import { GEMM_ACCUMULATE, GEMM_ZERO, gemmKernels } from './simd/gemmKernels';
+import { filterGradViaGemm, GEMM_CHUNK_ROWS } from './conv2DBackpropFilterGemm';
 import { pointerOf, simdKernels } from './simd/simdKernels';
 import {
   allocF32,
@@ -80,7 +80,7 @@ export function conv2DBackpropFilterWasm(
     if (strategy === 'direct') throw new Error(`${Conv2DBackpropFilter}: 'direct' needs a 3×3 filter, one input channel, stride 1 and WebAssembly SIMD`);
   }
   if (strategy === 'gemm' || strategy === 'auto') {
-    const viaGemm = viaGemmChunks(backend, x, dy, info, filterShape, strategy === 'gemm' ? chunkRows : GEMM_CHUNK_ROWS);
+    const viaGemm = filterGradViaGemm(backend, x, dy, info, filterShape, strategy === 'gemm' ? chunkRows : GEMM_CHUNK_ROWS);
     if (viaGemm != null) return viaGemm;
     if (strategy === 'gemm') throw new Error(`${Conv2DBackpropFilter}: 'gemm' needs output channels a multiple of 8 and WebAssembly SIMD`);
   }
@@ -96,57 +96,6 @@ export function conv2DBackpropFilterWasm(
  * 28×28×32 → 32 layer 100+ → ~40 ms, the Simple CNN's 13×13×32 → 64 layer 16.6 → ~12 ms).
  */
 export const FILTER_GRAD_CHUNK_ROWS = 2048;
-
-/**
- * Rows of M per product in the 'gemm' layout: whole images of ≤ ~256 rows (at least one), so
- * that a chunk's colsT (K × rows) and dy rows stay in L2 while gemm.wat sweeps them once per
- * tile of dW (measured: 242 rows 8.2 ms, 484 8.5, all 7,744 at once 20 ms).
- */
-export const GEMM_CHUNK_ROWS = 256;
-
-/** dW[K, Co] = Σ over chunks of whole images: colsT[K, chunk] · dy[chunk, Co], with gemm.wat; null where it does not apply. */
-function viaGemmChunks(
-  backend: BackendWasm,
-  x: TensorInfo,
-  dy: TensorInfo,
-  info: backend_util.Conv2DInfo,
-  filterShape: number[],
-  chunkRows: number,
-): TensorInfo | null {
-  const co = info.outChannels;
-  const gemm = co % 8 === 0 ? gemmKernels(backend) : null;
-  if (gemm == null) return null;
-  const [, k] = colsShape(info);
-  const rowsPerImage = info.outHeight * info.outWidth;
-  const xPerImage = info.inHeight * info.inWidth * info.inChannels;
-  const imagesPerChunk = Math.min(info.batchSize, Math.max(1, Math.floor(chunkRows / rowsPerImage)));
-  const simd = canIm2colTransposedSimd(info) ? simdKernels(backend) : null;
-  const dW = allocF32(backend, filterShape);
-  let colsT: TensorInfo | null = null;
-  try {
-    colsT = allocF32(backend, [k, imagesPerChunk * rowsPerImage]);
-    heapF32(backend, x); // dtype checks
-    heapF32(backend, dy);
-    for (let b0 = 0; b0 < info.batchSize; b0 += imagesPerChunk) {
-      const images = Math.min(imagesPerChunk, info.batchSize - b0);
-      const rows = images * rowsPerImage;
-      const chunkInfo = { ...info, batchSize: images };
-      if (simd) {
-        im2colTransposedSimd(simd, pointerOf(backend, x) + b0 * xPerImage * 4, pointerOf(backend, colsT), chunkInfo);
-      } else {
-        im2colTransposed(heapF32(backend, x).subarray(b0 * xPerImage, (b0 + images) * xPerImage), chunkInfo, heapF32(backend, colsT));
-      }
-      const dyRows = pointerOf(backend, dy) + b0 * rowsPerImage * co * 4;
-      gemm.gemm(pointerOf(backend, colsT), rows, dyRows, co, pointerOf(backend, dW), co, k, co, rows, b0 === 0 ? GEMM_ZERO : GEMM_ACCUMULATE, 0, 0);
-    }
-    return dW;
-  } catch (e) {
-    release(backend, dW);
-    throw e;
-  } finally {
-    release(backend, colsT);
-  }
-}
 
 /** dW[K, Co] = Σ over chunks of whole images: colsT[K, chunk] · copy(dy)[chunk, Co]. */
 function viaColsT(

@@ -1,0 +1,138 @@
+/**
+ * The two-thread split of the gemm.wat kernels (twoThreads.ts), with an in-thread stand-in for
+ * the helper worker (standInHelper.ts): the shares cover every image / row once, the filter
+ * gradient's partial sums are added, and the default CNN's gradients match the cpu backend's
+ * whether the helper's share runs before or after the engine's; a failed helper's share is
+ * replayed on this thread; no buffers are left behind.
+ */
+import '../../../../test-support/relaxedSimd';
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildModel, createOptimizer } from '../../../model/build';
+import { SIMPLE_CNN } from '../../../model/spec';
+import { crossEntropy } from '../../../training/trainStep';
+import { addInto } from '../conv2DBackpropFilterGemm';
+import { expectClose, randomArray, switchBackend, wasmBackend } from '../testUtils';
+import { COMMAND_INTS, CommandRecorder, OP_GEMM, OP_IM2COL_TAP, runCommands } from './gemmCommands';
+import { standInStarter, type StandInLog } from './standInHelper';
+import { gemmParts, gemmSplitCounts, setGemmHelperStarter, shareRange } from './twoThreads';
+
+const BATCH = 16;
+
+function gradients(): Float32Array {
+  const model = buildModel(SIMPLE_CNN, { seed: 21 });
+  const x = tf.tensor4d(randomArray([BATCH, 28, 28, 1], 7).map((v) => Math.abs(v) / 3), [BATCH, 28, 28, 1]);
+  const y = tf.oneHot(tf.tensor1d(Array.from({ length: BATCH }, (_, i) => i % 10), 'int32'), 10) as tf.Tensor2D;
+  const { value, grads } = tf.variableGrads(() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D));
+  const flat = tf.concat(model.trainableWeights.map((w) => grads[(w.read() as tf.Variable).name].flatten()));
+  const out = flat.dataSync() as Float32Array;
+  tf.dispose([value, ...Object.values(grads), flat, x, y]);
+  model.dispose();
+  return out;
+}
+
+const newLog = (): StandInLog => ({ started: 0, shares: 0, commands: 0, terminated: 0 });
+
+afterEach(() => setGemmHelperStarter(null));
+
+describe('shareRange', () => {
+  it('covers 0 … total − 1 once, in order, the first shares one longer', () => {
+    for (const total of [0, 1, 2, 7, 64, 1600]) {
+      for (const parts of [1, 2]) {
+        const ranges = Array.from({ length: parts }, (_, s) => shareRange(total, parts, s));
+        expect(ranges[0][0]).toBe(0);
+        expect(ranges[parts - 1][1]).toBe(total);
+        for (let s = 1; s < parts; s++) expect(ranges[s][0]).toBe(ranges[s - 1][1]);
+        const sizes = ranges.map(([lo, hi]) => hi - lo);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+        expect(sizes[0]).toBe(Math.max(...sizes));
+      }
+    }
+    expect(shareRange(7, 2, 0)).toEqual([0, 4]);
+    expect(shareRange(7, 2, 1)).toEqual([4, 7]);
+  });
+});
+
+describe('addInto (the filter gradient shares’ final add)', () => {
+  it('adds the second share’s partial sum into the first', () => {
+    const sum = Float32Array.from([1, 2, 3]);
+    addInto(sum, Float32Array.from([10, -2, 0.5]));
+    expect([...sum]).toEqual([11, 0, 3.5]);
+  });
+});
+
+describe('gemm commands', () => {
+  it('record each call with its opcode and arguments, and replay them in order', () => {
+    const recorder = new CommandRecorder();
+    for (let i = 0; i < 100; i++) recorder.gemm(i, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    recorder.im2colTransposedTap(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+    expect(recorder.count).toBe(101);
+    expect(recorder.commands[99 * COMMAND_INTS]).toBe(OP_GEMM);
+    expect(recorder.commands[100 * COMMAND_INTS]).toBe(OP_IM2COL_TAP);
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    new Int32Array(memory.buffer, 64, 101 * COMMAND_INTS).set(recorder.commands.subarray(0, 101 * COMMAND_INTS));
+    const calls: number[][] = [];
+    runCommands(memory, 64, 101, { gemm: (...args) => calls.push(args), im2colTransposedTap: (...args) => calls.push(args) });
+    expect(calls).toHaveLength(101);
+    expect(calls[42]).toEqual([42, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(calls[100]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+});
+
+describe('the default CNN on wasm, gemm.wat kernels split over two threads', () => {
+  it('has the cpu backend gradients whether the helper’s share runs first or last', async () => {
+    await switchBackend('cpu');
+    const ref = gradients();
+    await switchBackend('wasm');
+    const oneThread = gradients();
+    for (const when of ['post', 'wait'] as const) {
+      const log = newLog();
+      setGemmHelperStarter(standInStarter(when, log));
+      expect(gemmParts(wasmBackend())).toBe(2);
+      const before = gemmSplitCounts().split;
+      const split = gradients();
+      // Conv 2 forward, filter and input gradients; Dense 1600 → 128 forward, dW and dx.
+      expect(gemmSplitCounts().split - before, when).toBe(6);
+      expect(log.shares).toBe(6);
+      expectClose(split, ref, 1e-4, `split (${when})`);
+      expectClose(split, oneThread, 1e-5, `split (${when}) vs one thread`);
+    }
+  });
+
+  it('replays a failed helper’s share on this thread and then stays on one thread', async () => {
+    await switchBackend('wasm');
+    const oneThread = gradients();
+    const log = newLog();
+    setGemmHelperStarter(standInStarter('wait', log, true));
+    const before = gemmSplitCounts();
+    expectClose(gradients(), oneThread, 1e-5, 'replayed');
+    const after = gemmSplitCounts();
+    expect(after.replayed - before.replayed).toBe(1);
+    expect(after.split - before.split).toBe(0);
+    expect(log.terminated).toBe(1);
+    expect(gemmParts(wasmBackend())).toBe(1);
+  });
+
+  it('keeps tensors and wasm buffers flat over split Adam steps', async () => {
+    await switchBackend('wasm');
+    setGemmHelperStarter(standInStarter('wait', newLog()));
+    const backend = wasmBackend();
+    const model = buildModel(SIMPLE_CNN, { seed: 22 });
+    const optimizer = createOptimizer('adam', 0.001);
+    const x = tf.tensor4d(randomArray([BATCH, 28, 28, 1], 8), [BATCH, 28, 28, 1]);
+    const y = tf.oneHot(tf.tensor1d(Array.from({ length: BATCH }, (_, i) => i % 10), 'int32'), 10) as tf.Tensor2D;
+    const step = () => tf.dispose(optimizer.minimize(() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D), true) ?? []);
+    step();
+    step();
+    const tensors = tf.memory().numTensors;
+    const buffers = backend.numDataIds();
+    const splits = gemmSplitCounts().split;
+    for (let i = 0; i < 3; i++) step();
+    expect(gemmSplitCounts().split - splits).toBe(18);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(backend.numDataIds()).toBe(buffers);
+    tf.dispose([x, y]);
+    optimizer.dispose();
+    model.dispose();
+  });
+});
