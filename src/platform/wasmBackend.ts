@@ -8,6 +8,8 @@ import plainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { registerWasmTrainingKernels } from '../ml/backends/wasm/registerWasmTrainingKernels';
+import { setGemmHelperStarter } from '../ml/backends/wasm/split/twoThreads';
+import { startGemmHelper } from './gemmHelper';
 
 let prepared = false;
 
@@ -21,6 +23,8 @@ export async function prepareWasm(): Promise<void> {
   // Threads need cross-origin isolation (COOP/COEP headers, see vite.config.ts); without it
   // tfjs detects no SharedArrayBuffer and uses the single-threaded SIMD build.
   registerWasmTrainingKernels();
+  // A second thread for gemm.wat's big products, started on the first one (where it can run).
+  setGemmHelperStarter(startGemmHelper);
   await startWithEveryLogicalCore();
   prepared = true;
 }

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import type { BackendChoice } from '../config/runConfig';
+import { followActiveBackend } from './wasm/split/twoThreads';
 
 export type BackendName = 'webgl' | 'webgpu' | 'wasm' | 'cpu';
 
@@ -57,6 +58,7 @@ export async function tryBackend(name: BackendName, platform: BackendPlatform): 
     const ok = await tf.setBackend(name);
     await tf.ready();
     if (!ok || tf.getBackend() !== name) return `${name} could not be initialised in this browser.`;
+    followActiveBackend();
     return null;
   } catch (error) {
     return `${name} failed to start: ${(error as Error).message}`;

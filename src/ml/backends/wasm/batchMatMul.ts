@@ -23,7 +23,7 @@ import { BatchMatMul, type BatchMatMulAttrs, type KernelConfig, type KernelFunc,
 import { wrapsBuiltin } from './builtinKernel';
 import { GEMM_ZERO, gemmKernels } from './simd/gemmKernels';
 import { pointerOf } from './simd/simdKernels';
-import { gemmParts, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange } from './split/twoThreads';
+import { gemmShares, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange, SPLIT_BLOCKS } from './split/twoThreads';
 import { allocF32, type BackendWasm, heapF32, release, runWasmKernel, withShape } from './wasmBackendAccess';
 
 interface Args {
@@ -105,10 +105,10 @@ function viaGemm(
     const aPtr = pointerOf(backend, aT ?? a);
     const bPtr = pointerOf(backend, bT ?? b);
     const outPtr = pointerOf(backend, out);
-    // Rows of the output split over the engine's thread and the gemm helper where one runs (split/).
-    const parts = m >= 8 && m * n * k >= MIN_SPLIT_MULTIPLY_ADDS ? gemmParts(backend) : 1;
-    runParts(backend, parts, (ops, share) => {
-      const [lo, hi] = shareRange(m, parts, share);
+    // Blocks of output rows shared by the engine's thread and the gemm helper where one runs (split/).
+    const shares = m * n * k >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.max(1, Math.min(Math.floor(m / 4), SPLIT_BLOCKS))) : 1;
+    runParts(backend, shares, (ops, share) => {
+      const [lo, hi] = shareRange(m, shares, share);
       ops.gemm(aPtr + lo * k * 4, k, bPtr, n, outPtr + lo * n * 4, n, hi - lo, n, k, GEMM_ZERO, 0, 0);
     });
     return out;

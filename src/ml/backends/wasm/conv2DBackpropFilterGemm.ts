@@ -1,12 +1,12 @@
 /**
  * Conv2DBackpropFilter's 'gemm' layout (see conv2DBackpropFilter.ts), split over two threads
- * where the gemm helper runs (split/twoThreads.ts):
+ * where the gemm helper runs (split/twoThreads.ts) as FILTER_GRAD_SHARES blocks of images:
  *
  *   dW[K, Co] = Σ over chunks of whole images: colsT[K, chunk] · dy[chunk, Co]
  *
  * with K = Fh·Fw·Ci, colsT made by kernels.wat's im2colTransposedTap a chunk at a time, dy read
- * where it lies. Each share takes half the images with its own colsT scratch and its own
- * partial sum (share 0 into dW, share 1 into a scratch [K, Co]); dW += that partial at the end.
+ * where it lies. Each share has its own colsT scratch and its own partial sum (share 0 into dW,
+ * the others into scratch [K, Co]), whichever thread runs it; dW += the partials at the end.
  * Default CNN's second layer (x [64, 13, 13, 32], dy [64, 11, 11, 64]): 38 M multiply-adds.
  */
 import type { TensorInfo, backend_util } from '@tensorflow/tfjs';
@@ -14,7 +14,7 @@ import { colsShape, im2colTransposed } from './im2col';
 import { canIm2colTransposedSimd, im2colTransposedSimd } from './simd/im2colTransposedSimd';
 import { GEMM_ACCUMULATE, GEMM_ZERO, gemmKernels } from './simd/gemmKernels';
 import { pointerOf, simdKernels } from './simd/simdKernels';
-import { gemmParts, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange } from './split/twoThreads';
+import { gemmShares, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange } from './split/twoThreads';
 import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAccess';
 
 /**
@@ -23,6 +23,9 @@ import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAcces
  * 242 rows 8.2 ms, 484 8.5, all 7,744 at once 20 ms).
  */
 export const GEMM_CHUNK_ROWS = 256;
+
+/** Blocks of images with the helper: each costs a colsT scratch (~280 KB here) and a partial sum. */
+export const FILTER_GRAD_SHARES = 4;
 
 /** dW [Fh, Fw, Ci, Co] with gemm.wat; null where it does not apply (Co not a multiple of 8, no SIMD). */
 export function filterGradViaGemm(
@@ -42,7 +45,7 @@ export function filterGradViaGemm(
   const imagesPerChunk = Math.min(n, Math.max(1, Math.floor(chunkRows / rowsPerImage)));
   const simd = canIm2colTransposedSimd(info) ? simdKernels(backend) : null;
   // The helper replays recorded wasm calls only: the JavaScript im2col stays on this thread.
-  const parts = simd != null && n >= 2 && m * k * co >= MIN_SPLIT_MULTIPLY_ADDS ? gemmParts(backend) : 1;
+  const parts = simd != null && m * k * co >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, FILTER_GRAD_SHARES)) : 1;
   const dW = allocF32(backend, filterShape);
   const scratch: TensorInfo[] = [];
   try {
@@ -76,7 +79,7 @@ export function filterGradViaGemm(
         ops.gemm(colsTPtr, rows, dyPtr + b0 * rowsPerImage * co * 4, co, sumPtr, co, k, co, rows, b0 === lo ? GEMM_ZERO : GEMM_ACCUMULATE, 0, 0);
       }
     });
-    if (parts === 2) addInto(heapF32(backend, dW), heapF32(backend, sums[1]));
+    for (let share = 1; share < parts; share++) addInto(heapF32(backend, dW), heapF32(backend, sums[share]));
     return dW;
   } catch (e) {
     release(backend, dW);

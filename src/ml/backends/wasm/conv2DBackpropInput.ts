@@ -31,9 +31,9 @@ import {
   type backend_util,
 } from '@tensorflow/tfjs';
 import { col2im, colsShape } from './im2col';
-import { GEMM_ACCUMULATE, gemmKernels } from './simd/gemmKernels';
+import { GEMM_ACCUMULATE, GEMM_ZERO, gemmKernels } from './simd/gemmKernels';
 import { pointerOf } from './simd/simdKernels';
-import { gemmParts, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange } from './split/twoThreads';
+import { gemmShares, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange, SPLIT_BLOCKS } from './split/twoThreads';
 import {
   allocF32,
   assertNhwcNoDilation,
@@ -127,15 +127,15 @@ function viaGemmTaps(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, i
       for (let j = 0; j < co; j++) for (let i = 0; i < ci; i++) dst[base + j * ci + i] = src[base + i * co + j];
     }
     heapF32(backend, dy); // dtype check
-    heapF32(backend, dx).fill(0);
     const dyPtr = pointerOf(backend, dy);
     const dxPtr = pointerOf(backend, dx);
     const wTPtr = pointerOf(backend, wT);
-    // Images split over the engine's thread and the gemm helper where one runs (split/): each
-    // share adds into its own images' dx only.
-    const parts = n * ho * wo * fh * fw * ci * co >= MIN_SPLIT_MULTIPLY_ADDS ? gemmParts(backend) : 1;
-    runParts(backend, parts, (ops, share) => {
-      const [lo, hi] = shareRange(n, parts, share);
+    // Blocks of images shared by the engine's thread and the gemm helper where one runs (split/):
+    // each block zeroes its own images' dx (a product with k = 0), then adds into them only.
+    const shares = n * ho * wo * fh * fw * ci * co >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS)) : 1;
+    runParts(backend, shares, (ops, share) => {
+      const [lo, hi] = shareRange(n, shares, share);
+      for (let img = lo; img < hi; img++) ops.gemm(0, 0, 0, 0, dxPtr + img * h * w * ci * 4, ci, h * w, ci, 0, GEMM_ZERO, 0, 0);
       for (let fc = 0; fc < fw; fc++) {
         // Output columns whose input column ow·sw − left + fc lies in [0, w), as in im2col.ts.
         const owLo = Math.min(wo, Math.max(0, Math.ceil((left - fc) / sw)));

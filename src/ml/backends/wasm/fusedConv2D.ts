@@ -17,7 +17,7 @@ import { FusedConv2D, type FusedConv2DAttrs, type KernelConfig, type KernelFunc,
 import { wrapsBuiltin } from './builtinKernel';
 import { GEMM_ACCUMULATE, GEMM_BIAS, GEMM_ZERO, gemmKernels } from './simd/gemmKernels';
 import { pointerOf } from './simd/simdKernels';
-import { gemmParts, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange } from './split/twoThreads';
+import { gemmShares, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange, SPLIT_BLOCKS } from './split/twoThreads';
 import { allocF32, type BackendWasm, convInfoNhwc, heapF32, release } from './wasmBackendAccess';
 
 interface Args {
@@ -59,10 +59,10 @@ function viaGemm({ inputs, backend, attrs }: Args): TensorInfo | null {
     const biasPtr = bias != null ? pointerOf(backend, bias) : 0;
     const relu = activation === 'relu' ? 1 : 0;
     const rowValues = fw * ci;
-    // Images split over the engine's thread and the gemm helper where one runs (split/).
-    const parts = n * ho * wo * co * fh * rowValues >= MIN_SPLIT_MULTIPLY_ADDS ? gemmParts(backend) : 1;
-    runParts(backend, parts, (ops, share) => {
-      const [lo, hi] = shareRange(n, parts, share);
+    // Blocks of images shared by the engine's thread and the gemm helper where one runs (split/).
+    const shares = n * ho * wo * co * fh * rowValues >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS)) : 1;
+    runParts(backend, shares, (ops, share) => {
+      const [lo, hi] = shareRange(n, shares, share);
       for (let img = lo; img < hi; img++) {
         for (let oh = 0; oh < ho; oh++) {
           const c = yPtr + (img * ho + oh) * wo * co * 4;

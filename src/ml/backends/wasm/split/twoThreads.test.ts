@@ -1,9 +1,9 @@
 /**
  * The two-thread split of the gemm.wat kernels (twoThreads.ts), with an in-thread stand-in for
- * the helper worker (standInHelper.ts): the shares cover every image / row once, the filter
- * gradient's partial sums are added, and the default CNN's gradients match the cpu backend's
- * whether the helper's share runs before or after the engine's; a failed helper's share is
- * replayed on this thread; no buffers are left behind.
+ * the helper worker (standInHelper.ts) over the real control block: the shares cover every image
+ * or row once, the filter gradient's partial sums are added, and the default CNN's gradients
+ * match the cpu backend's however the blocks fall between the threads; a block the helper failed
+ * is run again on this thread; no buffers are left behind.
  */
 import '../../../../test-support/relaxedSimd';
 import * as tf from '@tensorflow/tfjs';
@@ -15,7 +15,7 @@ import { addInto } from '../conv2DBackpropFilterGemm';
 import { expectClose, randomArray, switchBackend, wasmBackend } from '../testUtils';
 import { COMMAND_INTS, CommandRecorder, OP_GEMM, OP_IM2COL_TAP, runCommands } from './gemmCommands';
 import { standInStarter, type StandInLog } from './standInHelper';
-import { gemmParts, gemmSplitCounts, setGemmHelperStarter, shareRange } from './twoThreads';
+import { gemmShares, gemmSplitCounts, setGemmHelperStarter, shareRange } from './twoThreads';
 
 const BATCH = 16;
 
@@ -31,7 +31,7 @@ function gradients(): Float32Array {
   return out;
 }
 
-const newLog = (): StandInLog => ({ started: 0, shares: 0, commands: 0, terminated: 0 });
+const newLog = (): StandInLog => ({ started: 0, blocks: 0, terminated: 0 });
 
 afterEach(() => setGemmHelperStarter(null));
 
@@ -80,42 +80,44 @@ describe('gemm commands', () => {
 });
 
 describe('the default CNN on wasm, gemm.wat kernels split over two threads', () => {
-  it('has the cpu backend gradients whether the helper’s share runs first or last', async () => {
+  it('has the cpu backend gradients however the blocks fall between the threads', async () => {
     await switchBackend('cpu');
     const ref = gradients();
     await switchBackend('wasm');
     const oneThread = gradients();
-    for (const when of ['post', 'wait'] as const) {
+    for (const blocksFirst of [0, 1, 3, Infinity]) {
       const log = newLog();
-      setGemmHelperStarter(standInStarter(when, log));
-      expect(gemmParts(wasmBackend())).toBe(2);
-      const before = gemmSplitCounts().split;
+      setGemmHelperStarter(standInStarter(blocksFirst, log));
+      expect(gemmShares(wasmBackend(), 8)).toBe(8);
+      const before = gemmSplitCounts();
       const split = gradients();
+      const after = gemmSplitCounts();
       // Conv 2 forward, filter and input gradients; Dense 1600 → 128 forward, dW and dx.
-      expect(gemmSplitCounts().split - before, when).toBe(6);
-      expect(log.shares).toBe(6);
-      expectClose(split, ref, 1e-4, `split (${when})`);
-      expectClose(split, oneThread, 1e-5, `split (${when}) vs one thread`);
+      expect(after.split - before.split, `${blocksFirst}`).toBe(6);
+      const blocks = after.blocks - before.blocks;
+      expect(after.blocksHere - before.blocksHere + log.blocks).toBe(blocks);
+      expect(log.blocks).toBe(Math.min(blocks, 6 * blocksFirst));
+      expectClose(split, ref, 1e-4, `split (${blocksFirst} first)`);
+      expectClose(split, oneThread, 1e-5, `split (${blocksFirst} first) vs one thread`);
     }
   });
 
-  it('replays a failed helper’s share on this thread and then stays on one thread', async () => {
+  it('runs a block the helper failed on this thread and then stays on one thread', async () => {
     await switchBackend('wasm');
     const oneThread = gradients();
     const log = newLog();
-    setGemmHelperStarter(standInStarter('wait', log, true));
+    setGemmHelperStarter(standInStarter(1, log, true));
     const before = gemmSplitCounts();
     expectClose(gradients(), oneThread, 1e-5, 'replayed');
     const after = gemmSplitCounts();
     expect(after.replayed - before.replayed).toBe(1);
-    expect(after.split - before.split).toBe(0);
     expect(log.terminated).toBe(1);
-    expect(gemmParts(wasmBackend())).toBe(1);
+    expect(gemmShares(wasmBackend(), 8)).toBe(1);
   });
 
   it('keeps tensors and wasm buffers flat over split Adam steps', async () => {
     await switchBackend('wasm');
-    setGemmHelperStarter(standInStarter('wait', newLog()));
+    setGemmHelperStarter(standInStarter(2, newLog()));
     const backend = wasmBackend();
     const model = buildModel(SIMPLE_CNN, { seed: 22 });
     const optimizer = createOptimizer('adam', 0.001);

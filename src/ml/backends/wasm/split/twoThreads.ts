@@ -10,11 +10,12 @@
  * unshared memory, a helper that failed to start) everything stays on this thread, as before.
  * The platform installs the starter (src/platform/gemmHelper.ts); tests install a stand-in.
  */
+import { backend as activeBackend, getBackend } from '@tensorflow/tfjs';
 import { gemmKernels } from '../simd/gemmKernels';
 import { backendMemory, pointerOf, simdKernels } from '../simd/simdKernels';
 import { allocF32, type BackendWasm, release } from '../wasmBackendAccess';
-import { COMMAND_INTS, CommandRecorder, type GemmOps, runCommands } from './gemmCommands';
-import type { SecondThread } from './helperProtocol';
+import { CommandRecorder, type GemmOps } from './gemmCommands';
+import { jobInts, type SecondThread, writeJob } from './helperProtocol';
 
 /** Starts a helper on `memory` with gemm.wat's `fused` flavour; null where none can run. */
 export type HelperStarter = (memory: WebAssembly.Memory, fused: boolean) => SecondThread | null;
@@ -22,7 +23,8 @@ export type HelperStarter = (memory: WebAssembly.Memory, fused: boolean) => Seco
 let starter: HelperStarter | null = null;
 let current: { memory: WebAssembly.Memory; fused: boolean; thread: SecondThread | null } | null = null;
 let splitAllowed = true;
-const counts = { split: 0, single: 0, replayed: 0 };
+const counts = { split: 0, single: 0, replayed: 0, blocks: 0, blocksHere: 0, ownMs: 0, waitMs: 0 };
+export type GemmSplitCounts = typeof counts;
 
 /** Installs (or removes, with null) how helpers start; stops the running one. */
 export function setGemmHelperStarter(start: HelperStarter | null): void {
@@ -36,20 +38,37 @@ export function stopGemmHelper(): void {
   current = null;
 }
 
+/**
+ * After a backend switch: on wasm, starts the helper now (it is ready by the first step); on any
+ * other backend, stops it (a worker blocked in Atomics.wait costs no CPU, but its memory).
+ */
+export function followActiveBackend(): void {
+  if (getBackend() === 'wasm') gemmShares(activeBackend() as unknown as BackendWasm, 2);
+  else stopGemmHelper();
+}
+
 /** Turns the split off (A/B timings: the same kernels on one thread); on by default. */
 export function setGemmSplitAllowed(on: boolean): void {
   splitAllowed = on;
 }
 
-/** Kernel calls split over two threads, run on one, and shares the helper failed (replayed here). */
-export function gemmSplitCounts(): { split: number; single: number; replayed: number } {
+/**
+ * Kernel calls split over two threads, run on one, and blocks the helper failed (replayed here);
+ * of the split calls: their blocks, those this thread ran, the time it spent on blocks and then
+ * waiting for the helper's last one.
+ */
+export function gemmSplitCounts(): GemmSplitCounts {
   return { ...counts };
 }
 
-/** 2 when this backend's kernels can hand a share to a ready helper now, else 1. */
-export function gemmParts(backend: BackendWasm): 1 | 2 {
+/**
+ * How many shares a kernel call should cut its work into: `wanted` (blocks the two threads
+ * claim in turn, so that one that falls behind leaves its blocks to the other) when a helper is
+ * ready for this backend, else 1 (everything on this thread, as one block).
+ */
+export function gemmShares(backend: BackendWasm, wanted: number): number {
   const thread = splitAllowed && starter != null ? helperFor(backend) : null;
-  return thread?.ready() ? 2 : 1;
+  return thread?.ready() ? wanted : 1;
 }
 
 function helperFor(backend: BackendWasm): SecondThread | null {
@@ -70,48 +89,55 @@ function helperFor(backend: BackendWasm): SecondThread | null {
 }
 
 /**
- * Runs `work(ops, share)` for share 0 … parts − 1: with parts = 2, share 1 on the helper and
- * share 0 here at the same time. `work` must only call `ops` (no allocation, no other wasm
- * call) and its shares must write disjoint memory. The caller has checked gemmParts.
+ * Runs `work(ops, share)` for share 0 … shares − 1. With a ready helper and shares > 1, every
+ * share is recorded as a block of commands and the two threads claim blocks until none is left;
+ * else they run here in order. `work` must only call `ops` (no allocation, no other wasm call),
+ * shares must write disjoint memory, and a share run twice must give the same result (a block the
+ * helper failed is run again here). The caller took `shares` from gemmShares.
  */
-export function runParts(backend: BackendWasm, parts: 1 | 2, work: (ops: GemmOps, share: number) => void): void {
+export function runParts(backend: BackendWasm, shares: number, work: (ops: GemmOps, share: number) => void): void {
   const ops = directOps(backend);
-  const thread = parts === 2 ? current?.thread : null;
+  const thread = shares > 1 ? current?.thread : null;
   if (thread == null || !thread.ready()) {
     counts.single++;
-    for (let share = 0; share < parts; share++) work(ops, share);
+    for (let share = 0; share < shares; share++) work(ops, share);
     return;
   }
   const recorder = new CommandRecorder();
-  work(recorder, 1);
-  if (recorder.count === 0) {
-    counts.single++;
-    work(ops, 0);
-    return;
+  const starts = [0];
+  for (let share = 0; share < shares; share++) {
+    work(recorder, share);
+    starts.push(recorder.count);
   }
-  const buffer = allocF32(backend, [recorder.count * COMMAND_INTS]);
+  const buffer = allocF32(backend, [jobInts(recorder.count, shares)]);
   try {
     const ptr = pointerOf(backend, buffer);
     const memory = backendMemory(backend)!;
-    new Int32Array(memory.buffer, ptr, recorder.count * COMMAND_INTS).set(recorder.commands.subarray(0, recorder.count * COMMAND_INTS));
-    thread.post(ptr, recorder.count);
+    writeJob(memory, ptr, recorder.commands, recorder.count, starts);
+    const t0 = performance.now();
+    thread.post(ptr, shares);
     let ownError: unknown = null;
+    let ran = 0;
     try {
-      work(ops, 0);
+      ran = thread.help(memory, ops);
     } catch (e) {
       ownError = e;
     }
+    const t1 = performance.now();
     // Wait even after an error: the helper must be done with the memory before anything is freed.
-    const helped = thread.wait();
+    const failed = thread.wait();
+    counts.ownMs += t1 - t0;
+    counts.waitMs += performance.now() - t1;
+    counts.blocksHere += ran;
+    counts.blocks += shares;
     if (ownError != null) throw ownError;
-    if (helped) {
-      counts.split++;
-    } else {
+    counts.split++;
+    if (failed >= 0) {
       counts.replayed++;
       // Given up for this memory: the next kernels stay on one thread.
       thread.terminate();
       if (current != null) current.thread = null;
-      runCommands(memory, ptr, recorder.count, ops);
+      work(ops, failed);
     }
   } finally {
     release(backend, buffer);
@@ -144,3 +170,9 @@ export function shareRange(total: number, parts: number, share: number): [number
  * 2 M multiply-adds ~0.12 ms of gemm.wat. The default CNN's split calls have 13–38 M.
  */
 export const MIN_SPLIT_MULTIPLY_ADDS = 2_000_000;
+
+/**
+ * Blocks per split kernel call: enough that a thread which falls behind (a busy machine) costs
+ * little, few enough that a block's products stay long (default CNN, batch 64: 8 images or rows).
+ */
+export const SPLIT_BLOCKS = 8;

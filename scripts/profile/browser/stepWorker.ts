@@ -1,0 +1,118 @@
+/// <reference lib="webworker" />
+/**
+ * The worker page.ts starts for scripts/profile/wasmBrowser.ts, as the app's engine runs in a
+ * worker: the app's WASM setup (one XNNPACK thread per logical core, the gemm helper) and the
+ * app's training step on the default CNN. Modes: 'xnnpack' (gemm.wat off), 'gemm' (gemm.wat on
+ * this thread only), 'split' (gemm.wat's big products split with the helper worker).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setGemmEnabled } from '../../../src/ml/backends/wasm/simd/gemmKernels';
+import { gemmShares, gemmSplitCounts, setGemmSplitAllowed } from '../../../src/ml/backends/wasm/split/twoThreads';
+import type { BackendWasm } from '../../../src/ml/backends/wasm/wasmBackendAccess';
+import { buildModel, createOptimizer } from '../../../src/ml/model/build';
+import { presetById } from '../../../src/ml/model/presets';
+import { createRng } from '../../../src/ml/random';
+import { kernelVariables, trainStep, type StepSetup } from '../../../src/ml/training/trainStep';
+import { describeWasm, prepareWasm } from '../../../src/platform/wasmBackend';
+
+const IMAGES = 2048;
+
+async function setUp(batchSize: number) {
+  await prepareWasm();
+  await tf.setBackend('wasm');
+  const preset = presetById('simple');
+  const rng = createRng(1);
+  // Random pixels and labels: the step's cost does not depend on the values.
+  const images = Uint8Array.from({ length: IMAGES * 784 }, () => Math.floor(rng() * 256));
+  const labels = Uint8Array.from({ length: IMAGES }, () => Math.floor(rng() * 10));
+  const model = buildModel(preset.spec, { seed: 1 });
+  const optimizer = createOptimizer(preset.spec.optimizer, preset.spec.learningRate);
+  const setup: StepSetup = {
+    model,
+    optimizer,
+    variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
+    kernels: kernelVariables(model),
+    l2: preset.spec.l2,
+    inputScaling: preset.spec.inputScaling,
+    augmentation: preset.spec.augmentation,
+    augmentationRng: createRng(2),
+  };
+  const batch = () => Int32Array.from({ length: batchSize }, () => Math.floor(rng() * IMAGES));
+  return async () => {
+    const out = trainStep(setup, images, labels, batch());
+    await out.data();
+    out.dispose();
+  };
+}
+
+let step: (() => Promise<void>) | null = null;
+
+export type Mode = 'xnnpack' | 'gemm' | 'split';
+
+function setMode(mode: Mode): void {
+  setGemmEnabled(mode !== 'xnnpack');
+  setGemmSplitAllowed(mode === 'split');
+}
+
+/** Waits (up to ~10 s) until the gemm helper has started: 'split' rounds must not measure its start. */
+async function helperReady(): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    if (gemmShares(tf.backend() as unknown as BackendWasm, 2) === 2) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+const api = {
+  async ready(batchSize: number): Promise<string> {
+    step = await setUp(batchSize);
+    for (let i = 0; i < 3; i++) await step();
+    const helper = await helperReady();
+    return `${tf.getBackend()} (${await describeWasm()}), crossOriginIsolated ${String(globalThis.crossOriginIsolated)}, gemm helper ${helper ? 'ready' : 'NOT started'}`;
+  },
+  /** Wall time of each of `steps` steps (ms) in `mode`. */
+  async run(steps: number, mode: Mode): Promise<number[]> {
+    setMode(mode);
+    await step!(); // the other setting's warm-up
+    const times: number[] = [];
+    for (let i = 0; i < steps; i++) {
+      const t0 = performance.now();
+      await step!();
+      times.push(performance.now() - t0);
+    }
+    return times;
+  },
+  /** Summed wall time per kernel (ms per step) over `steps` profiled steps. */
+  async kernels(steps: number, mode: Mode): Promise<[string, number][]> {
+    setMode(mode);
+    const totals = new Map<string, number>();
+    for (let s = 0; s < steps; s++) {
+      const info = await tf.profile(async () => {
+        await step!();
+      });
+      for (const k of info.kernels) {
+        const key = `${k.name} ${k.inputShapes.map((shape) => `[${shape}]`).join(' ')}`;
+        totals.set(key, (totals.get(key) ?? 0) + (k.kernelTimeMs as number) / steps);
+      }
+    }
+    return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  },
+
+  /** Kernel calls split over two threads / run on one / replayed after a helper failure, so far. */
+  async counts() {
+    return gemmSplitCounts();
+  },
+};
+
+export type StepApi = typeof api;
+type Call = { id: number; method: keyof StepApi; args: unknown[] };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.onmessage = async ({ data }: MessageEvent<Call>) => {
+  try {
+    const result = await (api[data.method] as (...a: unknown[]) => Promise<unknown>)(...data.args);
+    scope.postMessage({ id: data.id, result });
+  } catch (e) {
+    scope.postMessage({ id: data.id, error: String((e as Error).stack ?? e) });
+  }
+};
