@@ -6,7 +6,10 @@
  * time per step, the browser's CPU time per image (every Chromium process, from /proc: the rounds
  * include one warm-up step each), the load average, and the split kernel calls counted in the worker.
  *
- *   npx tsx scripts/profile/wasmBrowser.ts [--modes=gemm,split] [--rounds=4] [--steps=30] [--batch=64] [--kernels] [--port=4362]
+ *   npx tsx scripts/profile/wasmBrowser.ts [--modes=gemm,split] [--rounds=4] [--steps=30] [--batch=64] [--kernels] [--check] [--port=4362]
+ *
+ * --check first trains the same 30 steps (same weights, same batches) on one thread and split,
+ * prints the largest loss and weight differences, and fails if they are not small.
  *
  * Starts Vite's dev server on --port (the app's headers: COOP/COEP for threads) and stops it.
  */
@@ -59,6 +62,7 @@ type Api = {
   ready(batch: number): Promise<string>;
   run(steps: number, mode: Mode): Promise<number[]>;
   kernels(steps: number, mode: Mode): Promise<[string, number][]>;
+  compare(steps: number): Promise<{ steps: number; lossFirst: number; lossLast: number; lossDiff: number; weightDiff: number; weightMax: number; splitCalls: number[] }>;
   counts(): Promise<{ split: number; single: number; replayed: number; blocks: number; blocksHere: number; ownMs: number; waitMs: number }>;
 };
 
@@ -81,6 +85,14 @@ async function main() {
       const call = <T>(fn: (api: Api, args: [number, Mode]) => Promise<T>, args: [number, Mode]) =>
         page.evaluate(([f, a]) => (new Function('api', 'args', `return (${f})(api, args)`) as (api: unknown, a: unknown) => Promise<unknown>)((globalThis as unknown as { wasmStepProfile: Api }).wasmStepProfile, a), [fn.toString(), args] as const) as Promise<T>;
       console.log(`${await call((api, [b]) => api.ready(b), [batch, 'gemm'])}; batch ${batch}, ${steps} steps per round; load ${load()}`);
+      if (process.argv.includes('--check')) {
+        const c = await call((api, [s]) => api.compare(s), [30, 'split']);
+        console.log(
+          `check: ${c.steps} steps, loss ${c.lossFirst.toFixed(4)} → ${c.lossLast.toFixed(4)}; one thread vs split: max |Δloss| ${c.lossDiff.toExponential(2)}, ` +
+            `max |Δweight| ${c.weightDiff.toExponential(2)} (max |weight| ${c.weightMax.toFixed(3)}); split calls ${c.splitCalls.join(' vs ')}`,
+        );
+        if (!(c.splitCalls[0] === 0 && c.splitCalls[1] > 0 && c.lossDiff < 1e-3 && c.weightDiff < 1e-3)) throw new Error('the split training does not match the one-thread training');
+      }
       for (let r = 0; r < rounds; r++) {
         for (const mode of r % 2 === 0 ? modes : [...modes].reverse()) {
           const l0 = load();

@@ -38,14 +38,24 @@ async function setUp(batchSize: number) {
     augmentationRng: createRng(2),
   };
   const batch = () => Int32Array.from({ length: batchSize }, () => Math.floor(rng() * IMAGES));
-  return async () => {
+  /** One training step; its loss (the step's output, a scalar). */
+  const step = async () => {
     const out = trainStep(setup, images, labels, batch());
-    await out.data();
+    const loss = (await out.data())[0];
     out.dispose();
+    return loss;
   };
+  const weights = () => tf.tidy(() => tf.concat(model.trainableWeights.map((w) => w.read().flatten())).dataSync() as Float32Array);
+  const dispose = () => {
+    model.dispose();
+    optimizer.dispose();
+  };
+  return { step, weights, dispose };
 }
 
-let step: (() => Promise<void>) | null = null;
+let step: (() => Promise<number>) | null = null;
+
+let batch = 64;
 
 export type Mode = 'xnnpack' | 'gemm' | 'split';
 
@@ -65,7 +75,8 @@ async function helperReady(): Promise<boolean> {
 
 const api = {
   async ready(batchSize: number): Promise<string> {
-    step = await setUp(batchSize);
+    step = (await setUp(batchSize)).step;
+    batch = batchSize;
     for (let i = 0; i < 3; i++) await step();
     const helper = await helperReady();
     return `${tf.getBackend()} (${await describeWasm()}), crossOriginIsolated ${String(globalThis.crossOriginIsolated)}, gemm helper ${helper ? 'ready' : 'NOT started'}`;
@@ -98,6 +109,31 @@ const api = {
     return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 15);
   },
 
+  /**
+   * The same `steps` steps (same initial weights, same batches) with gemm.wat on this thread and
+   * split with the helper: the largest difference in loss and in any weight, and the split calls.
+   */
+  async compare(steps: number) {
+    const runs: { losses: number[]; weights: Float32Array; split: number }[] = [];
+    for (const mode of ['gemm', 'split'] as const) {
+      setMode(mode);
+      const run = await setUp(batch);
+      const before = gemmSplitCounts().split;
+      const losses: number[] = [];
+      for (let i = 0; i < steps; i++) losses.push(await run.step());
+      runs.push({ losses, weights: run.weights(), split: gemmSplitCounts().split - before });
+      run.dispose();
+    }
+    const [one, two] = runs;
+    let weightDiff = 0;
+    let weightMax = 0;
+    for (let i = 0; i < one.weights.length; i++) {
+      weightDiff = Math.max(weightDiff, Math.abs(one.weights[i] - two.weights[i]));
+      weightMax = Math.max(weightMax, Math.abs(one.weights[i]));
+    }
+    const lossDiff = Math.max(...one.losses.map((l, i) => Math.abs(l - two.losses[i])));
+    return { steps, lossFirst: one.losses[0], lossLast: one.losses[steps - 1], lossDiff, weightDiff, weightMax, splitCalls: [one.split, two.split] };
+  },
   /** Kernel calls split over two threads / run on one / replayed after a helper failure, so far. */
   async counts() {
     return gemmSplitCounts();

@@ -33,6 +33,8 @@ export const STATUS_STOPPED = 3;
 export interface SecondThread {
   /** True once the helper has its instances and waits for work. */
   ready(): boolean;
+  /** True when it could not start or failed a block (it never becomes ready again). */
+  failed(): boolean;
   /** Publishes a job: `blocks` blocks of commands at byte offset `ptr` (see writeJob), and wakes the helper. */
   post(ptr: number, blocks: number): void;
   /** Claims and runs blocks of the posted job on this thread until none is left; returns how many it ran. */
@@ -74,6 +76,7 @@ export function currentJob(control: Int32Array): number {
 export function atomicsSecondThread(control: Int32Array, stop: () => void): SecondThread {
   return {
     ready: () => Atomics.load(control, STATUS) === STATUS_READY,
+    failed: () => Atomics.load(control, STATUS) === STATUS_FAILED,
     post(ptr, blocks) {
       const job = (Atomics.load(control, JOB) + 1) & 0x7fff;
       Atomics.store(control, FINISHED, 0);

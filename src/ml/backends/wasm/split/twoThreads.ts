@@ -47,6 +47,21 @@ export function followActiveBackend(): void {
   else stopGemmHelper();
 }
 
+/**
+ * Waits until this backend's helper is ready (true) or cannot help (false: none can run here, it
+ * failed, or it is not ready after `timeoutMs`). The worker takes ~50–300 ms to start.
+ */
+export async function gemmHelperReady(backend: BackendWasm, timeoutMs = 3000): Promise<boolean> {
+  const started = Date.now();
+  for (;;) {
+    const thread = starter != null ? helperFor(backend) : null;
+    if (thread == null || thread.failed()) return false;
+    if (thread.ready()) return true;
+    if (Date.now() - started > timeoutMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Turns the split off (A/B timings: the same kernels on one thread); on by default. */
 export function setGemmSplitAllowed(on: boolean): void {
   splitAllowed = on;
