@@ -62,6 +62,6 @@ export async function describeWasm(): Promise<string> {
   const threadText = threads > 1 ? `${threads} threads` : isolated ? 'one thread' : 'one thread: this host does not allow threads';
   // The gemm helper (ml/backends/wasm/split/) is started with the backend; waiting for it here
   // also has it ready for the first training step.
-  const helper = tf.getBackend() === 'wasm' && (await gemmHelperReady(tf.backend() as unknown as BackendWasm)) ? ', plus a helper thread for the largest matrix products' : '';
+  const helper = tf.getBackend() === 'wasm' && (await gemmHelperReady(tf.backend() as unknown as BackendWasm)) ? ' + 1 for matrix products' : '';
   return `${simd ? 'SIMD' : 'no SIMD'}, ${threadText}${helper}`;
 }
