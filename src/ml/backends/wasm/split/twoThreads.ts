@@ -49,9 +49,10 @@ export function followActiveBackend(): void {
 
 /**
  * Waits until this backend's helper is ready (true) or cannot help (false: none can run here, it
- * failed, or it is not ready after `timeoutMs`). The worker takes ~50–300 ms to start.
+ * failed, or it is not ready after `timeoutMs`). The worker takes ~50–300 ms to start (seconds on a
+ * very busy machine: the timeout is long so that the first steps do not run on one thread).
  */
-export async function gemmHelperReady(backend: BackendWasm, timeoutMs = 3000): Promise<boolean> {
+export async function gemmHelperReady(backend: BackendWasm, timeoutMs = 10_000): Promise<boolean> {
   const started = Date.now();
   for (;;) {
     const thread = starter != null ? helperFor(backend) : null;
