@@ -7,6 +7,7 @@
  */
 import { instantiateGemm } from '../ml/backends/wasm/simd/gemmKernels';
 import { instantiateSimdKernels } from '../ml/backends/wasm/simd/simdKernels';
+import { opsOf } from '../ml/backends/wasm/split/gemmCommands';
 import { reportHelperFailed, serveCommands } from '../ml/backends/wasm/split/helperProtocol';
 
 interface Start {
@@ -25,6 +26,6 @@ scope.onmessage = ({ data }: MessageEvent<Start>) => {
     reportHelperFailed(control);
     return;
   }
-  serveCommands(data.memory, control, { gemm: gemm.gemm, im2colTransposedTap: simd.im2colTransposedTap });
+  serveCommands(data.memory, control, opsOf(gemm, simd));
   scope.close();
 };

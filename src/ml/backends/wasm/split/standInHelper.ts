@@ -8,7 +8,7 @@
  */
 import { instantiateGemm } from '../simd/gemmKernels';
 import { instantiateSimdKernels } from '../simd/simdKernels';
-import type { GemmOps } from './gemmCommands';
+import { type GemmOps, opsOf } from './gemmCommands';
 import { atomicsSecondThread, currentJob, markHelperReady, newControlBlock, type SecondThread, workOnJob } from './helperProtocol';
 import type { HelperStarter } from './twoThreads';
 
@@ -27,7 +27,7 @@ export function standInStarter(blocksFirst: number, log: StandInLog, failing = f
     const fail = () => {
       throw new Error('a failing helper');
     };
-    const ops: GemmOps = failing ? { gemm: fail, im2colTransposedTap: fail } : { gemm: gemm.gemm, im2colTransposedTap: simd.im2colTransposedTap };
+    const ops: GemmOps = failing ? { gemm: fail, im2colTransposedTap: fail, maxPoolGrad2x2: fail, filterGrad3x3SingleChannel: fail } : opsOf(gemm, simd);
     const control = newControlBlock();
     const engineSide = atomicsSecondThread(control, () => log.terminated++);
     // As the helper worker does once it has its instances.

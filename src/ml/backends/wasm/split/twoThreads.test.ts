@@ -13,7 +13,7 @@ import { SIMPLE_CNN } from '../../../model/spec';
 import { crossEntropy } from '../../../training/trainStep';
 import { addInto } from '../conv2DBackpropFilterGemm';
 import { expectClose, randomArray, switchBackend, wasmBackend } from '../testUtils';
-import { COMMAND_INTS, CommandRecorder, OP_GEMM, OP_IM2COL_TAP, runCommands } from './gemmCommands';
+import { COMMAND_INTS, CommandRecorder, OP_GEMM, OP_IM2COL_TAP, resultsOr, runCommands } from './gemmCommands';
 import { standInStarter, type StandInLog } from './standInHelper';
 import { gemmShares, gemmSplitCounts, setGemmHelperStarter, shareRange } from './twoThreads';
 
@@ -66,16 +66,27 @@ describe('gemm commands', () => {
     const recorder = new CommandRecorder();
     for (let i = 0; i < 100; i++) recorder.gemm(i, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
     recorder.im2colTransposedTap(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
-    expect(recorder.count).toBe(101);
+    expect(recorder.maxPoolGrad2x2(1, 2, 3, 4, 5, 6, 7)).toBe(0);
+    recorder.filterGrad3x3SingleChannel(9, 8, 7, 6, 5, 4, 3, 2, 1);
+    expect(recorder.count).toBe(103);
     expect(recorder.commands[99 * COMMAND_INTS]).toBe(OP_GEMM);
     expect(recorder.commands[100 * COMMAND_INTS]).toBe(OP_IM2COL_TAP);
     const memory = new WebAssembly.Memory({ initial: 1 });
-    new Int32Array(memory.buffer, 64, 101 * COMMAND_INTS).set(recorder.commands.subarray(0, 101 * COMMAND_INTS));
+    new Int32Array(memory.buffer, 64, 103 * COMMAND_INTS).set(recorder.commands.subarray(0, 103 * COMMAND_INTS));
     const calls: number[][] = [];
-    runCommands(memory, 64, 101, { gemm: (...args) => calls.push(args), im2colTransposedTap: (...args) => calls.push(args) });
-    expect(calls).toHaveLength(101);
+    const record = (...args: number[]) => {
+      calls.push(args);
+    };
+    runCommands(memory, 64, 103, { gemm: record, im2colTransposedTap: record, maxPoolGrad2x2: (...args) => calls.push(args) && 0, filterGrad3x3SingleChannel: record });
+    expect(calls).toHaveLength(103);
     expect(calls[42]).toEqual([42, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(calls[100]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(calls[101]).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(calls[102]).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(resultsOr(memory, 64, 103)).toBe(0);
+    // A replayed call's result (maxPoolGrad2x2's NaN flag) is kept in its command and or-ed.
+    runCommands(memory, 64, 103, { gemm: record, im2colTransposedTap: record, maxPoolGrad2x2: () => 1, filterGrad3x3SingleChannel: record });
+    expect(resultsOr(memory, 64, 103)).toBe(1);
   });
 });
 
@@ -92,13 +103,32 @@ describe('the default CNN on wasm, gemm.wat kernels split over two threads', () 
       const before = gemmSplitCounts();
       const split = gradients();
       const after = gemmSplitCounts();
-      // Conv 2 forward, filter and input gradients; Dense 1600 → 128 forward, dW and dx.
-      expect(after.split - before.split, `${blocksFirst}`).toBe(6);
+      // Conv 2 forward, filter and input gradients; Dense 1600 → 128 forward, dW and dx; conv 1's
+      // filter gradient and the first MaxPool's gradient.
+      expect(after.split - before.split, `${blocksFirst}`).toBe(8);
       const blocks = after.blocks - before.blocks;
       expect(after.blocksHere - before.blocksHere + log.blocks).toBe(blocks);
-      expect(log.blocks).toBe(Math.min(blocks, 6 * blocksFirst));
+      expect(log.blocks).toBe(Math.min(blocks, 8 * blocksFirst));
       expectClose(split, ref, 1e-4, `split (${blocksFirst} first)`);
       expectClose(split, oneThread, 1e-5, `split (${blocksFirst} first) vs one thread`);
+    }
+  });
+
+  it('keeps the pooling gradient’s NaN rule when the windows with a NaN fall to either thread', async () => {
+    const values = randomArray([16, 26, 26, 32], 9);
+    // A NaN in image 13 and a −∞ row in image 2: both flagged by maxPoolGrad2x2, then the scalar rule.
+    values[13 * 26 * 26 * 32 + 5 * 26 * 32 + 7 * 32 + 3] = NaN;
+    for (let col = 0; col < 2; col++) values[2 * 26 * 26 * 32 + (10 * 26 + col) * 32 + 1] = -Infinity;
+    const poolGrad = () => tf.grad((x: tf.Tensor4D) => tf.maxPool(x, 2, 2, 'valid').mul(tf.range(0, 13 * 13 * 32).reshape([13, 13, 32]).sin()).sum())(tf.tensor4d(values, [16, 26, 26, 32]));
+    await switchBackend('cpu');
+    const ref = tf.tidy(() => poolGrad().dataSync() as Float32Array);
+    await switchBackend('wasm');
+    for (const blocksFirst of [0, Infinity]) {
+      setGemmHelperStarter(standInStarter(blocksFirst, newLog()));
+      const before = gemmSplitCounts().split;
+      const got = tf.tidy(() => poolGrad().dataSync() as Float32Array);
+      expect(gemmSplitCounts().split - before).toBe(1);
+      expectClose(got, ref, 1e-5, `NaN rule (${blocksFirst} first)`);
     }
   });
 
@@ -130,7 +160,7 @@ describe('the default CNN on wasm, gemm.wat kernels split over two threads', () 
     const buffers = backend.numDataIds();
     const splits = gemmSplitCounts().split;
     for (let i = 0; i < 3; i++) step();
-    expect(gemmSplitCounts().split - splits).toBe(18);
+    expect(gemmSplitCounts().split - splits).toBe(24);
     expect(tf.memory().numTensors).toBe(tensors);
     expect(backend.numDataIds()).toBe(buffers);
     tf.dispose([x, y]);

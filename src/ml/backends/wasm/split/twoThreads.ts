@@ -14,7 +14,7 @@ import { backend as activeBackend, getBackend } from '@tensorflow/tfjs';
 import { gemmKernels } from '../simd/gemmKernels';
 import { backendMemory, pointerOf, simdKernels } from '../simd/simdKernels';
 import { allocF32, type BackendWasm, release } from '../wasmBackendAccess';
-import { CommandRecorder, type GemmOps } from './gemmCommands';
+import { CommandRecorder, type GemmOps, resultsOr } from './gemmCommands';
 import { jobInts, type SecondThread, writeJob } from './helperProtocol';
 
 /** Starts a helper on `memory` with gemm.wat's `fused` flavour; null where none can run. */
@@ -109,15 +109,16 @@ function helperFor(backend: BackendWasm): SecondThread | null {
  * share is recorded as a block of commands and the two threads claim blocks until none is left;
  * else they run here in order. `work` must only call `ops` (no allocation, no other wasm call),
  * shares must write disjoint memory, and a share run twice must give the same result (a block the
- * helper failed is run again here). The caller took `shares` from gemmShares.
+ * helper failed is run again here). The caller took `shares` from gemmShares. Returns the
+ * bitwise or of the recorded calls' results (maxPoolGrad2x2's flag; calls made directly return theirs to `work`).
  */
-export function runParts(backend: BackendWasm, shares: number, work: (ops: GemmOps, share: number) => void): void {
+export function runParts(backend: BackendWasm, shares: number, work: (ops: GemmOps, share: number) => void): number {
   const ops = directOps(backend);
   const thread = shares > 1 ? current?.thread : null;
   if (thread == null || !thread.ready()) {
     counts.single++;
     for (let share = 0; share < shares; share++) work(ops, share);
-    return;
+    return 0;
   }
   const recorder = new CommandRecorder();
   const starts = [0];
@@ -155,21 +156,24 @@ export function runParts(backend: BackendWasm, shares: number, work: (ops: GemmO
       if (current != null) current.thread = null;
       work(ops, failed);
     }
+    return resultsOr(memory, ptr + (shares + 1) * 4, recorder.count);
   } finally {
     release(backend, buffer);
   }
 }
 
-/** This thread's instances as GemmOps (the tap throws where kernels.wat is missing: callers check simdKernels first). */
+/** This thread's instances as GemmOps (a missing module's ops throw: callers check gemmKernels / simdKernels first). */
 function directOps(backend: BackendWasm): GemmOps {
   const gemm = gemmKernels(backend);
-  if (gemm == null) throw new Error('runParts needs gemm.wat');
   const simd = simdKernels(backend);
+  const missing = () => {
+    throw new Error('runParts: gemm.wat or kernels.wat is not available');
+  };
   return {
-    gemm: gemm.gemm,
-    im2colTransposedTap: simd?.im2colTransposedTap ?? (() => {
-      throw new Error('runParts: kernels.wat is not available');
-    }),
+    gemm: gemm?.gemm ?? missing,
+    im2colTransposedTap: simd?.im2colTransposedTap ?? missing,
+    maxPoolGrad2x2: simd?.maxPoolGrad2x2 ?? missing,
+    filterGrad3x3SingleChannel: simd?.filterGrad3x3SingleChannel ?? missing,
   };
 }
 
