@@ -119,7 +119,7 @@ describe('the default CNN on wasm, gemm.wat kernels split over two threads', () 
     // A NaN in image 13 and a −∞ row in image 2: both flagged by maxPoolGrad2x2, then the scalar rule.
     values[13 * 26 * 26 * 32 + 5 * 26 * 32 + 7 * 32 + 3] = NaN;
     for (let col = 0; col < 2; col++) values[2 * 26 * 26 * 32 + (10 * 26 + col) * 32 + 1] = -Infinity;
-    const poolGrad = () => tf.grad((x: tf.Tensor4D) => tf.maxPool(x, 2, 2, 'valid').mul(tf.range(0, 13 * 13 * 32).reshape([13, 13, 32]).sin()).sum())(tf.tensor4d(values, [16, 26, 26, 32]));
+    const poolGrad = () => tf.grad((x: tf.Tensor) => tf.maxPool(x as tf.Tensor4D, 2, 2, 'valid').mul(tf.range(0, 13 * 13 * 32).reshape([13, 13, 32]).sin()).sum())(tf.tensor4d(values, [16, 26, 26, 32]));
     await switchBackend('cpu');
     const ref = tf.tidy(() => poolGrad().dataSync() as Float32Array);
     await switchBackend('wasm');
