@@ -2,7 +2,8 @@
  * The default CNN's training step on WASM in headless Chromium with the app's threads (in a
  * worker, as the engine: one XNNPACK thread per logical core and the gemm helper), rounds
  * alternating the modes' order: 'xnnpack' (gemm.wat off), 'gemm' (gemm.wat on the engine's
- * thread only), 'split' (gemm.wat's big products split with the helper worker). Each round's wall
+ * thread only), 'split' (as the app: the big products split with the helper worker where their
+ * measured times say so), 'always' (split every time). Each round's wall
  * time per step, the browser's CPU time per image (every Chromium process, from /proc: the rounds
  * include one warm-up step each), the load average, and the split kernel calls counted in the worker.
  *
@@ -25,7 +26,7 @@ const rounds = Number(arg('rounds', '4'));
 const steps = Number(arg('steps', '30'));
 const batch = Number(arg('batch', '64'));
 const port = Number(arg('port', '4362'));
-type Mode = 'xnnpack' | 'gemm' | 'split';
+type Mode = 'xnnpack' | 'gemm' | 'split' | 'always';
 const modes = arg('modes', 'gemm,split').split(',') as Mode[];
 const root = resolve(import.meta.dirname, '../..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -63,6 +64,7 @@ type Api = {
   run(steps: number, mode: Mode): Promise<number[]>;
   kernels(steps: number, mode: Mode): Promise<[string, number][]>;
   compare(steps: number): Promise<{ steps: number; lossFirst: number; lossLast: number; lossDiff: number; weightDiff: number; weightMax: number; splitCalls: number[] }>;
+  times(): Promise<Record<string, [number, number]>>;
   counts(): Promise<{ split: number; single: number; replayed: number; blocks: number; blocksHere: number; ownMs: number; waitMs: number }>;
 };
 
@@ -114,6 +116,8 @@ async function main() {
           );
         }
       }
+      console.log('split / one-thread moving averages per kernel (ms):');
+      for (const [key, [split, single]] of Object.entries(await call((api) => api.times(), [0, 'split']))) console.log(`  ${split.toFixed(2).padStart(6)} / ${single.toFixed(2).padStart(6)}  ${key}`);
       if (process.argv.includes('--kernels')) {
         for (const mode of modes) {
           console.log(`kernels (wall ms per step, ${mode}):`);

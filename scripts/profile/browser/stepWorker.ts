@@ -3,11 +3,12 @@
  * The worker page.ts starts for scripts/profile/wasmBrowser.ts, as the app's engine runs in a
  * worker: the app's WASM setup (one XNNPACK thread per logical core, the gemm helper) and the
  * app's training step on the default CNN. Modes: 'xnnpack' (gemm.wat off), 'gemm' (gemm.wat on
- * this thread only), 'split' (gemm.wat's big products split with the helper worker).
+ * this thread only), 'split' (as the app: the big products split with the helper worker where
+ * their measured times say it is faster), 'always' (split every time).
  */
 import * as tf from '@tensorflow/tfjs';
 import { setGemmEnabled } from '../../../src/ml/backends/wasm/simd/gemmKernels';
-import { gemmShares, gemmSplitCounts, setGemmSplitAllowed } from '../../../src/ml/backends/wasm/split/twoThreads';
+import { gemmHelperReady, gemmSplitCounts, gemmSplitTimes, setGemmSplitAdaptive, setGemmSplitAllowed } from '../../../src/ml/backends/wasm/split/twoThreads';
 import type { BackendWasm } from '../../../src/ml/backends/wasm/wasmBackendAccess';
 import { buildModel, createOptimizer } from '../../../src/ml/model/build';
 import { presetById } from '../../../src/ml/model/presets';
@@ -57,21 +58,16 @@ let step: (() => Promise<number>) | null = null;
 
 let batch = 64;
 
-export type Mode = 'xnnpack' | 'gemm' | 'split';
+export type Mode = 'xnnpack' | 'gemm' | 'split' | 'always';
 
 function setMode(mode: Mode): void {
   setGemmEnabled(mode !== 'xnnpack');
-  setGemmSplitAllowed(mode === 'split');
+  setGemmSplitAllowed(mode === 'split' || mode === 'always');
+  setGemmSplitAdaptive(mode !== 'always');
 }
 
-/** Waits (up to ~10 s) until the gemm helper has started: 'split' rounds must not measure its start. */
-async function helperReady(): Promise<boolean> {
-  for (let i = 0; i < 100; i++) {
-    if (gemmShares(tf.backend() as unknown as BackendWasm, 2) === 2) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
+/** Waits (up to 10 s) until the gemm helper has started: split rounds must not measure its start. */
+const helperReady = () => gemmHelperReady(tf.backend() as unknown as BackendWasm);
 
 const api = {
   async ready(batchSize: number): Promise<string> {
@@ -115,7 +111,7 @@ const api = {
    */
   async compare(steps: number) {
     const runs: { losses: number[]; weights: Float32Array; split: number }[] = [];
-    for (const mode of ['gemm', 'split'] as const) {
+    for (const mode of ['gemm', 'always'] as const) {
       setMode(mode);
       const run = await setUp(batch);
       const before = gemmSplitCounts().split;
@@ -137,6 +133,10 @@ const api = {
   /** Kernel calls split over two threads / run on one / replayed after a helper failure, so far. */
   async counts() {
     return gemmSplitCounts();
+  },
+  /** Per kernel key: the moving averages of its split and one-thread wall times (ms), as the app's choice sees them. */
+  async times() {
+    return gemmSplitTimes();
   },
 };
 

@@ -106,7 +106,7 @@ function viaGemm(
     const bPtr = pointerOf(backend, bT ?? b);
     const outPtr = pointerOf(backend, out);
     // Blocks of output rows shared by the engine's thread and the gemm helper where one runs (split/).
-    const shares = m * n * k >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.max(1, Math.min(Math.floor(m / 4), SPLIT_BLOCKS))) : 1;
+    const shares = m * n * k >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(Math.floor(m / 4), SPLIT_BLOCKS), `matmul ${m}×${k}×${n}`) : 1;
     runParts(backend, shares, (ops, share) => {
       const [lo, hi] = shareRange(m, shares, share);
       ops.gemm(aPtr + lo * k * 4, k, bPtr, n, outPtr + lo * n * 4, n, hi - lo, n, k, GEMM_ZERO, 0, 0);

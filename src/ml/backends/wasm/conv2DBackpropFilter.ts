@@ -239,7 +239,7 @@ function splitSingleChannel(
   wp: number,
 ): void {
   const { batchSize: n, outChannels: co, outHeight: ho, outWidth: wo } = info;
-  const shares = n * ho * wo * co * 9 >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS)) : 1;
+  const shares = n * ho * wo * co * 9 >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS), `filter grad 1 channel ${dy.shape}`) : 1;
   const partials: TensorInfo[] = [];
   try {
     const sums = [dW];

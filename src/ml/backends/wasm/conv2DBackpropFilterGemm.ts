@@ -45,7 +45,7 @@ export function filterGradViaGemm(
   const imagesPerChunk = Math.min(n, Math.max(1, Math.floor(chunkRows / rowsPerImage)));
   const simd = canIm2colTransposedSimd(info) ? simdKernels(backend) : null;
   // The helper replays recorded wasm calls only: the JavaScript im2col stays on this thread.
-  const parts = simd != null && m * k * co >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, FILTER_GRAD_SHARES)) : 1;
+  const parts = simd != null && m * k * co >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, FILTER_GRAD_SHARES), `filter grad ${x.shape} ${dy.shape}`) : 1;
   const dW = allocF32(backend, filterShape);
   const scratch: TensorInfo[] = [];
   try {

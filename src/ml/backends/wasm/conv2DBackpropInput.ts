@@ -132,7 +132,7 @@ function viaGemmTaps(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, i
     const wTPtr = pointerOf(backend, wT);
     // Blocks of images shared by the engine's thread and the gemm helper where one runs (split/):
     // each block zeroes its own images' dx (a product with k = 0), then adds into them only.
-    const shares = n * ho * wo * fh * fw * ci * co >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS)) : 1;
+    const shares = n * ho * wo * fh * fw * ci * co >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS), `input grad ${dy.shape} ${filter.shape}`) : 1;
     runParts(backend, shares, (ops, share) => {
       const [lo, hi] = shareRange(n, shares, share);
       for (let img = lo; img < hi; img++) ops.gemm(0, 0, 0, 0, dxPtr + img * h * w * ci * 4, ci, h * w, ci, 0, GEMM_ZERO, 0, 0);

@@ -60,7 +60,7 @@ function viaGemm({ inputs, backend, attrs }: Args): TensorInfo | null {
     const relu = activation === 'relu' ? 1 : 0;
     const rowValues = fw * ci;
     // Blocks of images shared by the engine's thread and the gemm helper where one runs (split/).
-    const shares = n * ho * wo * co * fh * rowValues >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS)) : 1;
+    const shares = n * ho * wo * co * fh * rowValues >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS), `conv ${x.shape} ${filter.shape}`) : 1;
     runParts(backend, shares, (ops, share) => {
       const [lo, hi] = shareRange(n, shares, share);
       for (let img = lo; img < hi; img++) {

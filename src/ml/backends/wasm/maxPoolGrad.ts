@@ -82,7 +82,7 @@ function simdWindows(backend: BackendWasm, info: backend_util.Conv2DInfo, x: Ten
   const xPerImage = h * w * c;
   const dyPerImage = info.outHeight * info.outWidth * c;
   // Blocks of images shared with the gemm helper where one runs (split/): ~1 ms per 32 images here.
-  const shares = n * xPerImage >= MIN_SPLIT_POOL_VALUES ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS)) : 1;
+  const shares = n * xPerImage >= MIN_SPLIT_POOL_VALUES ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS), `max pool grad ${x.shape}`) : 1;
   // A window with a NaN or a row of −∞ anywhere: a direct call returns its flag, a recorded one
   // leaves it for runParts to return.
   let direct = 0;

@@ -16,6 +16,7 @@ import { backendMemory, pointerOf, simdKernels } from '../simd/simdKernels';
 import { allocF32, type BackendWasm, release } from '../wasmBackendAccess';
 import { CommandRecorder, type GemmOps, resultsOr } from './gemmCommands';
 import { jobInts, type SecondThread, writeJob } from './helperProtocol';
+import { SplitChooser } from './splitChooser';
 
 /** Starts a helper on `memory` with gemm.wat's `fused` flavour; null where none can run. */
 export type HelperStarter = (memory: WebAssembly.Memory, fused: boolean) => SecondThread | null;
@@ -23,6 +24,10 @@ export type HelperStarter = (memory: WebAssembly.Memory, fused: boolean) => Seco
 let starter: HelperStarter | null = null;
 let current: { memory: WebAssembly.Memory; fused: boolean; thread: SecondThread | null } | null = null;
 let splitAllowed = true;
+let adaptive = true;
+const chooser = new SplitChooser();
+/** The choice gemmShares made for the runParts call that follows it (timed there). */
+let pending: { key: string; split: boolean } | null = null;
 const counts = { split: 0, single: 0, replayed: 0, blocks: 0, blocksHere: 0, ownMs: 0, waitMs: 0 };
 export type GemmSplitCounts = typeof counts;
 
@@ -43,7 +48,7 @@ export function stopGemmHelper(): void {
  * other backend, stops it (a worker blocked in Atomics.wait costs no CPU, but its memory).
  */
 export function followActiveBackend(): void {
-  if (getBackend() === 'wasm') gemmShares(activeBackend() as unknown as BackendWasm, 2);
+  if (getBackend() === 'wasm') helperFor(activeBackend() as unknown as BackendWasm);
   else stopGemmHelper();
 }
 
@@ -80,11 +85,26 @@ export function gemmSplitCounts(): GemmSplitCounts {
 /**
  * How many shares a kernel call should cut its work into: `wanted` (blocks the two threads
  * claim in turn, so that one that falls behind leaves its blocks to the other) when a helper is
- * ready for this backend, else 1 (everything on this thread, as one block).
+ * ready for this backend and splitting is faster for this `key` (a kernel and its shape; see
+ * splitChooser.ts), else 1 (everything on this thread, as one block). Call runParts next.
  */
-export function gemmShares(backend: BackendWasm, wanted: number): number {
+export function gemmShares(backend: BackendWasm, wanted: number, key: string): number {
   const thread = splitAllowed && starter != null ? helperFor(backend) : null;
-  return thread?.ready() ? wanted : 1;
+  if (!thread?.ready() || wanted < 2) return 1;
+  if (!adaptive) return wanted;
+  const split = chooser.choose(key);
+  pending = { key, split };
+  return split ? wanted : 1;
+}
+
+/** Turns the choice by measured times off (tests: always split when a helper is ready); on by default. */
+export function setGemmSplitAdaptive(on: boolean): void {
+  adaptive = on;
+}
+
+/** Per kernel key, the moving averages of its split and one-thread wall times (ms). */
+export function gemmSplitTimes(): Record<string, [number, number]> {
+  return chooser.summary();
 }
 
 function helperFor(backend: BackendWasm): SecondThread | null {
@@ -113,6 +133,16 @@ function helperFor(backend: BackendWasm): SecondThread | null {
  * bitwise or of the recorded calls' results (maxPoolGrad2x2's flag; calls made directly return theirs to `work`).
  */
 export function runParts(backend: BackendWasm, shares: number, work: (ops: GemmOps, share: number) => void): number {
+  const timed = pending;
+  pending = null;
+  if (timed == null) return runShares(backend, shares, work);
+  const started = performance.now();
+  const result = runShares(backend, shares, work);
+  chooser.record(timed.key, timed.split, performance.now() - started);
+  return result;
+}
+
+function runShares(backend: BackendWasm, shares: number, work: (ops: GemmOps, share: number) => void): number {
   const ops = directOps(backend);
   const thread = shares > 1 ? current?.thread : null;
   if (thread == null || !thread.ready()) {
