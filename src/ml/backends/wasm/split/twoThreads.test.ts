@@ -8,6 +8,7 @@
 import '../../../../test-support/relaxedSimd';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tryBackend } from '../../activateBackend';
 import { buildModel, createOptimizer } from '../../../model/build';
 import { SIMPLE_CNN } from '../../../model/spec';
 import { crossEntropy } from '../../../training/trainStep';
@@ -145,6 +146,17 @@ describe('the default CNN on wasm, gemm.wat kernels split over two threads', () 
     expect(after.replayed - before.replayed).toBe(1);
     expect(log.terminated).toBe(1);
     expect(gemmShares(wasmBackend(), 8, 'test')).toBe(1);
+  });
+
+  it('starts the helper when wasm becomes the backend and stops it when another takes over', async () => {
+    const log = newLog();
+    setGemmHelperStarter(standInStarter(0, log));
+    expect(await tryBackend('wasm', {})).toBeNull();
+    expect(log.started).toBe(1);
+    expect(await tryBackend('cpu', {})).toBeNull();
+    expect(log.terminated).toBe(1);
+    expect(await tryBackend('wasm', {})).toBeNull();
+    expect(log.started).toBe(2);
   });
 
   it('keeps tensors and wasm buffers flat over split Adam steps', async () => {
