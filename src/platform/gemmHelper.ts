@@ -25,6 +25,12 @@ export function startGemmHelper(memory: WebAssembly.Memory, fused: boolean): Sec
   }
   // A worker that fails to load or throws before it serves: stay on one thread.
   worker.onerror = () => reportHelperFailed(control);
-  worker.postMessage({ memory, control: control.buffer, fused });
+  try {
+    worker.postMessage({ memory, control: control.buffer, fused });
+  } catch {
+    // A memory this browser will not share with another worker (DataCloneError): one thread.
+    worker.terminate();
+    return null;
+  }
   return atomicsSecondThread(control, () => worker.terminate());
 }
