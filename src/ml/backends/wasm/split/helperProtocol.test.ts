@@ -18,7 +18,7 @@ describe('the gemm helper protocol across two real threads', () => {
     const memory = new WebAssembly.Memory({ initial: 64, maximum: 256, shared: true });
     const control = newControlBlock();
     // The worker's TypeScript goes through tsx's loader, registered in the worker before it imports the file.
-    const script = new URL('./helperProtocol.worker.ts', import.meta.url).href;
+    const script = new URL('../../../../test-support/gemmHelperThread.ts', import.meta.url).href;
     const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
     const boot = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(script)}); });`;
     const worker = new Worker(boot, { eval: true, workerData: { memory, control: control.buffer } });

@@ -1,12 +1,12 @@
 /**
- * A real second thread for helperProtocol.test.ts (Node's worker_threads): the helper side of
+ * A real second thread for ml/backends/wasm/split/helperProtocol.test.ts (Node's worker_threads): the helper side of
  * the protocol on a shared WebAssembly.Memory, as src/platform/gemmHelperWorker.ts in a browser.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { instantiateGemm } from '../simd/gemmKernels';
-import { instantiateSimdKernels } from '../simd/simdKernels';
-import { opsOf } from './gemmCommands';
-import { reportHelperFailed, serveCommands } from './helperProtocol';
+import { instantiateGemm } from '../ml/backends/wasm/simd/gemmKernels';
+import { instantiateSimdKernels } from '../ml/backends/wasm/simd/simdKernels';
+import { opsOf } from '../ml/backends/wasm/split/gemmCommands';
+import { reportHelperFailed, serveCommands } from '../ml/backends/wasm/split/helperProtocol';
 
 const { memory, control } = workerData as { memory: WebAssembly.Memory; control: SharedArrayBuffer };
 const ctrl = new Int32Array(control);
