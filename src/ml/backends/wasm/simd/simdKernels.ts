@@ -72,8 +72,8 @@ export function pointerOf(backend: BackendWasm, info: TensorInfo): number {
 
 /** The emscripten module exposes its memory as `wasmMemory` (threaded build) or `asm.memory`. */
 export function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
-  const module = backend.wasm as unknown as { wasmMemory?: unknown; asm?: { memory?: unknown } };
-  const memory = module.wasmMemory ?? module.asm?.memory;
+  const module = backend.wasm as unknown as { wasmMemory?: unknown; asm?: { memory?: unknown } } | undefined;
+  const memory = module?.wasmMemory ?? module?.asm?.memory;
   return memory instanceof WebAssembly.Memory ? memory : null;
 }
 
