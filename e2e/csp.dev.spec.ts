@@ -19,9 +19,9 @@ test('on the development server the app trains, draws and classifies with zero C
   const csp = await recordCsp(page);
   const app = new PlaygroundPage(page);
   await app.open(TINY_RUN);
-  await expect(page.getByLabel('Compute backend')).toContainText(/WebAssembly \(SIMD, (\d+ threads|one thread)\)/, { timeout: 120_000 });
+  await expect(page.getByLabel('Compute backend')).toContainText(/WebAssembly \(SIMD, (\d+ threads|one thread)( \+ 1 for matrix products)?\)/, { timeout: 120_000 });
   const threads = Math.min(8, await page.evaluate(() => navigator.hardwareConcurrency));
-  await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'})`);
+  await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'} + 1 for matrix products)`);
   await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
   for (const chart of ['batch-loss-chart', 'epoch-accuracy-chart']) {
     await expect(page.getByTestId(chart).locator('svg .mark-line path').first()).toBeAttached();

@@ -30,9 +30,9 @@ test('load, WASM threads, training, charts, classify and internals run with zero
 
   // WASM threads start from same-origin worker files (no blob: scripts allowed).
   // (Read the core count once the backend is up: while it starts, the page briefly reports twice the cores.)
-  await expect(page.getByLabel('Compute backend')).toContainText(/WebAssembly \(SIMD, (\d+ threads|one thread)\)/, { timeout: 60_000 });
+  await expect(page.getByLabel('Compute backend')).toContainText(/WebAssembly \(SIMD, (\d+ threads|one thread)( \+ 1 for matrix products)?\)/, { timeout: 60_000 });
   const threads = Math.min(8, await page.evaluate(() => navigator.hardwareConcurrency));
-  await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'})`);
+  await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'} + 1 for matrix products)`);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
   // The built model's summary, as TensorFlow.js reports it from the engine.

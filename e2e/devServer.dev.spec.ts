@@ -6,6 +6,8 @@ test('on the development server a tiny run draws the batch and epoch curves', as
   const app = new PlaygroundPage(page);
   await app.open('?trainSize=320&testSize=100&epochs=2&batchSize=32&validationSplit=0.2&autostart=1&backend=wasm');
   await expect(app.testAccuracy).toBeVisible({ timeout: 200_000 });
+  // The gemm helper worker (nested in the engine's) loads from the development server too.
+  await expect(page.getByLabel('Compute backend')).toContainText('+ 1 for matrix products');
   for (const chart of ['batch-loss-chart', 'batch-accuracy-chart', 'epoch-loss-chart', 'epoch-accuracy-chart']) {
     const drawn = page.getByTestId(chart).locator('canvas, svg').first();
     await expect(drawn).toBeVisible();

@@ -33,7 +33,7 @@ test('loads all 70,000 images with progress, shows samples and the model summary
   // The page is cross-origin isolated, so WebAssembly runs with SIMD and one thread per
   // logical core (tfjs's worker pool holds 8).
   const threads = Math.min(8, await page.evaluate(() => navigator.hardwareConcurrency));
-  await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'})`);
+  await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'} + 1 for matrix products)`);
 });
 
 test('a tiny run from the URL trains on WebGL, draws curves and reports a test accuracy', async ({ page }) => {

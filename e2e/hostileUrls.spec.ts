@@ -78,7 +78,7 @@ test('TensorFlow.js flags in the address change nothing: WebAssembly keeps its t
   await app.open('?backend=wasm&tfjsflags=WASM_HAS_MULTITHREAD_SUPPORT:false');
   await expect(page.getByRole('alert').first()).toContainText('tfjsflags');
   const threads = Math.min(8, await page.evaluate(() => navigator.hardwareConcurrency));
-  await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'})`);
+  await expect(page.getByLabel('Compute backend')).toContainText(`WebAssembly (SIMD, ${threads > 1 ? `${threads} threads` : 'one thread'} + 1 for matrix products)`);
 });
 
 test('a network far too big for the browser is refused at the network, with the numbers', async ({ page }) => {

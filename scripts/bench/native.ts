@@ -36,6 +36,8 @@ export interface NativeRatioSection {
   readonly browserImagesPerRound?: number;
   readonly nativeImagesPerRound?: number;
   readonly wasmDetails?: string | null;
+  /** The worker's split kernel calls over all rounds and the share of their blocks the helper thread ran (ml/backends/wasm/split/). */
+  readonly gemmSplit?: { split: number; single: number; helperShare: number } | null;
   readonly torch?: string;
   readonly loadAverage?: { start: number[]; end: number[] };
 }
@@ -101,14 +103,16 @@ export async function measureNativeRatio(
     let torch = '';
     let nativeImages = 0;
     let details: string | null = null;
+    const splits: { split: number; single: number; helperShare: number }[] = [];
     for (let round = 1; round <= rounds; round++) {
       const ours = await page.evaluate((o) => (window as unknown as { playgroundBench: BenchHarness }).playgroundBench.trainThroughput(o), { examples: images + 4 * 64, batchSize: 64, warmupBatches: 2 });
       details = ours.details;
+      if (ours.gemmSplit) splits.push(ours.gemmSplit);
       const native = runNative(setup, images);
       torch = native.torch;
       nativeImages = native.images;
       measured.push({ browser: ours.examplesPerSec, native: native.examplesPerSec });
-      log(`native ratio, round ${round}/${rounds}: worker (WASM) ${ours.examplesPerSec.toFixed(0)} img/s, PyTorch ${native.examplesPerSec.toFixed(0)} img/s (${(ours.examplesPerSec / native.examplesPerSec).toFixed(2)}×); load ${loadAverage().join(', ')}`);
+      log(`native ratio, round ${round}/${rounds}: worker (WASM) ${ours.examplesPerSec.toFixed(0)} img/s, PyTorch ${native.examplesPerSec.toFixed(0)} img/s (${(ours.examplesPerSec / native.examplesPerSec).toFixed(2)}×)${ours.gemmSplit ? `, ${ours.gemmSplit.split} kernel calls split (helper ran ${(100 * ours.gemmSplit.helperShare).toFixed(0)}% of their blocks)` : ''}; load ${loadAverage().join(', ')}`);
     }
     const browserMedian = median(measured.map((m) => m.browser));
     const nativeMedian = median(measured.map((m) => m.native));
@@ -121,6 +125,7 @@ export async function measureNativeRatio(
       browserImagesPerRound: images,
       nativeImagesPerRound: nativeImages,
       wasmDetails: details,
+      gemmSplit: splits.length > 0 ? { split: splits.reduce((a, s) => a + s.split, 0), single: splits.reduce((a, s) => a + s.single, 0), helperShare: median(splits.map((s) => s.helperShare)) } : null,
       torch,
       loadAverage: { start, end: loadAverage() },
     };
@@ -137,6 +142,7 @@ export function nativeMarkdown(section: NativeRatioSection): string[] {
   if (section.skipped || section.ratio === undefined || !section.rounds) return [`**Native ratio** (${section.date.slice(0, 10)}): not measured: ${section.skipped ?? 'no result'}.`];
   return [
     `**Native ratio** (${section.date.slice(0, 10)}): the default CNN (batch 64, Adam) trained in the engine's worker on WebAssembly${section.wasmDetails ? ` (${section.wasmDetails})` : ''} against native PyTorch ${section.torch} on the CPU (the network, initialisers, Adam and data of \`fmnist_cnn_baseline.py\`, 2 threads, timed as it times), on the same cores, interleaved (browser, native, browser, native…): median training images/s of each round, ${fmt(section.browserImagesPerRound ?? NaN)} images per browser round, ${fmt(section.nativeImagesPerRound ?? NaN)} per native round. Load average ${section.loadAverage?.start.join(', ')} at the start, ${section.loadAverage?.end.join(', ')} at the end.`,
+    ...(section.gemmSplit ? ['', `WebAssembly's largest matrix products on two threads (the engine's and the gemm helper's): ${fmt(section.gemmSplit.split)} kernel calls split, ${fmt(section.gemmSplit.single)} on one thread; the helper ran ${fmt(100 * section.gemmSplit.helperShare)}% of the split calls' blocks (median of the rounds).`] : []),
     ...(busy(section) ? ['', `The machine was overloaded (load average above its ${cpus().length} cores): native PyTorch's two threads suffer more from that than the browser does, so this ratio says little about a quiet machine.`] : []),
     '',
     '| round | worker (WASM) img/s | PyTorch img/s | ratio |',

@@ -1,10 +1,16 @@
 /**
- * The default CNN's training step on WASM in headless Chromium with the app's threads (one
- * XNNPACK thread per logical core, as in the engine's worker), alternating rounds with
- * simd/gemm.wat on and off, each round's wall time per step, the browser's CPU time per image
- * (every Chromium process, from /proc: the rounds include one warm-up step each) and the load average.
+ * The default CNN's training step on WASM in headless Chromium with the app's threads (in a
+ * worker, as the engine: one XNNPACK thread per logical core and the gemm helper), rounds
+ * alternating the modes' order: 'xnnpack' (gemm.wat off), 'gemm' (gemm.wat on the engine's
+ * thread only), 'split' (as the app: the big products split with the helper worker where their
+ * measured times say so), 'always' (split every time). Each round's wall
+ * time per step, the browser's CPU time per image (every Chromium process, from /proc: the rounds
+ * include one warm-up step each), the load average, and the split kernel calls counted in the worker.
  *
- *   npx tsx scripts/profile/wasmBrowser.ts [--rounds=4] [--steps=30] [--batch=64] [--kernels] [--port=4362]
+ *   npx tsx scripts/profile/wasmBrowser.ts [--modes=gemm,split] [--rounds=4] [--steps=30] [--batch=64] [--kernels] [--check] [--port=4362]
+ *
+ * --check first trains the same 30 steps (same weights, same batches) on one thread and split,
+ * prints the largest loss and weight differences, and fails if they are not small.
  *
  * Starts Vite's dev server on --port (the app's headers: COOP/COEP for threads) and stops it.
  */
@@ -20,6 +26,8 @@ const rounds = Number(arg('rounds', '4'));
 const steps = Number(arg('steps', '30'));
 const batch = Number(arg('batch', '64'));
 const port = Number(arg('port', '4362'));
+type Mode = 'xnnpack' | 'gemm' | 'split' | 'always';
+const modes = arg('modes', 'gemm,split').split(',') as Mode[];
 const root = resolve(import.meta.dirname, '../..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -53,8 +61,11 @@ function treeCpuSeconds(pid: number): number {
 
 type Api = {
   ready(batch: number): Promise<string>;
-  run(steps: number, gemm: boolean): Promise<number[]>;
-  kernels(steps: number, gemm: boolean): Promise<[string, number][]>;
+  run(steps: number, mode: Mode): Promise<number[]>;
+  kernels(steps: number, mode: Mode): Promise<[string, number][]>;
+  compare(steps: number): Promise<{ steps: number; lossFirst: number; lossLast: number; lossDiff: number; weightDiff: number; weightMax: number; splitCalls: number[] }>;
+  times(): Promise<Record<string, [number, number]>>;
+  counts(): Promise<{ split: number; single: number; replayed: number; blocks: number; blocksHere: number; ownMs: number; waitMs: number }>;
 };
 
 async function main() {
@@ -73,28 +84,44 @@ async function main() {
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
       await page.goto(`${base}scripts/profile/browser/index.html`);
       await page.waitForFunction(() => 'wasmStepProfile' in globalThis, undefined, { timeout: 120_000 });
-      const call = <T>(fn: (api: Api, args: [number, boolean]) => Promise<T>, args: [number, boolean]) =>
+      const call = <T>(fn: (api: Api, args: [number, Mode]) => Promise<T>, args: [number, Mode]) =>
         page.evaluate(([f, a]) => (new Function('api', 'args', `return (${f})(api, args)`) as (api: unknown, a: unknown) => Promise<unknown>)((globalThis as unknown as { wasmStepProfile: Api }).wasmStepProfile, a), [fn.toString(), args] as const) as Promise<T>;
-      console.log(`${await call((api, [b]) => api.ready(b), [batch, true])}; batch ${batch}, ${steps} steps per round; load ${load()}`);
+      console.log(`${await call((api, [b]) => api.ready(b), [batch, 'gemm'])}; batch ${batch}, ${steps} steps per round; load ${load()}`);
+      if (process.argv.includes('--check')) {
+        const c = await call((api, [s]) => api.compare(s), [30, 'split']);
+        console.log(
+          `check: ${c.steps} steps, loss ${c.lossFirst.toFixed(4)} → ${c.lossLast.toFixed(4)}; one thread vs split: max |Δloss| ${c.lossDiff.toExponential(2)}, ` +
+            `max |Δweight| ${c.weightDiff.toExponential(2)} (max |weight| ${c.weightMax.toFixed(3)}); split calls ${c.splitCalls.join(' vs ')}`,
+        );
+        if (!(c.splitCalls[0] === 0 && c.splitCalls[1] > 0 && c.lossDiff < 1e-3 && c.weightDiff < 1e-3)) throw new Error('the split training does not match the one-thread training');
+      }
       for (let r = 0; r < rounds; r++) {
-        for (const gemm of r % 2 === 0 ? [false, true] : [true, false]) {
+        for (const mode of r % 2 === 0 ? modes : [...modes].reverse()) {
           const l0 = load();
+          const n0 = await call((api) => api.counts(), [0, mode]);
           const c0 = browserCpu();
           const t0 = performance.now();
-          const times = await call((api, [s, g]) => api.run(s, g), [steps, gemm]);
+          const times = await call((api, [s, m]) => api.run(s, m), [steps, mode]);
           const wall = (performance.now() - t0) / 1000;
           const cpu = browserCpu() - c0;
+          const n1 = await call((api) => api.counts(), [0, mode]);
           const images = (steps + 1) * batch;
           console.log(
-            `${gemm ? 'gemm.wat' : 'XNNPACK '}: median step ${median(times).toFixed(1)} ms, ${((1000 * batch) / median(times)).toFixed(0)} images/s; ` +
-              `${((1000 * cpu) / images).toFixed(3)} CPU ms per image (${(cpu / wall).toFixed(2)} cores busy); load ${l0}`,
+            `${mode.padEnd(7)}: median step ${median(times).toFixed(1)} ms, ${((1000 * batch) / median(times)).toFixed(0)} images/s; ` +
+              `${((1000 * cpu) / images).toFixed(3)} CPU ms per image (${(cpu / wall).toFixed(2)} cores busy); ` +
+              `kernel calls split ${n1.split - n0.split}, one thread ${n1.single - n0.single}, replayed ${n1.replayed - n0.replayed}` +
+              (n1.split > n0.split ? ` (per split call: ${((n1.ownMs - n0.ownMs) / (n1.split - n0.split)).toFixed(2)} ms on blocks, then ${((n1.waitMs - n0.waitMs) / (n1.split - n0.split)).toFixed(2)} ms waiting; ` +
+                  `the helper ran ${(100 - (100 * (n1.blocksHere - n0.blocksHere)) / (n1.blocks - n0.blocks)).toFixed(0)}% of the blocks)` : '') +
+              `; load ${l0}`,
           );
         }
       }
+      console.log('split / one-thread moving averages per kernel (ms):');
+      for (const [key, [split, single]] of Object.entries(await call((api) => api.times(), [0, 'split']))) console.log(`  ${split.toFixed(2).padStart(6)} / ${single.toFixed(2).padStart(6)}  ${key}`);
       if (process.argv.includes('--kernels')) {
-        for (const gemm of [false, true]) {
-          console.log(`kernels (wall ms per step, ${gemm ? 'gemm.wat' : 'XNNPACK'}):`);
-          for (const [name, ms] of await call((api, [s, g]) => api.kernels(s, g), [5, gemm])) console.log(`  ${ms.toFixed(2).padStart(6)}  ${name}`);
+        for (const mode of modes) {
+          console.log(`kernels (wall ms per step, ${mode}):`);
+          for (const [name, ms] of await call((api, [s, m]) => api.kernels(s, m), [5, mode])) console.log(`  ${ms.toFixed(2).padStart(6)}  ${name}`);
         }
       }
     } finally {

@@ -6,7 +6,7 @@
  * measures what a user feels meanwhile: its longest tasks, how late it answers, and how
  * often the root component re-renders.
  */
-import type { BenchCountersOptions, BenchCountersResult, BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult } from '../protocol/bench';
+import type { BenchCountersOptions, BenchCountersResult, BenchTimeToAccuracyOptions, BenchTimeToAccuracyResult, BenchTrainResult } from '../protocol/bench';
 import type { EngineConnection } from '../protocol/connection';
 import type { BackendProbe } from '../ml/backends/probeChoice';
 import { rootRenders } from '../app/renderCount';
@@ -187,7 +187,7 @@ export function installBenchHarness(store: AppStore, connection: EngineConnectio
       console.info(`[bench] the training loop in the engine (${options.examples} examples)`);
       const engine = await connection.request({ kind: 'benchTrain', options: { ...options, evalImages: options.batchSize, predictCalls: 0 } });
       const msPerBatch = median(intervals([...engine.batchEndTimes]).slice(options.warmupBatches));
-      return { backend: engine.backend, details: store.getState().backend.details, examplesPerSec: options.batchSize / (msPerBatch / 1000) };
+      return { backend: engine.backend, details: store.getState().backend.details, examplesPerSec: options.batchSize / (msPerBatch / 1000), gemmSplit: engine.gemmSplit ?? null };
     },
     /** What one training step asks of the backend, through our loop or stock model.fit (GPU counters). */
     counters: async (options: BenchCountersOptions): Promise<BenchCountersResult> => {
@@ -210,7 +210,7 @@ export function installBenchHarness(store: AppStore, connection: EngineConnectio
 export type BenchHarness = {
   ready(): Promise<{ backend: string | null; renderer: string | null; loadMs: number; probe: BackendProbe | null }>;
   measure(o: MeasureOptions): Promise<BackendMeasurement>;
-  trainThroughput(o: { examples: number; batchSize: number; warmupBatches: number }): Promise<{ backend: string; details: string | null; examplesPerSec: number }>;
+  trainThroughput(o: { examples: number; batchSize: number; warmupBatches: number }): Promise<{ backend: string; details: string | null; examplesPerSec: number; gemmSplit: BenchTrainResult['gemmSplit'] | null }>;
   timeToAccuracy(o: BenchTimeToAccuracyOptions): Promise<BenchTimeToAccuracyResult>;
   counters(o: BenchCountersOptions): Promise<BenchCountersResult>;
   lessons(): Promise<LessonTiming[]>;

@@ -11,6 +11,7 @@ import { SIMPLE_CNN } from '../ml/model/spec';
 import { predictInBatches } from '../ml/training/evaluate';
 import { predictProbabilities } from '../ml/training/predictOne';
 import { trainModel } from '../ml/training/trainer';
+import { gemmSplitCounts, setGemmSplitAllowed } from '../ml/backends/wasm/split/twoThreads';
 import type { BenchTrainOptions, BenchTrainResult } from '../protocol/bench';
 
 export async function benchTrain(data: FashionMnistData, options: BenchTrainOptions): Promise<BenchTrainResult> {
@@ -20,6 +21,8 @@ export async function benchTrain(data: FashionMnistData, options: BenchTrainOpti
   const numTensorsPerEpoch: number[] = [];
   let peakBytes = 0;
   let peakTensors = 0;
+  setGemmSplitAllowed(options.gemmSplit ?? true);
+  const splitBefore = gemmSplitCounts();
   try {
     await trainModel(
       model,
@@ -45,8 +48,12 @@ export async function benchTrain(data: FashionMnistData, options: BenchTrainOpti
       await predictProbabilities(model, data.test.image(i), SIMPLE_CNN.inputScaling);
       if (i >= 5) predictMs.push(performance.now() - started);
     }
-    return { backend: tf.getBackend(), batchEndTimes, timeOrigin: performance.timeOrigin, peakBytes, peakTensors, numTensorsPerEpoch, evalMs, predictMs };
+    const split = gemmSplitCounts();
+    const blocks = split.blocks - splitBefore.blocks;
+    const gemmSplit = { split: split.split - splitBefore.split, single: split.single - splitBefore.single, helperShare: blocks > 0 ? 1 - (split.blocksHere - splitBefore.blocksHere) / blocks : 0 };
+    return { backend: tf.getBackend(), batchEndTimes, timeOrigin: performance.timeOrigin, peakBytes, peakTensors, numTensorsPerEpoch, evalMs, predictMs, gemmSplit };
   } finally {
+    setGemmSplitAllowed(true);
     model.dispose();
     optimizer.dispose();
   }

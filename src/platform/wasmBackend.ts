@@ -8,6 +8,9 @@ import plainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { registerWasmTrainingKernels } from '../ml/backends/wasm/registerWasmTrainingKernels';
+import { gemmHelperReady, setGemmHelperStarter } from '../ml/backends/wasm/split/twoThreads';
+import type { BackendWasm } from '../ml/backends/wasm/wasmBackendAccess';
+import { startGemmHelper } from './gemmHelper';
 
 let prepared = false;
 
@@ -21,6 +24,8 @@ export async function prepareWasm(): Promise<void> {
   // Threads need cross-origin isolation (COOP/COEP headers, see vite.config.ts); without it
   // tfjs detects no SharedArrayBuffer and uses the single-threaded SIMD build.
   registerWasmTrainingKernels();
+  // A second thread for gemm.wat's big products, started on the first one (where it can run).
+  setGemmHelperStarter(startGemmHelper);
   await startWithEveryLogicalCore();
   prepared = true;
 }
@@ -55,5 +60,8 @@ export async function describeWasm(): Promise<string> {
   // from the app's service worker, which a first visit does not have yet).
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const threadText = threads > 1 ? `${threads} threads` : isolated ? 'one thread' : 'one thread: this host does not allow threads';
-  return `${simd ? 'SIMD' : 'no SIMD'}, ${threadText}`;
+  // The gemm helper (ml/backends/wasm/split/) is started with the backend; waiting for it here
+  // also has it ready for the first training step.
+  const helper = tf.getBackend() === 'wasm' && (await gemmHelperReady(tf.backend() as unknown as BackendWasm)) ? ' + 1 for matrix products' : '';
+  return `${simd ? 'SIMD' : 'no SIMD'}, ${threadText}${helper}`;
 }

@@ -8,6 +8,8 @@ export interface BenchTrainOptions {
   readonly warmupBatches: number;
   readonly evalImages: number;
   readonly predictCalls: number;
+  /** Whether WASM's big matrix products may use the gemm helper thread (default true, as the app). */
+  readonly gemmSplit?: boolean;
 }
 
 export interface BenchTrainResult {
@@ -21,6 +23,8 @@ export interface BenchTrainResult {
   readonly numTensorsPerEpoch: readonly number[];
   readonly evalMs: number;
   readonly predictMs: readonly number[];
+  /** On WASM: kernel calls split with the gemm helper during the run, run on one thread, and the share of blocks the helper ran. */
+  readonly gemmSplit?: { readonly split: number; readonly single: number; readonly helperShare: number };
 }
 
 export interface BenchTimeToAccuracyOptions {

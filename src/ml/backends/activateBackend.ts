@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
 import type { BackendChoice } from '../config/runConfig';
 import { registerGpuTrainingKernels } from './gpu/registerGpuTrainingKernels';
+import { followActiveBackend } from './wasm/split/twoThreads';
 
 export type BackendName = 'webgl' | 'webgpu' | 'wasm' | 'cpu';
 
@@ -59,6 +60,7 @@ export async function tryBackend(name: BackendName, platform: BackendPlatform): 
     const ok = await tf.setBackend(name);
     await tf.ready();
     if (!ok || tf.getBackend() !== name) return `${name} could not be initialised in this browser.`;
+    followActiveBackend();
     return null;
   } catch (error) {
     return `${name} failed to start: ${(error as Error).message}`;

@@ -23,6 +23,7 @@ import { BatchMatMul, type BatchMatMulAttrs, type KernelConfig, type KernelFunc,
 import { wrapsBuiltin } from './builtinKernel';
 import { GEMM_ZERO, gemmKernels } from './simd/gemmKernels';
 import { pointerOf } from './simd/simdKernels';
+import { gemmShares, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange, SPLIT_BLOCKS } from './split/twoThreads';
 import { allocF32, type BackendWasm, heapF32, release, runWasmKernel, withShape } from './wasmBackendAccess';
 
 interface Args {
@@ -54,7 +55,7 @@ export function batchMatMulWasm(args: Args): TensorInfo {
   const outShape = [...(a.shape.length >= b.shape.length ? a.shape : b.shape).slice(0, -2), m, n];
   const k = transposeA ? a.shape[a.shape.length - 2] : a.shape[a.shape.length - 1];
   const gemm = n % 8 === 0 && m * n * k > 0 ? gemmKernels(backend) : null;
-  if (gemm != null) return viaGemm(backend, gemm, a, b, transposeA, transposeB, [m, k, n], outShape);
+  if (gemm != null) return viaGemm(backend, a, b, transposeA, transposeB, [m, k, n], outShape);
   if (!transposeA && !transposeB) return builtin.call(args);
   if (transposeB && !transposeA && swapIsCheaper(m, k, n)) return viaSwappedProduct(backend, a, b, outShape);
   let aT: TensorInfo | null = null;
@@ -77,7 +78,6 @@ export function batchMatMulWasm(args: Args): TensorInfo {
 /** out[M, N] = a[M, K] · b[K, N] with gemm.wat, transposing a or b into fresh buffers first where flagged. */
 function viaGemm(
   backend: BackendWasm,
-  gemm: NonNullable<ReturnType<typeof gemmKernels>>,
   a: TensorInfo,
   b: TensorInfo,
   transposeA: boolean,
@@ -87,7 +87,7 @@ function viaGemm(
 ): TensorInfo {
   if (transposeB && !transposeA && m % 8 === 0 && n % 4 === 0 && swapIsCheaper(m, k, n)) {
     // (b · aᵀ)ᵀ, as viaSwappedProduct: b [N, K] stays where it is, aᵀ [K, M] is the small copy.
-    const outT = viaGemm(backend, gemm, b, a, false, true, [n, k, m], [1, n, m]);
+    const outT = viaGemm(backend, b, a, false, true, [n, k, m], [1, n, m]);
     try {
       return withShape(transposeLast2(backend, outT), outShape);
     } finally {
@@ -102,7 +102,15 @@ function viaGemm(
     if (transposeB) bT = transposeLast2(backend, b);
     heapF32(backend, a); // dtype checks
     heapF32(backend, b);
-    gemm.gemm(pointerOf(backend, aT ?? a), k, pointerOf(backend, bT ?? b), n, pointerOf(backend, out), n, m, n, k, GEMM_ZERO, 0, 0);
+    const aPtr = pointerOf(backend, aT ?? a);
+    const bPtr = pointerOf(backend, bT ?? b);
+    const outPtr = pointerOf(backend, out);
+    // Blocks of output rows shared by the engine's thread and the gemm helper where one runs (split/).
+    const shares = m * n * k >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(Math.floor(m / 4), SPLIT_BLOCKS), `matmul ${m}×${k}×${n}`) : 1;
+    runParts(backend, shares, (ops, share) => {
+      const [lo, hi] = shareRange(m, shares, share);
+      ops.gemm(aPtr + lo * k * 4, k, bPtr, n, outPtr + lo * n * 4, n, hi - lo, n, k, GEMM_ZERO, 0, 0);
+    });
     return out;
   } catch (e) {
     release(backend, out);

@@ -18,8 +18,8 @@
  * Measured (batch 64, 3x3, single thread): 13x13x32 -> 64 channels 'colsT'
  * 16.6 ms vs 'dyT' 25.2 ms; 28x28x1 -> 32 channels 'dyT' 4.7 ms vs 'colsT'
  * 6.4 ms. The right-hand side is always a buffer made here (see matMulFresh).
- * 'gemm' (the default where simd/gemm.wat runs and Co is a multiple of 8): the 'colsT' product
- * with gemm.wat, a few images at a time, reading dy where it lies (no copy) and adding into dW:
+ * 'gemm' (the default where simd/gemm.wat runs and Co is a multiple of 8; conv2DBackpropFilterGemm.ts,
+ * split over two threads where the gemm helper runs): the 'colsT' product with gemm.wat, a few images at a time, reading dy where it lies (no copy) and adding into dW:
  * default CNN's second layer (Node, one thread, CPU time) ~16 ms → ~9 with fused multiply-adds.
  */
 import {
@@ -32,7 +32,8 @@ import {
 } from '@tensorflow/tfjs';
 import { colsShape, im2col, im2colTransposed } from './im2col';
 import { canIm2colTransposedSimd, im2colTransposedSimd } from './simd/im2colTransposedSimd';
-import { GEMM_ACCUMULATE, GEMM_ZERO, gemmKernels } from './simd/gemmKernels';
+import { addInto, filterGradViaGemm, GEMM_CHUNK_ROWS } from './conv2DBackpropFilterGemm';
+import { gemmShares, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange, SPLIT_BLOCKS } from './split/twoThreads';
 import { pointerOf, simdKernels } from './simd/simdKernels';
 import {
   allocF32,
@@ -80,7 +81,7 @@ export function conv2DBackpropFilterWasm(
     if (strategy === 'direct') throw new Error(`${Conv2DBackpropFilter}: 'direct' needs a 3×3 filter, one input channel, stride 1 and WebAssembly SIMD`);
   }
   if (strategy === 'gemm' || strategy === 'auto') {
-    const viaGemm = viaGemmChunks(backend, x, dy, info, filterShape, strategy === 'gemm' ? chunkRows : GEMM_CHUNK_ROWS);
+    const viaGemm = filterGradViaGemm(backend, x, dy, info, filterShape, strategy === 'gemm' ? chunkRows : GEMM_CHUNK_ROWS);
     if (viaGemm != null) return viaGemm;
     if (strategy === 'gemm') throw new Error(`${Conv2DBackpropFilter}: 'gemm' needs output channels a multiple of 8 and WebAssembly SIMD`);
   }
@@ -96,57 +97,6 @@ export function conv2DBackpropFilterWasm(
  * 28×28×32 → 32 layer 100+ → ~40 ms, the Simple CNN's 13×13×32 → 64 layer 16.6 → ~12 ms).
  */
 export const FILTER_GRAD_CHUNK_ROWS = 2048;
-
-/**
- * Rows of M per product in the 'gemm' layout: whole images of ≤ ~256 rows (at least one), so
- * that a chunk's colsT (K × rows) and dy rows stay in L2 while gemm.wat sweeps them once per
- * tile of dW (measured: 242 rows 8.2 ms, 484 8.5, all 7,744 at once 20 ms).
- */
-export const GEMM_CHUNK_ROWS = 256;
-
-/** dW[K, Co] = Σ over chunks of whole images: colsT[K, chunk] · dy[chunk, Co], with gemm.wat; null where it does not apply. */
-function viaGemmChunks(
-  backend: BackendWasm,
-  x: TensorInfo,
-  dy: TensorInfo,
-  info: backend_util.Conv2DInfo,
-  filterShape: number[],
-  chunkRows: number,
-): TensorInfo | null {
-  const co = info.outChannels;
-  const gemm = co % 8 === 0 ? gemmKernels(backend) : null;
-  if (gemm == null) return null;
-  const [, k] = colsShape(info);
-  const rowsPerImage = info.outHeight * info.outWidth;
-  const xPerImage = info.inHeight * info.inWidth * info.inChannels;
-  const imagesPerChunk = Math.min(info.batchSize, Math.max(1, Math.floor(chunkRows / rowsPerImage)));
-  const simd = canIm2colTransposedSimd(info) ? simdKernels(backend) : null;
-  const dW = allocF32(backend, filterShape);
-  let colsT: TensorInfo | null = null;
-  try {
-    colsT = allocF32(backend, [k, imagesPerChunk * rowsPerImage]);
-    heapF32(backend, x); // dtype checks
-    heapF32(backend, dy);
-    for (let b0 = 0; b0 < info.batchSize; b0 += imagesPerChunk) {
-      const images = Math.min(imagesPerChunk, info.batchSize - b0);
-      const rows = images * rowsPerImage;
-      const chunkInfo = { ...info, batchSize: images };
-      if (simd) {
-        im2colTransposedSimd(simd, pointerOf(backend, x) + b0 * xPerImage * 4, pointerOf(backend, colsT), chunkInfo);
-      } else {
-        im2colTransposed(heapF32(backend, x).subarray(b0 * xPerImage, (b0 + images) * xPerImage), chunkInfo, heapF32(backend, colsT));
-      }
-      const dyRows = pointerOf(backend, dy) + b0 * rowsPerImage * co * 4;
-      gemm.gemm(pointerOf(backend, colsT), rows, dyRows, co, pointerOf(backend, dW), co, k, co, rows, b0 === 0 ? GEMM_ZERO : GEMM_ACCUMULATE, 0, 0);
-    }
-    return dW;
-  } catch (e) {
-    release(backend, dW);
-    throw e;
-  } finally {
-    release(backend, colsT);
-  }
-}
 
 /** dW[K, Co] = Σ over chunks of whole images: colsT[K, chunk] · copy(dy)[chunk, Co]. */
 function viaColsT(
@@ -261,9 +211,7 @@ export function directSingleChannel(
       heapF32(backend, x);
     }
     if (reluOutput) heapF32(backend, reluOutput);
-    const yPtr = reluOutput ? pointerOf(backend, reluOutput) : 0;
-    const dBiasPtr = dBias ? pointerOf(backend, dBias) : 0;
-    simd.filterGrad3x3SingleChannel(pointerOf(backend, padded ?? x), pointerOf(backend, dy), yPtr, pointerOf(backend, dW), dBiasPtr, info.batchSize, hp, wp, info.outChannels);
+    splitSingleChannel(backend, padded ?? x, dy, reluOutput, dW, dBias, info, hp, wp);
     return dBias ? [dW, dBias] : [dW];
   } catch (e) {
     release(backend, dW);
@@ -271,6 +219,50 @@ export function directSingleChannel(
     throw e;
   } finally {
     release(backend, padded);
+  }
+}
+
+/**
+ * filterGrad3x3SingleChannel over blocks of images shared with the gemm helper where one runs
+ * (split/): each block sums into its own dW [3, 3, Co] and dBias [Co] (the first into the
+ * outputs, the others into scratch), added at the end. Default CNN: 12.5 M multiply-adds.
+ */
+function splitSingleChannel(
+  backend: BackendWasm,
+  xp: TensorInfo,
+  dy: TensorInfo,
+  y: TensorInfo | null,
+  dW: TensorInfo,
+  dBias: TensorInfo | null,
+  info: backend_util.Conv2DInfo,
+  hp: number,
+  wp: number,
+): void {
+  const { batchSize: n, outChannels: co, outHeight: ho, outWidth: wo } = info;
+  const shares = n * ho * wo * co * 9 >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS), `filter grad 1 channel ${dy.shape}`) : 1;
+  const partials: TensorInfo[] = [];
+  try {
+    const sums = [dW];
+    const biasSums = [dBias];
+    for (let share = 1; share < shares; share++) {
+      sums.push(allocF32(backend, [9 * co]));
+      partials.push(sums[share]);
+      biasSums.push(dBias ? allocF32(backend, [co]) : null);
+      if (dBias) partials.push(biasSums[share]!);
+    }
+    const [xPtr, dyPtr, yPtr] = [pointerOf(backend, xp), pointerOf(backend, dy), y ? pointerOf(backend, y) : 0];
+    const dyPerImage = ho * wo * co * 4;
+    runParts(backend, shares, (ops, share) => {
+      const [lo, hi] = shareRange(n, shares, share);
+      const bias = biasSums[share];
+      ops.filterGrad3x3SingleChannel(xPtr + lo * hp * wp * 4, dyPtr + lo * dyPerImage, y ? yPtr + lo * dyPerImage : 0, pointerOf(backend, sums[share]), bias ? pointerOf(backend, bias) : 0, hi - lo, hp, wp, co);
+    });
+    for (let share = 1; share < shares; share++) {
+      addInto(heapF32(backend, dW), heapF32(backend, sums[share]));
+      if (dBias) addInto(heapF32(backend, dBias), heapF32(backend, biasSums[share]!));
+    }
+  } finally {
+    for (const t of partials) release(backend, t);
   }
 }
 

@@ -31,8 +31,9 @@ import {
   type backend_util,
 } from '@tensorflow/tfjs';
 import { col2im, colsShape } from './im2col';
-import { GEMM_ACCUMULATE, gemmKernels } from './simd/gemmKernels';
+import { GEMM_ACCUMULATE, GEMM_ZERO, gemmKernels } from './simd/gemmKernels';
 import { pointerOf } from './simd/simdKernels';
+import { gemmShares, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange, SPLIT_BLOCKS } from './split/twoThreads';
 import {
   allocF32,
   assertNhwcNoDilation,
@@ -114,8 +115,7 @@ function viaGemmTaps(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, i
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci, outHeight: ho, outWidth: wo, outChannels: co } = info;
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
   const { top, left } = info.padInfo;
-  const gemm = ci % 8 === 0 ? gemmKernels(backend) : null;
-  if (gemm == null) return null;
+  if (ci % 8 !== 0 || gemmKernels(backend) == null) return null;
   const dx = allocF32(backend, [n, h, w, ci]);
   let wT: TensorInfo | null = null;
   try {
@@ -127,29 +127,35 @@ function viaGemmTaps(backend: BackendWasm, dy: TensorInfo, filter: TensorInfo, i
       for (let j = 0; j < co; j++) for (let i = 0; i < ci; i++) dst[base + j * ci + i] = src[base + i * co + j];
     }
     heapF32(backend, dy); // dtype check
-    heapF32(backend, dx).fill(0);
     const dyPtr = pointerOf(backend, dy);
     const dxPtr = pointerOf(backend, dx);
     const wTPtr = pointerOf(backend, wT);
-    for (let fc = 0; fc < fw; fc++) {
-      // Output columns whose input column ow·sw − left + fc lies in [0, w), as in im2col.ts.
-      const owLo = Math.min(wo, Math.max(0, Math.ceil((left - fc) / sw)));
-      const owHi = Math.max(owLo, Math.min(wo, Math.floor((w - 1 + left - fc) / sw) + 1));
-      if (owHi <= owLo) continue;
-      const iwLo = owLo * sw - left + fc;
-      for (let fr = 0; fr < fh; fr++) {
-        const b = wTPtr + (fr * fw + fc) * co * ci * 4;
-        for (let img = 0; img < n; img++) {
-          for (let oh = 0; oh < ho; oh++) {
-            const ih = oh * sh - top + fr;
-            if (ih < 0 || ih >= h) continue;
-            const a = dyPtr + ((img * ho + oh) * wo + owLo) * co * 4;
-            const c = dxPtr + ((img * h + ih) * w + iwLo) * ci * 4;
-            gemm.gemm(a, co, b, ci, c, sw * ci, owHi - owLo, ci, co, GEMM_ACCUMULATE, 0, 0);
+    // Blocks of images shared by the engine's thread and the gemm helper where one runs (split/):
+    // each block zeroes its own images' dx (a product with k = 0), then adds into them only.
+    const shares = n * ho * wo * fh * fw * ci * co >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS), `input grad ${dy.shape} ${filter.shape}`) : 1;
+    runParts(backend, shares, (ops, share) => {
+      const [lo, hi] = shareRange(n, shares, share);
+      for (let img = lo; img < hi; img++) ops.gemm(0, 0, 0, 0, dxPtr + img * h * w * ci * 4, ci, h * w, ci, 0, GEMM_ZERO, 0, 0);
+      for (let fc = 0; fc < fw; fc++) {
+        // Output columns whose input column ow·sw − left + fc lies in [0, w), as in im2col.ts.
+        const owLo = Math.min(wo, Math.max(0, Math.ceil((left - fc) / sw)));
+        const owHi = Math.max(owLo, Math.min(wo, Math.floor((w - 1 + left - fc) / sw) + 1));
+        if (owHi <= owLo) continue;
+        const iwLo = owLo * sw - left + fc;
+        for (let fr = 0; fr < fh; fr++) {
+          const b = wTPtr + (fr * fw + fc) * co * ci * 4;
+          for (let img = lo; img < hi; img++) {
+            for (let oh = 0; oh < ho; oh++) {
+              const ih = oh * sh - top + fr;
+              if (ih < 0 || ih >= h) continue;
+              const a = dyPtr + ((img * ho + oh) * wo + owLo) * co * 4;
+              const c = dxPtr + ((img * h + ih) * w + iwLo) * ci * 4;
+              ops.gemm(a, co, b, ci, c, sw * ci, owHi - owLo, ci, co, GEMM_ACCUMULATE, 0, 0);
+            }
           }
         }
       }
-    }
+    });
     return dx;
   } catch (e) {
     release(backend, dx);

@@ -17,6 +17,7 @@ import { FusedConv2D, type FusedConv2DAttrs, type KernelConfig, type KernelFunc,
 import { wrapsBuiltin } from './builtinKernel';
 import { GEMM_ACCUMULATE, GEMM_BIAS, GEMM_ZERO, gemmKernels } from './simd/gemmKernels';
 import { pointerOf } from './simd/simdKernels';
+import { gemmShares, MIN_SPLIT_MULTIPLY_ADDS, runParts, shareRange, SPLIT_BLOCKS } from './split/twoThreads';
 import { allocF32, type BackendWasm, convInfoNhwc, heapF32, release } from './wasmBackendAccess';
 
 interface Args {
@@ -47,8 +48,7 @@ function viaGemm({ inputs, backend, attrs }: Args): TensorInfo | null {
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
   if (top + bottom + left + right !== 0 || co % 8 !== 0 || fw * ci < MIN_ROW_VALUES || n * ho * wo === 0) return null;
   if (bias != null && (bias.shape.length !== 1 || bias.shape[0] !== co)) return null;
-  const gemm = gemmKernels(backend);
-  if (gemm == null) return null;
+  if (gemmKernels(backend) == null) return null;
   const y = allocF32(backend, info.outShape);
   try {
     heapF32(backend, x); // dtype checks
@@ -59,16 +59,21 @@ function viaGemm({ inputs, backend, attrs }: Args): TensorInfo | null {
     const biasPtr = bias != null ? pointerOf(backend, bias) : 0;
     const relu = activation === 'relu' ? 1 : 0;
     const rowValues = fw * ci;
-    for (let img = 0; img < n; img++) {
-      for (let oh = 0; oh < ho; oh++) {
-        const c = yPtr + (img * ho + oh) * wo * co * 4;
-        for (let fr = 0; fr < fh; fr++) {
-          const a = xPtr + ((img * h + oh * sh + fr) * w) * ci * 4;
-          const mode = fr > 0 ? GEMM_ACCUMULATE : bias != null ? GEMM_BIAS : GEMM_ZERO;
-          gemm.gemm(a, sw * ci, wPtr + fr * rowValues * co * 4, co, c, co, wo, co, rowValues, mode, biasPtr, fr === fh - 1 ? relu : 0);
+    // Blocks of images shared by the engine's thread and the gemm helper where one runs (split/).
+    const shares = n * ho * wo * co * fh * rowValues >= MIN_SPLIT_MULTIPLY_ADDS ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS), `conv ${x.shape} ${filter.shape}`) : 1;
+    runParts(backend, shares, (ops, share) => {
+      const [lo, hi] = shareRange(n, shares, share);
+      for (let img = lo; img < hi; img++) {
+        for (let oh = 0; oh < ho; oh++) {
+          const c = yPtr + (img * ho + oh) * wo * co * 4;
+          for (let fr = 0; fr < fh; fr++) {
+            const a = xPtr + ((img * h + oh * sh + fr) * w) * ci * 4;
+            const mode = fr > 0 ? GEMM_ACCUMULATE : bias != null ? GEMM_BIAS : GEMM_ZERO;
+            ops.gemm(a, sw * ci, wPtr + fr * rowValues * co * 4, co, c, co, wo, co, rowValues, mode, biasPtr, fr === fh - 1 ? relu : 0);
+          }
         }
       }
-    }
+    });
     return y;
   } catch (e) {
     release(backend, y);

@@ -24,6 +24,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import { pointerOf, simdKernels } from './simd/simdKernels';
+import { gemmShares, runParts, shareRange, SPLIT_BLOCKS } from './split/twoThreads';
 import { allocF32, type BackendWasm, heapF32, release } from './wasmBackendAccess';
 
 interface Args {
@@ -63,6 +64,9 @@ export function maxPoolGradWasm({ inputs, backend, attrs }: Args): TensorInfo {
  * (Node). False when it does not apply, or when a window held a NaN or a row of −∞ (the
  * scalar scan then redoes the tensor).
  */
+/** Input values (N·H·W·C) from which the pooling gradient is worth a hand-over (the default CNN's: 1.4 M and 0.5 M). */
+const MIN_SPLIT_POOL_VALUES = 300_000;
+
 function simdWindows(backend: BackendWasm, info: backend_util.Conv2DInfo, x: TensorInfo, dy: TensorInfo, dx: TensorInfo): boolean {
   const { top, left, bottom, right } = info.padInfo;
   const applies =
@@ -73,8 +77,20 @@ function simdWindows(backend: BackendWasm, info: backend_util.Conv2DInfo, x: Ten
   if (simd == null) return false;
   heapF32(backend, x); // dtype checks
   heapF32(backend, dy);
-  const { batchSize, inHeight, inWidth, inChannels } = info;
-  return simd.maxPoolGrad2x2(pointerOf(backend, x), pointerOf(backend, dy), pointerOf(backend, dx), batchSize, inHeight, inWidth, inChannels) === 0;
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: c } = info;
+  const [xPtr, dyPtr, dxPtr] = [pointerOf(backend, x), pointerOf(backend, dy), pointerOf(backend, dx)];
+  const xPerImage = h * w * c;
+  const dyPerImage = info.outHeight * info.outWidth * c;
+  // Blocks of images shared with the gemm helper where one runs (split/): ~1 ms per 32 images here.
+  const shares = n * xPerImage >= MIN_SPLIT_POOL_VALUES ? gemmShares(backend, Math.min(n, SPLIT_BLOCKS), `max pool grad ${x.shape}`) : 1;
+  // A window with a NaN or a row of −∞ anywhere: a direct call returns its flag, a recorded one
+  // leaves it for runParts to return.
+  let direct = 0;
+  const recorded = runParts(backend, shares, (ops, share) => {
+    const [lo, hi] = shareRange(n, shares, share);
+    direct |= ops.maxPoolGrad2x2(xPtr + lo * xPerImage * 4, dyPtr + lo * dyPerImage * 4, dxPtr + lo * xPerImage * 4, hi - lo, h, w, c);
+  });
+  return (direct | recorded) === 0;
 }
 
 /** dx = 0, then dx[first argmax of each window] += dy. */

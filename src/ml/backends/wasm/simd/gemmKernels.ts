@@ -43,7 +43,7 @@ export function gemmKernels(backend: BackendWasm): GemmKernels | null {
   const memory = backendMemory(backend);
   if (memory == null) return null;
   const key = fusedAllowed ? memory : unfusedKey(memory);
-  if (!instances.has(key)) instances.set(key, instantiate(memory, fusedAllowed));
+  if (!instances.has(key)) instances.set(key, instantiateGemm(memory, fusedAllowed));
   return instances.get(key) ?? null;
 }
 
@@ -54,7 +54,8 @@ function unfusedKey(memory: WebAssembly.Memory): WebAssembly.Memory {
   return unfusedKeys.get(memory)!;
 }
 
-function instantiate(memory: WebAssembly.Memory, tryFused: boolean): GemmKernels | null {
+/** gemm.wat on `memory` (also the helper worker's own instance, split/), fused if asked and possible. */
+export function instantiateGemm(memory: WebAssembly.Memory, tryFused: boolean): GemmKernels | null {
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   const flavours: [string, boolean][] = [
     ...(tryFused ? [[shared ? GEMM_RELAXED_SHARED : GEMM_RELAXED_UNSHARED, true] as [string, boolean]] : []),

@@ -16,7 +16,7 @@ export function canIm2colTransposedSimd(info: backend_util.Conv2DInfo): boolean 
   return info.inChannels % 4 === 0;
 }
 
-export function im2colTransposedSimd(simd: SimdKernels, xPtr: number, colsTPtr: number, info: backend_util.Conv2DInfo): void {
+export function im2colTransposedSimd(simd: Pick<SimdKernels, 'im2colTransposedTap'>, xPtr: number, colsTPtr: number, info: backend_util.Conv2DInfo): void {
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci } = info;
   const { outHeight: ho, outWidth: wo, filterHeight: fh, filterWidth: fw } = info;
   const { strideHeight: sh, strideWidth: sw } = info;

@@ -56,7 +56,7 @@ export function simdKernels(backend: BackendWasm): SimdKernels | null {
   if (!enabled) return null;
   const memory = backendMemory(backend);
   if (memory == null) return null;
-  if (!instances.has(memory)) instances.set(memory, instantiate(memory));
+  if (!instances.has(memory)) instances.set(memory, instantiateSimdKernels(memory));
   return instances.get(memory) ?? null;
 }
 
@@ -74,12 +74,13 @@ export function pointerOf(backend: BackendWasm, info: TensorInfo): number {
 
 /** The emscripten module exposes its memory as `wasmMemory` (threaded build) or `asm.memory`. */
 export function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
-  const module = backend.wasm as unknown as { wasmMemory?: unknown; asm?: { memory?: unknown } };
-  const memory = module.wasmMemory ?? module.asm?.memory;
+  const module = backend.wasm as unknown as { wasmMemory?: unknown; asm?: { memory?: unknown } } | undefined;
+  const memory = module?.wasmMemory ?? module?.asm?.memory;
   return memory instanceof WebAssembly.Memory ? memory : null;
 }
 
-function instantiate(memory: WebAssembly.Memory): SimdKernels | null {
+/** kernels.wat on `memory` (also the helper worker's own instance, split/). */
+export function instantiateSimdKernels(memory: WebAssembly.Memory): SimdKernels | null {
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   const bytes = Uint8Array.from(atob(shared ? SHARED_MEMORY_KERNELS : UNSHARED_MEMORY_KERNELS), (ch) => ch.charCodeAt(0));
   try {
