@@ -48,7 +48,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'fast',
     name: 'Fast CNN (CPU)',
     explanation:
-      'The simple CNN, slimmer (48 filters in its second convolution), with batch normalisation, a one-cycle learning rate and the fast-training tricks (flips, label smoothing, a weight average, flip test-time augmentation), tuned for accuracy per second without a GPU: four epochs of batch 96 in about two and a half minutes.',
+      'The simple CNN, slimmer (48 filters in its second convolution), with batch normalisation, a one-cycle learning rate and the fast-training tricks (flips, label smoothing, a weight average, flip test-time augmentation), tuned for accuracy per second without a GPU: six epochs of batch 96 in about two and a half minutes.',
     spec: {
       ...SIMPLE_CNN,
       // Batch norm after each pooling, not before it: a quarter of the values to normalise
@@ -66,17 +66,18 @@ export const PRESETS: readonly Preset[] = [
       weightAverage: 0.995,
       flipTta: true,
     },
-    // Four epochs of batch 96: 88.73 · 90.63 · 91.49 · 91.94% on the test images with flip TTA
-    // (91.88% without) in Node on WASM, seed 1, at 985 images per CPU second (the three-epoch
-    // recipe without the tricks: 91.42%). At the browser's ~1,470 images/s that is ~147 s of
-    // training (bench/recipes/search-2026-12-07.md).
-    recommended: { batchSize: 96, epochs: 4, budgetSeconds: 150 },
+    // Six epochs of batch 96. In the browser (worker, WASM, 2,619 images/s with the fused batch
+    // norm and the matrix products on two threads; bench/results.md, 2026-12-07): 88.24 · 90.21 ·
+    // 91.14 · 91.69 · 92.07 · 92.17% on the test images with flip TTA, 92% after 103 s of
+    // training. Five epochs in Node on WASM, seeds 1 and 2: 92.24 and 92.12% (the four-epoch
+    // schedule: 91.94%; batch 128: 92.12%; bench/recipes/search-2026-12-07b.md).
+    recommended: { batchSize: 96, epochs: 6, budgetSeconds: 150 },
   },
   {
     id: 'wide',
     name: 'Wide CNN (CPU, 10 min)',
     explanation:
-      'The fast CNN with 64 filters in its second convolution, trained about three times as long with flips, one-pixel shifts, label smoothing, a weight average and flip test-time augmentation: the most accurate here for about ten minutes of CPU training.',
+      'The fast CNN with 64 filters in its second convolution, trained three times as long with flips, one-pixel shifts, label smoothing, a weight average and flip test-time augmentation: the most accurate here for about ten minutes of CPU training.',
     spec: {
       ...SIMPLE_CNN,
       layers: [conv(32, 3, 'valid'), maxPool, batchNorm, conv(64, 3, 'valid'), maxPool, batchNorm, flatten, dense(128), OUTPUT_LAYER],
@@ -87,12 +88,12 @@ export const PRESETS: readonly Preset[] = [
       weightAverage: 0.998,
       flipTta: true,
     },
-    // Fourteen epochs of batch 96 (bench/recipes/search-2026-12-07b.md, Node on WASM, seed 1):
-    // 93.23% on the test images with flip TTA after epoch 12 and 93.31% after 14 (92.96% without
-    // TTA); more test-time views (±1-pixel shifts) added at most 0.12 points. The twelve-epoch
-    // version ended at 92.93% in the browser (2026-12-07). At ~1,300–1,500 images/s in the browser
-    // the fourteen epochs (756,000 images) take ~500–580 s of training.
-    recommended: { batchSize: 96, epochs: 14, budgetSeconds: 600 },
+    // Eighteen epochs of batch 96. In the browser (worker, WASM, 2,119 images/s; bench/results.md,
+    // 2026-12-07): 93.00% on the test images with flip TTA after epoch 13 (332 s of training),
+    // 93.17% after 18 (459 s). Fourteen epochs in Node on WASM, seed 1: 93.31%; the twelve-epoch
+    // schedule ended at 92.93% in the browser; ±1-pixel test-time views added at most 0.12 points
+    // (bench/recipes/search-2026-12-07b.md).
+    recommended: { batchSize: 96, epochs: 18, budgetSeconds: 600 },
   },
   {
     id: 'dropout',
