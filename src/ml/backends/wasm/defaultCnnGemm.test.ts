@@ -11,7 +11,7 @@ import { buildModel, createOptimizer } from '../../model/build';
 import { SIMPLE_CNN } from '../../model/spec';
 import { crossEntropy } from '../../training/trainStep';
 import { setFusedGemmAllowed } from './simd/gemmKernels';
-import { expectClose, randomArray, switchBackend, wasmBackend } from './testUtils';
+import { expectClose, flatGradients, randomArray, switchBackend, wasmBackend } from './testUtils';
 
 const BATCH = 2;
 
@@ -25,11 +25,8 @@ function batch(): { x: tf.Tensor4D; y: tf.Tensor2D } {
 function gradients(): Float32Array {
   const model = buildModel(SIMPLE_CNN, { seed: 11 });
   const { x, y } = batch();
-  const { value, grads } = tf.variableGrads(() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D));
-  const flat = tf.concat(model.trainableWeights.map((w) => grads[(w.read() as tf.Variable).name].flatten()));
-  const out = flat.dataSync() as Float32Array;
-  tf.dispose([value, ...Object.values(grads), flat, x, y]);
-  model.dispose();
+  const out = flatGradients(model, x, y);
+  tf.dispose([x, y]);
   return out;
 }
 

@@ -11,6 +11,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { expect } from 'vitest';
 import { registerWasmTrainingKernels } from './registerWasmTrainingKernels';
 import { setSimdKernelsEnabled } from './simd/simdKernels';
+import { crossEntropy } from '../../training/trainStep';
 import type { BackendWasm } from './wasmBackendAccess';
 
 /** Default kernel tolerance, relative to max(1, max|ref|). */
@@ -71,4 +72,18 @@ export async function withAndWithoutSimd(check: (path: string) => Promise<void>)
   } finally {
     setSimdKernelsEnabled(true);
   }
+}
+
+/**
+ * The cross-entropy gradients of every trainable weight of `model` in training mode on the
+ * batch x [b,28,28,1] with one-hot labels y [b,10], flattened in the model's weight order.
+ * Disposes every tensor it makes and the model; x and y stay the caller's.
+ */
+export function flatGradients(model: tf.LayersModel, x: tf.Tensor4D, y: tf.Tensor2D): Float32Array {
+  const { value, grads } = tf.variableGrads(() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D));
+  const flat = tf.concat(model.trainableWeights.map((w) => grads[(w.read() as tf.Variable).name].flatten()));
+  const out = flat.dataSync() as Float32Array;
+  tf.dispose([value, ...Object.values(grads), flat]);
+  model.dispose();
+  return out;
 }

@@ -13,7 +13,7 @@ import { buildModel, createOptimizer } from '../../../model/build';
 import { SIMPLE_CNN } from '../../../model/spec';
 import { crossEntropy } from '../../../training/trainStep';
 import { addInto } from '../conv2DBackpropFilterGemm';
-import { expectClose, randomArray, switchBackend, wasmBackend } from '../testUtils';
+import { expectClose, flatGradients, randomArray, switchBackend, wasmBackend } from '../testUtils';
 import { COMMAND_INTS, CommandRecorder, OP_GEMM, OP_IM2COL_TAP, resultsOr, runCommands } from './gemmCommands';
 import { standInStarter, type StandInLog } from './standInHelper';
 import { gemmShares, gemmSplitCounts, setGemmHelperStarter, setGemmSplitAdaptive, shareRange } from './twoThreads';
@@ -24,11 +24,8 @@ function gradients(): Float32Array {
   const model = buildModel(SIMPLE_CNN, { seed: 21 });
   const x = tf.tensor4d(randomArray([BATCH, 28, 28, 1], 7).map((v) => Math.abs(v) / 3), [BATCH, 28, 28, 1]);
   const y = tf.oneHot(tf.tensor1d(Array.from({ length: BATCH }, (_, i) => i % 10), 'int32'), 10) as tf.Tensor2D;
-  const { value, grads } = tf.variableGrads(() => crossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D));
-  const flat = tf.concat(model.trainableWeights.map((w) => grads[(w.read() as tf.Variable).name].flatten()));
-  const out = flat.dataSync() as Float32Array;
-  tf.dispose([value, ...Object.values(grads), flat, x, y]);
-  model.dispose();
+  const out = flatGradients(model, x, y);
+  tf.dispose([x, y]);
   return out;
 }
 
