@@ -23,11 +23,11 @@ import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from '../../src/ml/backends/wasm/registerWasmTrainingKernels';
 import { setFusedGemmAllowed } from '../../src/ml/backends/wasm/simd/gemmKernels';
 import { setSimdKernelsEnabled } from '../../src/ml/backends/wasm/simd/simdKernels';
+import { presetStepSetup } from './presetStep';
 
-import { buildModel, createOptimizer } from '../../src/ml/model/build';
 import { PRESET_IDS, presetById, type PresetId } from '../../src/ml/model/presets';
 import { createRng } from '../../src/ml/random';
-import { kernelVariables, trainStep, type StepSetup } from '../../src/ml/training/trainStep';
+import { trainStep } from '../../src/ml/training/trainStep';
 import { loadRealSubset } from '../../src/test-support/realData';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -77,18 +77,8 @@ async function main() {
   await tf.ready();
   const preset = presetById(presetId);
   const data = loadRealSubset('train', 5000);
-  const model = buildModel(preset.spec, { seed: 1 });
-  const optimizer = createOptimizer(preset.spec.optimizer, preset.spec.learningRate);
-  const setup: StepSetup = {
-    model,
-    optimizer,
-    variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
-    kernels: kernelVariables(model),
-    l2: preset.spec.l2,
-    augmentation: preset.spec.augmentation,
-    augmentationRng: createRng(2),
-    inputScaling: preset.spec.inputScaling,
-  };
+  const setup = presetStepSetup(preset);
+  const { model, optimizer } = setup;
   const rng = createRng(3);
   const batch = () => Int32Array.from({ length: batchSize }, () => Math.floor(rng() * 5000));
   const step = async () => {

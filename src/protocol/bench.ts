@@ -1,4 +1,5 @@
 /** What the benchmark (npm run bench) asks the engine and what it answers: types only. */
+import type { StepCounts } from '../ml/backends/stepCounters';
 import type { PresetId } from '../ml/model/presets';
 import type { EpochScore } from '../ml/training/timeToAccuracy';
 
@@ -60,16 +61,8 @@ export interface BenchCountersOptions {
   readonly steps: readonly [number, number];
 }
 
-/** Counts (see ml/backends/stepCounters.ts): kernels, program runs, uploads and read-backs with their bytes. */
-export interface BenchStepCounts {
-  readonly kernels: number;
-  readonly programRuns: number;
-  readonly uploads: number;
-  readonly bytesUploaded: number;
-  readonly reads: number;
-  readonly syncReads: number;
-  readonly bytesRead: number;
-}
+/** Counts per step or run: kernels, program runs, uploads and read-backs with their bytes (one type with the counter's). */
+export type BenchStepCounts = StepCounts;
 
 export interface BenchCountersResult {
   readonly backend: string;

@@ -10,11 +10,11 @@ import * as tf from '@tensorflow/tfjs';
 import { setGemmEnabled } from '../../../src/ml/backends/wasm/simd/gemmKernels';
 import { gemmHelperReady, gemmSplitCounts, gemmSplitTimes, setGemmSplitAdaptive, setGemmSplitAllowed } from '../../../src/ml/backends/wasm/split/twoThreads';
 import type { BackendWasm } from '../../../src/ml/backends/wasm/wasmBackendAccess';
-import { buildModel, createOptimizer } from '../../../src/ml/model/build';
 import { presetById } from '../../../src/ml/model/presets';
 import { createRng } from '../../../src/ml/random';
-import { kernelVariables, trainStep, type StepSetup } from '../../../src/ml/training/trainStep';
+import { trainStep } from '../../../src/ml/training/trainStep';
 import { describeWasm, prepareWasm } from '../../../src/platform/wasmBackend';
+import { presetStepSetup } from '../presetStep';
 
 const IMAGES = 2048;
 
@@ -26,18 +26,8 @@ async function setUp(batchSize: number) {
   // Random pixels and labels: the step's cost does not depend on the values.
   const images = Uint8Array.from({ length: IMAGES * 784 }, () => Math.floor(rng() * 256));
   const labels = Uint8Array.from({ length: IMAGES }, () => Math.floor(rng() * 10));
-  const model = buildModel(preset.spec, { seed: 1 });
-  const optimizer = createOptimizer(preset.spec.optimizer, preset.spec.learningRate);
-  const setup: StepSetup = {
-    model,
-    optimizer,
-    variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
-    kernels: kernelVariables(model),
-    l2: preset.spec.l2,
-    inputScaling: preset.spec.inputScaling,
-    augmentation: preset.spec.augmentation,
-    augmentationRng: createRng(2),
-  };
+  const setup = presetStepSetup(preset);
+  const { model, optimizer } = setup;
   const batch = () => Int32Array.from({ length: batchSize }, () => Math.floor(rng() * IMAGES));
   /** One training step; its loss (the step's output, a scalar). */
   const step = async () => {
